@@ -19,18 +19,18 @@ export interface ImageTag {
 
 /**
  * One image, normalised from the wire: optional or null fields become undefined, sizes become numbers.
- * Unknown enum values from a newer API are kept as plain strings rather than dropped.
+ * Enum-like fields are plain strings: usually one of the lists above, but a newer API's values are kept, not dropped.
  */
 export interface ZenlayerImage {
     readonly id: string;
     readonly name: string;
-    readonly type: ImageType | string;
-    readonly source: ImageSource | string;
-    readonly status: ImageStatus | string;
+    readonly type: string;
+    readonly source: string;
+    readonly status: string;
     /** GiB; unknown until a custom image is AVAILABLE. */
     readonly sizeGiB: number | undefined;
     readonly minDiskSizeGiB: number | undefined;
-    readonly osType: OsType | string | undefined;
+    readonly osType: string | undefined;
     readonly category: string | undefined;
     readonly version: string | undefined;
     readonly description: string | undefined;
