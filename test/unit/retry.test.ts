@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { abortableSleep, isRetryable, retryDelayMs } from '../../src/zenlayer/retry';
+import { ZenlayerApiError, ZenlayerInputError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../../src/zenlayer/errors';
+
+const policy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+describe('retry policy', () => {
+    it('retries rate limits, server errors and dropped connections only', () => {
+        assert.ok(isRetryable(new ZenlayerApiError('A', 429, 'REQUEST_LIMIT_EXCEEDED', 'slow down', 'T1')));
+        assert.ok(isRetryable(new ZenlayerApiError('A', 400, 'REQUEST_LIMIT_EXCEEDED', 'slow down', 'T1')), 'the code alone marks a rate limit');
+        assert.ok(isRetryable(new ZenlayerApiError('A', 503, 'SERVICE_TEMPORARY_UNAVAILABLE', '', 'T1')));
+        assert.ok(isRetryable(new ZenlayerResponseError('A', 502, 'html')));
+        assert.ok(isRetryable(new ZenlayerNetworkError('A', 'https://x', 'ECONNRESET', new Error('reset'))));
+        assert.ok(!isRetryable(new ZenlayerApiError('A', 401, 'AUTHFAILURE_SIGNATURE_FAILURE', '', 'T1')));
+        assert.ok(!isRetryable(new ZenlayerApiError('A', 400, 'INVALID_PARAMETER', '', 'T1')));
+        assert.ok(!isRetryable(new ZenlayerResponseError('A', 200, 'truncated')));
+        assert.ok(!isRetryable(new ZenlayerTimeoutError('A', 1000)));
+        assert.ok(!isRetryable(new ZenlayerInputError('A', 'bad')));
+    });
+
+    it('backs off exponentially within jitter bounds and the cap', () => {
+        const error = new ZenlayerNetworkError('A', 'https://x', 'ECONNRESET', new Error('reset'));
+        for (const [retry, full] of [[0, 500], [1, 1000], [2, 2000], [5, 8000], [10, 8000]] as const) {
+            assert.equal(retryDelayMs(policy, retry, error, () => 0), full / 2);
+            assert.equal(retryDelayMs(policy, retry, error, () => 1), full);
+        }
+    });
+
+    it('waits at least as long as Retry-After asks, but never more than 30 s', () => {
+        const asked = (seconds: number): ZenlayerApiError => new ZenlayerApiError('A', 429, 'REQUEST_LIMIT_EXCEEDED', '', 'T1', seconds);
+        assert.equal(retryDelayMs(policy, 0, asked(3), () => 0), 3000);
+        assert.equal(retryDelayMs(policy, 0, asked(3600), () => 0), 30_000);
+    });
+
+    it('sleeps until aborted', async () => {
+        const controller = new AbortController();
+        const sleeping = abortableSleep(60_000, controller.signal);
+        controller.abort(new Error('user cancelled'));
+        await assert.rejects(sleeping, /user cancelled/);
+        await abortableSleep(1, undefined);
+    });
+});
