@@ -1,0 +1,284 @@
+// Shared pieces for driving code-server (a real VS Code 1.100.3: Node extension host + web workbench)
+// under headless chromium: throwaway profiles, server start/stop, chromium launch, payload URLs.
+// Used by the test-electron shim (cs-test-runner.js), the e2e suite and the demo.
+const cp = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const P = require('./paths');
+
+/** Settings that keep a test/demo workbench quiet and deterministic. */
+const BASE_SETTINGS = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
+/**
+ * @typedef {object} Profile
+ * @property {string} dir            root of the profile (removed by dispose unless `keep`)
+ * @property {string} userDataDir
+ * @property {string} extensionsDir
+ * @property {string} configFile     code-server --config (keeps ~/.config/code-server untouched)
+ * @property {NodeJS.ProcessEnv} env XDG_* pointing inside dir, so nothing lands in $HOME
+ * @property {() => void} dispose
+ */
+
+/**
+ * Creates a fresh profile folder. `dir` given: that folder is emptied and reused (demo); otherwise a temp dir.
+ * @param {{ dir?: string, settings?: Record<string, unknown>, keep?: boolean }} [opts]
+ * @returns {Profile}
+ */
+function createProfile(opts = {}) {
+    let dir;
+    if (opts.dir) {
+        fs.rmSync(opts.dir, { recursive: true, force: true });
+        fs.mkdirSync(opts.dir, { recursive: true });
+        dir = opts.dir;
+    } else {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-cs-'));
+    }
+    const userDataDir = path.join(dir, 'user-data');
+    const extensionsDir = path.join(dir, 'extensions');
+    const xdg = path.join(dir, 'xdg');
+    for (const d of [path.join(userDataDir, 'User'), extensionsDir, path.join(xdg, 'config'), path.join(xdg, 'data'), path.join(xdg, 'cache')]) {
+        fs.mkdirSync(d, { recursive: true });
+    }
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(opts.settings || {}) }, null, 4) + '\n');
+    const configFile = path.join(dir, 'config.yaml');
+    fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+    const env = {
+        XDG_CONFIG_HOME: path.join(xdg, 'config'),
+        XDG_DATA_HOME: path.join(xdg, 'data'),
+        XDG_CACHE_HOME: path.join(xdg, 'cache'),
+    };
+    const keep = !!opts.keep;
+    return {
+        dir, userDataDir, extensionsDir, configFile, env,
+        dispose: () => {
+            if (!keep) {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
+/**
+ * Env for code-server: the caller's env (minus npm's per-script variables) plus the profile's XDG dirs.
+ * @param {Profile} profile @param {NodeJS.ProcessEnv} [extra]
+ */
+function serverEnv(profile, extra = {}) {
+    /** @type {NodeJS.ProcessEnv} */
+    const env = {};
+    for (const [k, v] of Object.entries(process.env)) {
+        if (!/^npm_/i.test(k)) {
+            env[k] = v;
+        }
+    }
+    return { ...env, ...profile.env, ...extra };
+}
+
+/** @param {Profile} profile @returns {string[]} */
+function commonArgs(profile) {
+    return ['--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
+}
+
+/**
+ * Installs a .vsix into the profile (code-server --install-extension), synchronously.
+ * @param {Profile} profile @param {string} vsix
+ */
+function installExtension(profile, vsix) {
+    const r = cp.spawnSync(P.codeServerBin(), [...commonArgs(profile), '--install-extension', vsix], { env: serverEnv(profile), encoding: 'utf8' });
+    if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) {
+        throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+    }
+}
+
+/**
+ * @typedef {object} Server
+ * @property {string} url   e.g. http://127.0.0.1:41234
+ * @property {number} port
+ * @property {import('child_process').ChildProcess} proc
+ * @property {() => string} output  what code-server printed so far (the last ~200 lines)
+ * @property {() => void} stop      kills code-server's whole process group (ext host, watchers, pty host)
+ */
+
+/**
+ * Starts code-server on a free loopback port in its own process group and waits until it listens.
+ * @param {{ profile: Profile, env?: NodeJS.ProcessEnv, port?: number, verbose?: boolean, timeoutMs?: number }} opts
+ * @returns {Promise<Server>}
+ */
+function startCodeServer(opts) {
+    const bin = P.codeServerBin();
+    if (!fs.existsSync(bin)) {
+        return Promise.reject(new Error(`code-server not found at ${bin}; run \`npm run setup:vscode\` first`));
+    }
+    const args = [
+        ...commonArgs(opts.profile),
+        '--auth', 'none',
+        '--bind-addr', `127.0.0.1:${opts.port ?? 0}`,
+        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+        '--disable-getting-started-override', '--ignore-last-opened',
+    ];
+    // detached = own process group, so stop() can take down every child in one kill.
+    const proc = cp.spawn(bin, args, { env: serverEnv(opts.profile, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    /** @type {string[]} */
+    const lines = [];
+    let stopped = false;
+    const stop = () => {
+        if (stopped || proc.pid === undefined) {
+            return;
+        }
+        stopped = true;
+        try {
+            process.kill(-proc.pid, 'SIGTERM');
+        } catch {
+            // already gone
+        }
+        // Anything that ignored SIGTERM goes a little later; unref so this never keeps node alive.
+        const pid = proc.pid;
+        setTimeout(() => {
+            try {
+                process.kill(-pid, 'SIGKILL');
+            } catch {
+                // gone
+            }
+        }, 2000).unref();
+    };
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            stop();
+            reject(new Error(`code-server did not start within ${opts.timeoutMs ?? 60000} ms:\n${lines.join('\n')}`));
+        }, opts.timeoutMs ?? 60000);
+        let ready = false;
+        /** @param {Buffer} chunk */
+        const onData = (chunk) => {
+            for (const line of chunk.toString().split('\n')) {
+                if (!line) {
+                    continue;
+                }
+                lines.push(line);
+                if (lines.length > 200) {
+                    lines.shift();
+                }
+                if (opts.verbose) {
+                    process.stderr.write(`[code-server] ${line}\n`);
+                }
+                const m = !ready && /HTTP server listening on (http:\/\/[^\s/]+)/.exec(line);
+                if (m) {
+                    ready = true;
+                    clearTimeout(timer);
+                    const url = m[1];
+                    resolve({ url, port: Number(new URL(url).port), proc, output: () => lines.join('\n'), stop });
+                }
+            }
+        };
+        proc.stdout.on('data', onData);
+        proc.stderr.on('data', onData);
+        proc.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        proc.on('exit', (code, signal) => {
+            if (!ready) {
+                clearTimeout(timer);
+                reject(new Error(`code-server exited early (${code ?? signal}):\n${lines.join('\n')}`));
+            }
+        });
+    });
+}
+
+/**
+ * Reads the workbench's remote authority from its HTML (the literal `remote` in code-server 4.100.3).
+ * Payload URIs must use it: vscode-remote://<authority>/abs/path.
+ * @param {string} url @returns {Promise<string>}
+ */
+function remoteAuthority(url) {
+    return new Promise((resolve, reject) => {
+        http.get(url + '/', (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('end', () => {
+                const m = /remoteAuthority&quot;:&quot;([^&]+)&quot;/.exec(body) || /"remoteAuthority":"([^"]+)"/.exec(body);
+                if (m) {
+                    resolve(m[1]);
+                } else {
+                    reject(new Error(`no remoteAuthority in the workbench page of ${url} (HTTP ${res.statusCode})`));
+                }
+            });
+        }).on('error', reject);
+    });
+}
+
+/**
+ * The workbench URL for a folder, optionally with launch payload entries (extensionDevelopmentPath, ...).
+ * @param {string} url @param {string} folder @param {string} authority
+ * @param {{ extensionDevelopmentPath?: string, extensionTestsPath?: string }} [payload]
+ */
+function workbenchUrl(url, folder, authority, payload = {}) {
+    /** @type {[string, string][]} */
+    const entries = [];
+    const toRemote = (/** @type {string} */ p) => `vscode-remote://${authority}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
+    if (payload.extensionDevelopmentPath) {
+        entries.push(['extensionDevelopmentPath', toRemote(payload.extensionDevelopmentPath)]);
+    }
+    if (payload.extensionTestsPath) {
+        entries.push(['extensionTestsPath', toRemote(payload.extensionTestsPath)]);
+    }
+    let u = `${url}/?folder=${encodeURIComponent(path.resolve(folder))}`;
+    if (entries.length) {
+        entries.push(['skipWelcome', 'true']);
+        u += `&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+    }
+    return u;
+}
+
+/**
+ * Loads playwright-core from the cache folder (it is not a dependency of the extension).
+ * @returns {any}
+ */
+function loadPlaywright() {
+    const dir = P.playwrightCoreDir();
+    if (!fs.existsSync(dir)) {
+        throw new Error(`playwright-core not found at ${dir}; run \`npm run setup:vscode\` first`);
+    }
+    return require(dir);
+}
+
+/** Flags for headless chromium as root in a container. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Launches headless chromium through playwright-core; XDG env keeps chromium's crash/dconf dirs out of $HOME.
+ * @param {Profile} profile @returns {Promise<any>} a playwright Browser
+ */
+function launchChromium(profile) {
+    const chromium = P.chromiumBin();
+    if (!fs.existsSync(chromium)) {
+        throw new Error(`chromium not found at ${chromium}; run \`npm run setup:vscode\` or set CHROMIUM_PATH`);
+    }
+    const pw = loadPlaywright();
+    return pw.chromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS, env: serverEnv(profile) });
+}
+
+module.exports = {
+    BASE_SETTINGS,
+    createProfile,
+    installExtension,
+    startCodeServer,
+    remoteAuthority,
+    workbenchUrl,
+    launchChromium,
+    loadPlaywright,
+};

@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Installs a real VS Code for tests, offline-safe and idempotent: code-server (VS Code 1.100.3 server + web
+// workbench) and playwright-core into .cache/vscode/, driving Debian's chromium. A second run only checks.
+// See shared/reference/offline-vscode.md for why each step is needed.
+const cp = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const P = require('./paths');
+
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config'];
+
+/** @param {string} msg */
+function log(msg) {
+    console.log(`[setup:vscode] ${msg}`);
+}
+
+/**
+ * Runs a command with inherited output; throws on a non-zero exit.
+ * @param {string} cmd @param {string[]} args @param {import('child_process').SpawnSyncOptions} [opts]
+ */
+function run(cmd, args, opts = {}) {
+    const r = cp.spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+    if (r.error) {
+        throw r.error;
+    }
+    if (r.status !== 0) {
+        throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+    }
+}
+
+/** @param {string} pkg @returns {boolean} */
+function aptInstalled(pkg) {
+    const r = cp.spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+    return r.status === 0 && /install ok installed/.test(r.stdout);
+}
+
+function ensureAptPackages() {
+    const hasDpkg = cp.spawnSync('dpkg-query', ['--version']).status === 0;
+    if (!hasDpkg) {
+        // Not Debian/Ubuntu: we cannot check; the steps below fail with a clear message if a tool is missing.
+        log(`dpkg not found; make sure these (or equivalents) are installed: ${APT_PACKAGES.join(' ')}`);
+        return;
+    }
+    const missing = APT_PACKAGES.filter((p) => !aptInstalled(p));
+    if (missing.length === 0) {
+        return;
+    }
+    if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+        throw new Error(`missing system packages: ${missing.join(' ')}\n` +
+            `  install them first:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    }
+    log(`apt-get install ${missing.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+}
+
+/** @param {string} name @returns {string | undefined} */
+function which(name) {
+    for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+        const f = path.join(dir, name);
+        try {
+            fs.accessSync(f, fs.constants.X_OK);
+            return f;
+        } catch {
+            // keep looking
+        }
+    }
+    return undefined;
+}
+
+// @vscode/ripgrep's postinstall downloads rg from GitHub, which is unreachable; a cached tarball with
+// Debian's rg under the exact expected name makes it say "Using cached download" instead.
+function seedRipgrep() {
+    const seed = P.ripgrepSeedFile();
+    if (fs.existsSync(seed)) {
+        return;
+    }
+    const rg = which('rg');
+    if (!rg) {
+        throw new Error('ripgrep (rg) not found on PATH; install it (Debian: apt-get install ripgrep)');
+    }
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rgseed-'));
+    try {
+        fs.copyFileSync(rg, path.join(tmp, 'rg'));
+        fs.chmodSync(path.join(tmp, 'rg'), 0o755);
+        fs.mkdirSync(path.dirname(seed), { recursive: true });
+        run('tar', ['czf', seed, '-C', tmp, 'rg']);
+    } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    log(`seeded ripgrep cache ${seed}`);
+}
+
+/**
+ * The env for a nested `npm install` in a cache folder: drop the npm_* variables of an enclosing
+ * `npm run` (local_prefix etc. would redirect the install into the repo itself).
+ * @param {Record<string, string>} extra
+ */
+function npmEnv(extra) {
+    /** @type {NodeJS.ProcessEnv} */
+    const env = {};
+    for (const [k, v] of Object.entries(process.env)) {
+        if (!/^npm_/i.test(k)) {
+            env[k] = v;
+        }
+    }
+    return { ...env, ...extra };
+}
+
+/**
+ * npm-installs one package into its own folder under .cache/vscode, once (a marker records success).
+ * @param {string} dir @param {string} spec @param {Record<string, string>} env @param {() => boolean} check
+ */
+function npmInstallInto(dir, spec, env, check) {
+    const marker = path.join(dir, `.installed-${spec.replace(/[^\w.@-]/g, '_')}`);
+    if (fs.existsSync(marker) && check()) {
+        log(`${spec}: present`);
+        return;
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    const pkgJson = path.join(dir, 'package.json');
+    if (!fs.existsSync(pkgJson)) {
+        fs.writeFileSync(pkgJson, JSON.stringify({ name: `zenlayer-test-${path.basename(dir)}`, private: true, description: 'test tool cache, not part of the extension' }, null, 2) + '\n');
+    }
+    log(`npm install ${spec} into ${path.relative(P.ROOT, dir)} (first time only)`);
+    const started = Date.now();
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, spec], { cwd: dir, env: npmEnv(env) });
+    if (!check()) {
+        throw new Error(`${spec} installed but its check failed`);
+    }
+    fs.writeFileSync(marker, new Date().toISOString() + '\n');
+    log(`${spec}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+function codeServerOk() {
+    const bin = P.codeServerBin();
+    if (!fs.existsSync(bin)) {
+        return false;
+    }
+    const r = cp.spawnSync(bin, ['--version'], { encoding: 'utf8', env: npmEnv({}) });
+    return r.status === 0 && r.stdout.includes(P.CODE_SERVER_VERSION);
+}
+
+function playwrightOk() {
+    return fs.existsSync(path.join(P.playwrightCoreDir(), 'package.json'));
+}
+
+/**
+ * Makes sure code-server, playwright-core and chromium are there. Env CODE_SERVER / PLAYWRIGHT_CORE /
+ * CHROMIUM_PATH point at existing installs and skip the matching step.
+ * @returns {{ codeServer: string, playwrightCore: string, chromium: string }}
+ */
+function ensureVSCode() {
+    const started = Date.now();
+    ensureAptPackages();
+    if (!process.env.CODE_SERVER) {
+        if (!codeServerOk()) {
+            seedRipgrep();
+        }
+        // unsafe_perm: its postinstall refuses root without it; yes: node-pty's postinstall runs `npx node-gyp`.
+        npmInstallInto(P.CODE_SERVER_DIR, `code-server@${P.CODE_SERVER_VERSION}`,
+            { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' }, codeServerOk);
+    }
+    if (!process.env.PLAYWRIGHT_CORE) {
+        npmInstallInto(P.PLAYWRIGHT_DIR, `playwright-core@${P.PLAYWRIGHT_CORE_VERSION}`, {}, playwrightOk);
+    }
+    const chromium = P.chromiumBin();
+    if (!fs.existsSync(chromium)) {
+        throw new Error(`chromium not found at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
+    }
+    for (const [what, p] of [['code-server', P.codeServerBin()], ['playwright-core', P.playwrightCoreDir()]]) {
+        if (!fs.existsSync(p)) {
+            throw new Error(`${what} not found at ${p}`);
+        }
+    }
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { codeServer: P.codeServerBin(), playwrightCore: P.playwrightCoreDir(), chromium };
+}
+
+module.exports = { ensureVSCode, npmEnv };
+
+if (require.main === module) {
+    try {
+        const r = ensureVSCode();
+        log(`code-server:     ${r.codeServer}`);
+        log(`playwright-core: ${r.playwrightCore}`);
+        log(`chromium:        ${r.chromium}`);
+    } catch (e) {
+        console.error(`[setup:vscode] failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+    }
+}
