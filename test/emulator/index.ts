@@ -1,0 +1,19 @@
+/** Public surface of the Zenlayer API emulator (see README.md). */
+export {
+    startEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, API_PATH, API_VERSION, MAX_BODY_BYTES,
+    DEFAULT_DELETE_DELAY_MS, DEFAULT_MAX_CLOCK_SKEW_SECONDS, isJsonContentType,
+} from './server';
+export type { EmulatorOptions, RunningEmulator, LoggedRequest } from './server';
+export type { Credential } from './auth';
+export type { FaultInjector, FaultKind } from './faults';
+export { FAULT_KINDS } from './faults';
+export { EmulatorState } from './state';
+export type { NewImage } from './state';
+export { defaultSeed, generateSeed, parseSeed, SeedError, UNDELETABLE_STATUSES } from './seed';
+export type { EmulatorSeed, SeedImage, SeedZone } from './seed';
+export { ERROR_CODES } from './errors';
+export type { ErrorCode } from './errors';
+export { ACTIONS, MAX_IMAGE_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './actions';
+export type { ActionName } from './actions';
+export { callEmulator } from './client';
+export type { CallOptions, CallResult } from './client';

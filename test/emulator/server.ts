@@ -1,0 +1,403 @@
+/**
+ * The emulator's HTTP server: plain node:http on 127.0.0.1, one endpoint `POST /api/v2/zec`, the request
+ * pipeline (path → method → body size → Content-Type → faults → action → version → auth → JSON → action),
+ * the response envelopes and the request log.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { ACTIONS, isAction, runAction } from './actions';
+import { authenticate } from './auth';
+import type { Credential } from './auth';
+import { ApiFailure, ERROR_CODES } from './errors';
+import { Faults } from './faults';
+import type { FaultInjector, FaultKind } from './faults';
+import { defaultSeed } from './seed';
+import type { EmulatorSeed } from './seed';
+import { EmulatorState } from './state';
+
+/** Demo credentials used when none are configured. Fake, documented, safe to print. */
+export const DEMO_ACCESS_KEY_ID = 'ZLDEMOACCESSKEY01';
+export const DEMO_ACCESS_KEY_PASSWORD = 'zl-demo-access-key-password';
+
+export const API_PATH = '/api/v2/zec';
+export const API_VERSION = '2025-09-01';
+/** Request bodies above this are refused with 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_DELETE_DELAY_MS = 3000;
+export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
+export const DEFAULT_MAX_LOG_ENTRIES = 10000;
+
+export interface EmulatorOptions {
+    /** default 0 (a free port) */
+    port?: number;
+    /** default: the demo pair */
+    credentials?: Credential[];
+    /** accepted Bearer tokens; default none */
+    tokens?: string[];
+    /** default: defaultSeed() */
+    seed?: EmulatorSeed;
+    /** added to every response (ms) */
+    latencyMs?: number;
+    /** DELETING → gone (ms); default 3000 */
+    deleteDelayMs?: number;
+    /** default 300 */
+    maxClockSkewSeconds?: number;
+    /** ms clock used for the timestamp check and the request log; default Date.now */
+    now?: () => number;
+    /** What DeleteImages does with an unknown ID: list it as failed (default) or fail the call with 404. */
+    unknownIdMode?: 'failedList' | 'notFoundError';
+    /** Oldest entries are dropped beyond this; default 10000. */
+    maxLogEntries?: number;
+    /** Called after each request is logged (the CLI prints a line per request). */
+    onRequest?: (entry: LoggedRequest) => void;
+}
+
+export interface LoggedRequest {
+    /** ms, from the `now` clock, when the request arrived */
+    time: number;
+    method: string;
+    path: string;
+    /** X-ZC-Action as sent (may be unknown) */
+    action?: string;
+    /** HTTP status; 0 when the emulator answered nothing ('reset' and 'hang' faults) */
+    status: number;
+    /** error code, for error envelopes */
+    code?: string;
+    requestId: string;
+    /** the request body: parsed JSON, or the raw text when it is not JSON */
+    body: unknown;
+    /** the access key ID that signed the request (never the secret, the signature or the Authorization header) */
+    accessKeyId?: string;
+    /** 'Bearer' or 'ZC2-HMAC-SHA256' when authentication succeeded */
+    authScheme?: string;
+    /** the injected fault, if any */
+    fault?: FaultKind;
+}
+
+export interface RunningEmulator {
+    /** http://127.0.0.1:PORT */
+    url: string;
+    port: number;
+    /** Stop listening, destroy every open connection (keep-alive and hanging ones) and cancel timers. Idempotent. */
+    close(): Promise<void>;
+    requestLog: readonly LoggedRequest[];
+    clearRequestLog(): void;
+    faults: FaultInjector;
+    state: EmulatorState;
+}
+
+function newRequestId(): string {
+    return `T${randomUUID().toUpperCase()}`;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** `application/json`, optionally `; charset=utf-8`, case-insensitive, spaces tolerated. */
+export function isJsonContentType(value: string | undefined): boolean {
+    return value !== undefined && /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i.test(value.trim());
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const declared = Number(req.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
+            reject(new BodyTooLarge());
+            return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let done = false;
+        req.on('data', (chunk: Buffer) => {
+            if (done) {
+                return;
+            }
+            size += chunk.length;
+            if (size > limit) {
+                done = true;
+                reject(new BodyTooLarge());
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('end', () => {
+            if (!done) {
+                done = true;
+                resolve(Buffer.concat(chunks));
+            }
+        });
+        req.on('error', (err) => {
+            if (!done) {
+                done = true;
+                reject(err);
+            }
+        });
+    });
+}
+
+function bodyForLog(raw: Buffer): unknown {
+    const text = raw.toString('utf8');
+    try {
+        return JSON.parse(text) as unknown;
+    } catch {
+        return text;
+    }
+}
+
+const TRUNCATED_NOTE = 'truncated';
+const BAD_GATEWAY_HTML = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+    const now = options.now ?? Date.now;
+    const credentials = (options.credentials ?? [{ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }]).map((c) => ({ ...c }));
+    const tokens = [...(options.tokens ?? [])];
+    const state = new EmulatorState(options.seed ?? defaultSeed());
+    const faults = new Faults(options.latencyMs ?? 0);
+    const deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
+    const maxClockSkewSeconds = options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+    const unknownIdMode = options.unknownIdMode ?? 'failedList';
+    const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
+    const requestLog: LoggedRequest[] = [];
+    const sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+    const sockets = new Set<Socket>();
+    let closed = false;
+
+    function log(entry: LoggedRequest): void {
+        requestLog.push(entry);
+        if (requestLog.length > maxLogEntries) {
+            requestLog.splice(0, requestLog.length - maxLogEntries);
+        }
+        options.onRequest?.(entry);
+    }
+
+    function sleep(ms: number): Promise<void> {
+        if (ms <= 0) {
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => {
+            const sleeper = {
+                timer: setTimeout(() => {
+                    sleepers.delete(sleeper);
+                    resolve();
+                }, ms),
+                wake: resolve,
+            };
+            sleepers.add(sleeper);
+        });
+    }
+
+    function writeJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+        const body = Buffer.from(JSON.stringify(payload), 'utf8');
+        res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+        res.end(body);
+    }
+
+    async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        const requestId = newRequestId();
+        const path = (req.url ?? '/').split('?')[0];
+        const action = header(req.headers, 'x-zc-action');
+        const entry: LoggedRequest = { time: now(), method: req.method ?? '', path, action, status: 0, requestId, body: '' };
+
+        const respond = async (status: number, payload: unknown, headers: Record<string, string> = {}): Promise<void> => {
+            await sleep(faults.latencyMs);
+            if (closed) {
+                return;
+            }
+            entry.status = status;
+            writeJson(res, status, payload, headers);
+            log(entry);
+        };
+        const respondError = async (failure: ApiFailure): Promise<void> => {
+            entry.code = failure.code;
+            await respond(failure.status, { requestId, code: failure.code, message: failure.message }, failure.headers);
+        };
+
+        let raw: Buffer;
+        try {
+            raw = await readBody(req, MAX_BODY_BYTES);
+        } catch (err) {
+            if (err instanceof BodyTooLarge) {
+                res.shouldKeepAlive = false;
+                await respondError(new ApiFailure(413, ERROR_CODES.payloadTooLarge, `The request body exceeds ${MAX_BODY_BYTES} bytes.`, { Connection: 'close' }));
+                return;
+            }
+            throw err;
+        }
+        entry.body = bodyForLog(raw);
+
+        try {
+            if (path !== API_PATH) {
+                const service = /^\/api\/v2\/([^/]+)\/?$/.exec(path)?.[1];
+                throw new ApiFailure(404, ERROR_CODES.notFound, service
+                    ? `The service \`${service.slice(0, 40)}\` is not served by this emulator; use POST ${API_PATH}.`
+                    : `No API at ${path.slice(0, 100)}; use POST ${API_PATH}.`);
+            }
+            if (req.method !== 'POST') {
+                throw new ApiFailure(405, ERROR_CODES.methodNotAllowed, `Method ${req.method ?? ''} is not allowed; the API accepts POST only.`, { Allow: 'POST' });
+            }
+            const contentType = header(req.headers, 'content-type');
+            if (!isJsonContentType(contentType)) {
+                throw new ApiFailure(415, ERROR_CODES.unsupportedMediaType, contentType === undefined
+                    ? 'The Content-Type header is missing; send application/json.'
+                    : `Unsupported Content-Type "${contentType.slice(0, 80)}"; send application/json (optionally with charset=utf-8).`);
+            }
+
+            const fault = faults.take(action);
+            if (fault !== undefined) {
+                entry.fault = fault;
+                await injectFault(fault, req, res, entry, requestId, respondError);
+                return;
+            }
+
+            if (action === undefined || action === '') {
+                throw new ApiFailure(400, ERROR_CODES.invalidAction, `The X-ZC-Action header is missing; supported actions: ${ACTIONS.join(', ')}.`);
+            }
+            if (!isAction(action)) {
+                throw new ApiFailure(400, ERROR_CODES.invalidAction, `The action \`${action.slice(0, 60)}\` is not supported; supported actions: ${ACTIONS.join(', ')}.`);
+            }
+            const version = header(req.headers, 'x-zc-version');
+            if (version === undefined || version === '') {
+                throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The X-ZC-Version header is missing; use ${API_VERSION}.`);
+            }
+            if (version !== API_VERSION) {
+                throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The API version \`${version.slice(0, 40)}\` is not supported for zec; use ${API_VERSION}.`);
+            }
+
+            const auth = authenticate(req.headers, raw, { credentials, tokens, maxClockSkewSeconds, now });
+            entry.authScheme = auth.scheme;
+            entry.accessKeyId = auth.accessKeyId;
+
+            let params: unknown;
+            try {
+                params = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+            } catch (err) {
+                throw new ApiFailure(400, ERROR_CODES.invalidParameter, raw.length === 0
+                    ? 'The request body is empty; send a JSON object ({} for no parameters).'
+                    : `The request body is not valid UTF-8 JSON: ${err instanceof Error ? err.message : String(err)}`);
+            }
+            if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+                throw new ApiFailure(400, ERROR_CODES.invalidParameter, `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`);
+            }
+
+            const result = runAction(action, params as Record<string, unknown>, { state, deleteDelayMs, unknownIdMode });
+            await respond(200, { requestId, response: { requestId, ...result } });
+        } catch (err) {
+            if (err instanceof ApiFailure) {
+                await respondError(err);
+                return;
+            }
+            await respondError(new ApiFailure(500, ERROR_CODES.internalError, `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`));
+        }
+    }
+
+    async function injectFault(
+        fault: FaultKind, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, requestId: string,
+        respondError: (failure: ApiFailure) => Promise<void>,
+    ): Promise<void> {
+        switch (fault) {
+            case 'rateLimit':
+                await respondError(new ApiFailure(429, ERROR_CODES.rateLimit, 'Request limit exceeded; retry later.', { 'Retry-After': '1' }));
+                return;
+            case 'internalError':
+                await respondError(new ApiFailure(500, ERROR_CODES.internalError, 'An internal error occurred; retry later.'));
+                return;
+            case 'hang':
+                // Never answer; close() (or the client giving up) destroys the socket.
+                log(entry);
+                return;
+            case 'reset':
+                await sleep(faults.latencyMs);
+                req.socket.destroy();
+                log(entry);
+                return;
+            case 'nonJson502': {
+                await sleep(faults.latencyMs);
+                if (closed) {
+                    return;
+                }
+                const body = Buffer.from(BAD_GATEWAY_HTML, 'utf8');
+                res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(body.length) });
+                res.end(body);
+                entry.status = 502;
+                log(entry);
+                return;
+            }
+            case 'truncated': {
+                await sleep(faults.latencyMs);
+                if (closed) {
+                    return;
+                }
+                const full = JSON.stringify({ requestId, response: { requestId, totalCount: 1, dataSet: [{ imageId: 'img-' + TRUNCATED_NOTE, imageName: TRUNCATED_NOTE }] } });
+                const body = Buffer.from(full.slice(0, Math.floor(full.length / 2)), 'utf8');
+                res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+                res.end(body);
+                entry.status = 200;
+                log(entry);
+                return;
+            }
+        }
+    }
+
+    const server: Server = createServer((req, res) => {
+        handle(req, res).catch((err: unknown) => {
+            // Last resort: a bug or a broken socket. Answer if still possible.
+            if (!res.headersSent && !closed && !res.destroyed) {
+                writeJson(res, 500, { requestId: newRequestId(), code: ERROR_CODES.internalError, message: `Internal emulator error: ${err instanceof Error ? err.message : String(err)}` });
+            }
+        });
+    });
+    server.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+    });
+
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address();
+    if (address === null || typeof address === 'string') {
+        throw new Error('emulator: unexpected server address');
+    }
+    const port = address.port;
+
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+        closing ??= new Promise<void>((resolve) => {
+            closed = true;
+            state.dispose();
+            for (const sleeper of sleepers) {
+                clearTimeout(sleeper.timer);
+                sleeper.wake();
+            }
+            sleepers.clear();
+            server.close(() => resolve());
+            server.closeAllConnections();
+            for (const socket of sockets) {
+                socket.destroy();
+            }
+        });
+        return closing;
+    };
+
+    return {
+        url: `http://127.0.0.1:${port}`,
+        port,
+        close,
+        requestLog,
+        clearRequestLog: () => {
+            requestLog.length = 0;
+        },
+        faults,
+        state,
+    };
+}
