@@ -234,7 +234,7 @@ function describeImages(params: Params, ctx: ActionContext): Record<string, unkn
     const inZone = (image: SeedImage): boolean => image.imageType === 'PUBLIC_IMAGE' && image.regionIdList.length === 0
         ? true
         : image.regionIdList.includes(zone.regionId);
-    const all = ctx.state.images()
+    const all = ctx.state.allImages()
         .filter((image) => inZone(image) && matches(image, f)
             && (imageType === undefined || image.imageType === imageType)
             && (imageSource === undefined || image.imageSource === imageSource))

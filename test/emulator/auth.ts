@@ -86,7 +86,7 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
         fail(ERROR_CODES.missingAuthorization, 'The Authorization header is missing.');
     }
     const value = authorization.trim();
-    if (/^bearer\s/i.test(value)) {
+    if (/^bearer(\s|$)/i.test(value)) {
         const token = value.slice(6).trim();
         if (token === '' || !config.tokens.some((t) => constantTimeEqual(t, token))) {
             fail(ERROR_CODES.invalidToken, 'The access token is invalid or expired.');

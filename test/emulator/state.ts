@@ -23,22 +23,36 @@ export class EmulatorState {
         }
     }
 
-    /** All images (public and custom) in creation order. The objects are live: mutate them to change the account. */
+    /**
+     * The account's custom images (what DescribeCustomImages lists), in creation order. The objects are live:
+     * mutate them to change the account.
+     */
     images(): SeedImage[] {
-        return [...this.imageMap.values()];
+        return this.allImages().filter((i) => i.imageType === 'CUSTOM_IMAGE');
     }
 
+    /** Alias of images(). */
     customImages(): SeedImage[] {
-        return this.images().filter((i) => i.imageType === 'CUSTOM_IMAGE');
+        return this.images();
+    }
+
+    /** The platform's public images (PUBLIC_IMAGE), in seed order. */
+    publicImages(): SeedImage[] {
+        return this.allImages().filter((i) => i.imageType === 'PUBLIC_IMAGE');
+    }
+
+    /** Public and custom images together, in seed/creation order. */
+    allImages(): SeedImage[] {
+        return [...this.imageMap.values()];
     }
 
     getImage(imageId: string): SeedImage | undefined {
         return this.imageMap.get(imageId);
     }
 
-    /** The first image with exactly this name (seed names are unique). */
+    /** The first image (public or custom) with exactly this name (seed names are unique). */
     findByName(imageName: string): SeedImage | undefined {
-        return this.images().find((i) => i.imageName === imageName);
+        return this.allImages().find((i) => i.imageName === imageName);
     }
 
     zones(): SeedZone[] {
