@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
+import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from '../model/deleteResult';
+import { countSkippedByReason, type DeleteTargets, firstNames } from '../model/selection';
+import type { ConfirmationMode } from '../model/settings';
+import type { DeletionPoller } from '../model/polling';
+import type { Session } from '../session';
+import { describeError, isExpectedRefusal, undeletableReasonText } from '../ui/text';
+import type { UserInterface } from '../ui/userInterface';
+import type { Logger } from '../util/logger';
+import type { ImagesTreeProvider } from '../views/imagesTreeProvider';
+import type { ZenlayerImage } from '../zenlayer';
+
+/** How many names a confirmation or a notification lists before "and N more". */
+const NAMES_SHOWN = 5;
+
+export interface DeleteFlowDependencies {
+    readonly ui: UserInterface;
+    readonly session: Session;
+    readonly provider: ImagesTreeProvider;
+    readonly poller: DeletionPoller;
+    readonly logger: Logger;
+    readonly confirmation: () => ConfirmationMode;
+}
+
+/** The one delete path behind the context menu, the Delete key and the palette: confirm, send, report, follow up. */
+export class DeleteFlow {
+    constructor(private readonly deps: DeleteFlowDependencies) {}
+
+    async run(targets: DeleteTargets): Promise<void> {
+        const skippedText = skippedSummary(targets);
+        if (targets.images.length === 0) {
+            if (skippedText) {
+                void this.deps.ui.showMessage('warning', vscode.l10n.t('Nothing to delete: {0}.', skippedText), {});
+            }
+            return;
+        }
+        if (!(await this.confirm(targets.images, skippedText))) {
+            this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
+            return;
+        }
+        await this.send(targets.images);
+    }
+
+    private async confirm(images: readonly ZenlayerImage[], skippedText: string | undefined): Promise<boolean> {
+        const deleteButton = vscode.l10n.t('Delete');
+        const names = firstNames(images.map((image) => image.name), NAMES_SHOWN);
+        const question =
+            images.length === 1
+                ? vscode.l10n.t('Delete image "{0}" ({1})?', images[0].name, images[0].id)
+                : vscode.l10n.t('Delete {0} images: {1}?', images.length, names.more > 0 ? vscode.l10n.t('{0} and {1} more', names.shown.join(', '), names.more) : names.shown.join(', '));
+        const details = [vscode.l10n.t('Deleted images cannot be recovered.'), ...(skippedText ? [vscode.l10n.t('Skipped: {0}.', skippedText)] : [])].join('\n');
+        if (this.deps.confirmation() === 'typeToConfirm') {
+            const expected = images.length === 1 ? images[0].name : String(images.length);
+            const typed = await this.deps.ui.showInputBox({
+                title: question,
+                prompt: images.length === 1 ? vscode.l10n.t('{0} Type the image name to confirm.', details) : vscode.l10n.t('{0} Type the number of images to confirm.', details),
+                placeHolder: expected,
+                ignoreFocusOut: true,
+                validateInput: (value) => (value.trim() === expected ? undefined : vscode.l10n.t('Type "{0}" to delete.', expected)),
+            });
+            return typed?.trim() === expected;
+        }
+        const answer = await this.deps.ui.showMessage('warning', question, { modal: true, detail: details }, deleteButton);
+        return answer === deleteButton;
+    }
+
+    /** Sends the delete (one request per chunk, inside the client) and reports; Retry re-enters here without a new confirmation. */
+    async send(images: readonly ZenlayerImage[]): Promise<void> {
+        const api = await this.deps.session.api();
+        if (!api) {
+            await this.offerSignIn();
+            return;
+        }
+        const ids = images.map((image) => image.id);
+        this.deps.logger.info(`Deleting ${ids.length} image(s): ${ids.join(', ')}`);
+        this.deps.provider.markDeleting(ids, true);
+        let outcome: DeleteOutcome;
+        try {
+            const title = images.length === 1 ? vscode.l10n.t('Deleting image {0}…', images[0].name) : vscode.l10n.t('Deleting {0} images…', images.length);
+            const result = await this.deps.ui.withProgress(title, () => api.deleteImages(ids));
+            outcome = summarizeDeleteResult(images, result);
+        } catch (error) {
+            outcome = requestFailedOutcome(images, error instanceof Error ? error : new Error(String(error)));
+        } finally {
+            this.deps.provider.markDeleting(ids, false);
+        }
+        this.apply(outcome);
+        await this.report(outcome, images);
+    }
+
+    private apply(outcome: DeleteOutcome): void {
+        if (outcome.kind !== 'requestFailed') {
+            // Accepted images show as DELETING at once; the poller removes them when Zenlayer no longer lists them.
+            this.deps.provider.update(
+                outcome.succeeded.map((image) => ({ ...image, status: 'DELETING' })),
+                [],
+            );
+            this.deps.poller.add(outcome.succeeded.map((image) => image.id));
+        }
+        if (outcome.kind !== 'allSucceeded') {
+            this.deps.provider.markFailed(new Map(outcome.failed.map((failed) => [failed.id, failed.error ? describeError(failed.error) : undefined])));
+            this.deps.logger.warn(`Delete failed for: ${outcome.failed.map((failed) => `${failed.id}${failed.error ? ` (${describeError(failed.error)})` : ''}`).join(', ')}`);
+        }
+    }
+
+    private async report(outcome: DeleteOutcome, images: readonly ZenlayerImage[]): Promise<void> {
+        const { ui } = this.deps;
+        switch (outcome.kind) {
+            case 'allSucceeded': {
+                const text = outcome.succeeded.length === 1 ? vscode.l10n.t('Deleted image {0}', outcome.succeeded[0].name) : vscode.l10n.t('Deleted {0} images', outcome.succeeded.length);
+                void ui.showMessage('info', text, {});
+                return;
+            }
+            case 'someFailed': {
+                const showDetails = vscode.l10n.t('Show Details');
+                const retryFailed = vscode.l10n.t('Retry Failed');
+                const copyIds = vscode.l10n.t('Copy Failed IDs');
+                const names = firstNames(outcome.failed.map(failedLabel), NAMES_SHOWN);
+                const failedList = names.more > 0 ? vscode.l10n.t('{0} and {1} more', names.shown.join(', '), names.more) : names.shown.join(', ');
+                const text = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, failedList);
+                const choice = await ui.showMessage('warning', text, {}, showDetails, retryFailed, copyIds);
+                if (choice === showDetails) {
+                    await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed));
+                } else if (choice === retryFailed) {
+                    await this.send(this.currentImages(outcome.failed, images));
+                } else if (choice === copyIds) {
+                    await ui.writeClipboard(outcome.failed.map((failed) => failed.id).join('\n'));
+                    ui.setStatusBarMessage(vscode.l10n.t('Copied {0} failed image ID(s)', outcome.failed.length));
+                }
+                return;
+            }
+            case 'requestFailed': {
+                const showLog = vscode.l10n.t('Show Log');
+                const retry = vscode.l10n.t('Retry');
+                const text = vscode.l10n.t('Could not delete {0} image(s): {1}', images.length, describeError(outcome.error));
+                const choice = await ui.showMessage(isExpectedRefusal(outcome.error) ? 'warning' : 'error', text, {}, showLog, retry);
+                if (choice === showLog) {
+                    ui.showLog();
+                } else if (choice === retry) {
+                    await this.send(this.currentImages(outcome.failed, images));
+                }
+                return;
+            }
+        }
+    }
+
+    /** The failed images as the cache knows them now, so a retry works on fresh state. */
+    private currentImages(failed: readonly FailedImage[], requested: readonly ZenlayerImage[]): ZenlayerImage[] {
+        const cached = new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+        const original = new Map(requested.map((image) => [image.id, image]));
+        return failed.flatMap((entry) => {
+            const image = cached.get(entry.id) ?? original.get(entry.id);
+            return image ? [image] : [];
+        });
+    }
+
+    private failureReport(failed: readonly FailedImage[]): string {
+        const lines = [`# ${vscode.l10n.t('Images that were not deleted')}`, ''];
+        const cached = new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+        for (const entry of failed) {
+            const reason = entry.error
+                ? describeError(entry.error)
+                : vscode.l10n.t('Zenlayer refused to delete this image (status {0}). Images still used by instances, or not in the AVAILABLE state, cannot be deleted.', cached.get(entry.id)?.status ?? '?');
+            lines.push(`- **${entry.name ?? entry.id}** (\`${entry.id}\`): ${reason}`);
+        }
+        return lines.join('\n') + '\n';
+    }
+
+    private async offerSignIn(): Promise<void> {
+        const configure = vscode.l10n.t('Configure Credentials');
+        const choice = await this.deps.ui.showMessage('warning', vscode.l10n.t('Configure your Zenlayer credentials first.'), {}, configure);
+        if (choice === configure) {
+            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
+        }
+    }
+}
+
+function skippedSummary(targets: DeleteTargets): string | undefined {
+    if (targets.skipped.length === 0) {
+        return undefined;
+    }
+    return [...countSkippedByReason(targets.skipped)].map(([reason, count]) => undeletableReasonText(reason, count)).join('; ');
+}

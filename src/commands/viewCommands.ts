@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { SETTINGS } from '../constants';
+import { imageDetailsJson } from '../model/details';
+import { type ImageFilter, isFilterActive } from '../model/filter';
+import { type GroupBy, type TreeNode } from '../model/tree';
+import type { UserInterface } from '../ui/userInterface';
+import type { ImagesTreeProvider } from '../views/imagesTreeProvider';
+import { IMAGE_STATUSES, type ImageStatus, OS_TYPES, type OsType, type ZenlayerImage } from '../zenlayer';
+
+export interface ViewCommandDependencies {
+    readonly ui: UserInterface;
+    readonly provider: ImagesTreeProvider;
+    /** Persists the filter (workspaceState) and updates the view description and context key. */
+    readonly applyFilter: (filter: ImageFilter) => Promise<void>;
+    /** The node that has focus when a command comes from a key binding or the palette. */
+    readonly focusedNode: () => TreeNode | undefined;
+}
+
+type FilterField = 'name' | 'status' | 'osType' | 'clear';
+
+export class ViewCommands {
+    constructor(private readonly deps: ViewCommandDependencies) {}
+
+    async filter(): Promise<void> {
+        const current = this.deps.provider.activeFilter;
+        const fields: (vscode.QuickPickItem & { field: FilterField })[] = [
+            { label: vscode.l10n.t('$(symbol-text) Name contains…'), description: current.name ?? '', field: 'name' },
+            { label: vscode.l10n.t('$(circle-filled) Status…'), description: current.status ?? '', field: 'status' },
+            { label: vscode.l10n.t('$(vm) OS type…'), description: current.osType ?? '', field: 'osType' },
+            ...(isFilterActive(current) ? [{ label: vscode.l10n.t('$(clear-all) Clear filter'), field: 'clear' as const }] : []),
+        ];
+        const picked = await this.deps.ui.pickOne(fields, { title: vscode.l10n.t('Filter Zenlayer Images'), placeHolder: vscode.l10n.t('Zenlayer filters the list; pick what to filter by') });
+        if (!picked) {
+            return;
+        }
+        switch (picked.field) {
+            case 'clear':
+                await this.deps.applyFilter({});
+                return;
+            case 'name': {
+                const name = await this.deps.ui.showInputBox({ title: vscode.l10n.t('Filter by name'), prompt: vscode.l10n.t('Part of the image name; leave empty to stop filtering by name.'), value: current.name ?? '' });
+                if (name !== undefined) {
+                    await this.deps.applyFilter(withField(current, 'name', name.trim() || undefined));
+                }
+                return;
+            }
+            case 'status': {
+                const status = await this.pickValue<ImageStatus>(IMAGE_STATUSES, current.status, vscode.l10n.t('Filter by status'));
+                if (status !== undefined) {
+                    await this.deps.applyFilter(withField(current, 'status', status || undefined));
+                }
+                return;
+            }
+            case 'osType': {
+                const osType = await this.pickValue<OsType>(OS_TYPES, current.osType, vscode.l10n.t('Filter by OS type'));
+                if (osType !== undefined) {
+                    await this.deps.applyFilter(withField(current, 'osType', osType || undefined));
+                }
+                return;
+            }
+        }
+    }
+
+    clearFilter(): Promise<void> {
+        return this.deps.applyFilter({});
+    }
+
+    async groupBy(): Promise<void> {
+        const labels: Record<GroupBy, string> = {
+            none: vscode.l10n.t('No grouping'),
+            status: vscode.l10n.t('Status'),
+            osType: vscode.l10n.t('OS type'),
+            region: vscode.l10n.t('Region'),
+        };
+        const current = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.groupBy);
+        const items = (Object.keys(labels) as GroupBy[]).map((value) => ({ label: labels[value], description: value === current ? vscode.l10n.t('current') : '', value }));
+        const picked = await this.deps.ui.pickOne(items, { title: vscode.l10n.t('Group Zenlayer Images By') });
+        if (picked) {
+            // The setting is the source of truth; its change event regroups the cached tree without a fetch.
+            await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.groupBy, picked.value, vscode.ConfigurationTarget.Global);
+        }
+    }
+
+    async copyId(node: TreeNode | undefined): Promise<void> {
+        const image = this.imageOf(node);
+        if (image) {
+            await this.deps.ui.writeClipboard(image.id);
+            this.deps.ui.setStatusBarMessage(vscode.l10n.t('Copied image ID {0}', image.id));
+        }
+    }
+
+    async copyName(node: TreeNode | undefined): Promise<void> {
+        const image = this.imageOf(node);
+        if (image) {
+            await this.deps.ui.writeClipboard(image.name);
+            this.deps.ui.setStatusBarMessage(vscode.l10n.t('Copied image name {0}', image.name));
+        }
+    }
+
+    async viewDetails(node: TreeNode | undefined): Promise<void> {
+        const image = this.imageOf(node);
+        if (image) {
+            await this.deps.ui.openReadOnlyDocument(`${image.name}.json`, imageDetailsJson(image));
+        }
+    }
+
+    private imageOf(node: TreeNode | undefined): ZenlayerImage | undefined {
+        const target = node ?? this.deps.focusedNode();
+        return target?.kind === 'image' ? target.image : undefined;
+    }
+
+    /** '' means "any"; undefined means the picker was dismissed. */
+    private async pickValue<T extends string>(values: readonly T[], current: T | undefined, title: string): Promise<T | '' | undefined> {
+        const items = [{ label: vscode.l10n.t('Any'), value: '' as const }, ...values.map((value) => ({ label: value, description: value === current ? vscode.l10n.t('current') : '', value }))];
+        const picked = await this.deps.ui.pickOne(items, { title });
+        return picked?.value;
+    }
+}
+
+function withField<K extends keyof ImageFilter>(filter: ImageFilter, key: K, value: ImageFilter[K] | undefined): ImageFilter {
+    const next: Record<string, unknown> = { ...filter };
+    if (value === undefined) {
+        delete next[key];
+    } else {
+        next[key] = value;
+    }
+    return next;
+}
+

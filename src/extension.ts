@@ -1,0 +1,230 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CredentialStore, SecretStorageUnavailableError } from './auth/credentialStore';
+import { CredentialCommands } from './commands/credentials';
+import { DeleteFlow } from './commands/deleteFlow';
+import { ViewCommands } from './commands/viewCommands';
+import { CLI_ENV, COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
+import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from './model/credentialSources';
+import { describeFilter, type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
+import { buildDeleteQuickPickItems } from './model/quickPick';
+import { DeletionPoller, realScheduler } from './model/polling';
+import { normalizeSelection, partitionDeletable } from './model/selection';
+import { type ExtensionSettings, readSettings } from './model/settings';
+import type { TreeNode } from './model/tree';
+import { createDispatcher } from './net/proxy';
+import { ImagesTreeProvider } from './views/imagesTreeProvider';
+import { Session } from './session';
+import type { ZenlayerImagesTestApi } from './testApi';
+import { describeError, secretStorageHelp } from './ui/text';
+import { SwitchableUi } from './ui/userInterface';
+import { createVsCodeUi, ReadOnlyDocuments } from './ui/vscodeUi';
+import { ChannelLogger, type Logger } from './util/logger';
+import { ZenlayerClient } from './zenlayer';
+
+const TEST_LOG_LINES = 500;
+
+/** The composition root: the only place that creates real implementations and wires them together. */
+export async function activate(context: vscode.ExtensionContext): Promise<ZenlayerImagesTestApi | undefined> {
+    const testMode = process.env[TEST_MODE_ENV] === '1';
+    const channel = vscode.window.createOutputChannel('Zenlayer', { log: true });
+    const logger = new ChannelLogger(channel, testMode ? TEST_LOG_LINES : 0);
+    const documents = new ReadOnlyDocuments();
+    const ui = new SwitchableUi(createVsCodeUi(channel, documents));
+    const store = new CredentialStore(context.secrets);
+    context.subscriptions.push(
+        channel,
+        documents,
+        store,
+        vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
+        vscode.workspace.onDidCloseTextDocument((document) => document.uri.scheme === DETAILS_SCHEME && documents.forget(document.uri)),
+    );
+
+    const settings = (): ExtensionSettings => currentSettings(logger);
+    const session = new Session({
+        store,
+        settings,
+        logger,
+        createApi: (options) => new ZenlayerClient(options),
+        createDispatcher: () => {
+            const http = vscode.workspace.getConfiguration('http');
+            return createDispatcher({ proxy: http.get<string>('proxy'), strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) }, process.env);
+        },
+    });
+    context.subscriptions.push({ dispose: () => void session.dispose() });
+
+    const provider = new ImagesTreeProvider(session, settings().groupBy, parseStoredFilter(context.workspaceState.get(FILTER_STATE_KEY)), logger);
+    const treeView = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+    context.subscriptions.push(provider, treeView);
+
+    const poller = new DeletionPoller({
+        baseIntervalMs: () => settings().pollIntervalMs,
+        scheduler: realScheduler,
+        isVisible: () => treeView.visible,
+        check: async (ids) => {
+            const api = await session.api();
+            if (!api) {
+                return [];
+            }
+            const present = await api.describeImagesByIds(ids);
+            const presentIds = new Set(present.map((image) => image.id));
+            provider.update(present, ids.filter((id) => !presentIds.has(id)));
+            return [...presentIds];
+        },
+        onGone: (ids) => logger.info(`Deleted and gone: ${ids.join(', ')}`),
+        onGiveUp: (remaining) => {
+            logger.warn(`Stopped waiting for ${remaining.length} deleted image(s) after 10 minutes: ${remaining.join(', ')}`);
+            void ui.showMessage('warning', vscode.l10n.t('{0} image(s) are still listed 10 minutes after being deleted. Stopped checking; use Refresh to look again.', remaining.length), {});
+        },
+        onError: (error) => logger.warn(`Checking deleted images failed: ${describeError(error)}`),
+    });
+    context.subscriptions.push({ dispose: () => poller.stop() }, treeView.onDidChangeVisibility((event) => event.visible && poller.resume()));
+
+    const updateViewState = (): void => {
+        const filter = provider.activeFilter;
+        treeView.description = isFilterActive(filter) ? vscode.l10n.t('Filter: {0}', describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS') })) : undefined;
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, provider.signedIn);
+    };
+    const refresh = async (): Promise<void> => {
+        await provider.refresh();
+        updateViewState();
+    };
+    context.subscriptions.push(provider.onDidChangeTreeData(updateViewState));
+
+    const deleteFlow = new DeleteFlow({ ui, session, provider, poller, logger, confirmation: () => settings().confirmation });
+    const credentials = new CredentialCommands({ ui, store, session, logger, discoverSources: () => discoverCredentialSources(process.env, os.homedir()) });
+    const focusedNode = (): TreeNode | undefined => treeView.selection[0];
+    const views = new ViewCommands({
+        ui,
+        provider,
+        focusedNode,
+        applyFilter: async (filter: ImageFilter) => {
+            await context.workspaceState.update(FILTER_STATE_KEY, isFilterActive(filter) ? filter : undefined);
+            await provider.setFilter(filter);
+            updateViewState();
+        },
+    });
+
+    const register = (id: string, handler: (...args: never[]) => unknown): void => {
+        context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    };
+    register(COMMANDS.configureCredentials, () => credentials.configure());
+    register(COMMANDS.signOut, () => credentials.signOut());
+    register(COMMANDS.refresh, () => refresh());
+    register(COMMANDS.filter, () => views.filter());
+    register(COMMANDS.clearFilter, () => views.clearFilter());
+    register(COMMANDS.groupBy, () => views.groupBy());
+    register(COMMANDS.copyImageId, (node?: TreeNode) => views.copyId(node));
+    register(COMMANDS.copyImageName, (node?: TreeNode) => views.copyName(node));
+    register(COMMANDS.viewDetails, (node?: TreeNode) => views.viewDetails(node));
+    register(COMMANDS.showLog, () => channel.show(true));
+    // Context menu passes (clicked, selection); the Delete key passes nothing, so the view's selection is used.
+    register(COMMANDS.deleteImage, (clicked?: TreeNode, selected?: readonly TreeNode[]) =>
+        deleteFlow.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : treeView.selection), provider.marks)),
+    );
+    register(COMMANDS.deleteImages, async () => {
+        if (!provider.signedIn) {
+            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
+            return;
+        }
+        await provider.whenIdle();
+        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
+        if (items.length === 0) {
+            void ui.showMessage('info', vscode.l10n.t('There are no custom images that can be deleted.'), {});
+            return;
+        }
+        const picked = await ui.pickMany(items, { title: vscode.l10n.t('Delete Zenlayer Images'), placeHolder: vscode.l10n.t('Select the images to delete (type to filter by name or ID)'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+        if (picked && picked.length > 0) {
+            await deleteFlow.run(partitionDeletable(picked.map((item) => item.image), provider.marks));
+        }
+    });
+
+    context.subscriptions.push(
+        store.onDidChange(() => {
+            // Sign-in or sign-out here or in another window: rebuild the client and reload.
+            session.invalidate();
+            poller.stop();
+            void refresh();
+        }),
+        vscode.workspace.onDidChangeConfiguration((event) => {
+            if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.groupBy}`)) {
+                provider.setGroupBy(settings().groupBy);
+            }
+            const clientSettings = [`${SETTINGS.section}.${SETTINGS.endpoint}`, `${SETTINGS.section}.${SETTINGS.requestTimeoutSeconds}`, 'http.proxy', 'http.proxyStrictSSL', 'http.noProxy'];
+            if (clientSettings.some((key) => event.affectsConfiguration(key))) {
+                session.invalidate();
+                void refresh();
+            }
+        }),
+    );
+
+    await storeDemoCredentials(store, logger, ui);
+    void refresh();
+
+    if (!testMode) {
+        return undefined;
+    }
+    return {
+        setUi: (testUi) => ui.use(testUi),
+        children: (node) => provider.getChildren(node),
+        treeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
+        whenIdle: () => provider.whenIdle(),
+        signedIn: () => provider.signedIn,
+        viewDescription: () => treeView.description,
+        pollingIds: () => poller.watching,
+        logLines: () => logger.recentLines,
+    };
+}
+
+export function deactivate(): void {
+    // Everything is disposed through context.subscriptions.
+}
+
+function currentSettings(logger: Logger): ExtensionSettings {
+    const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
+    const { settings, problems } = readSettings((key) => configuration.get(key));
+    for (const problem of problems) {
+        logger.warn(`Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`);
+    }
+    return settings;
+}
+
+/**
+ * Demo hook for `npm start`: credentials in ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID/PASSWORD are stored into
+ * SecretStorage without a prompt, so the tree shows the emulator's images at once. Not for real accounts.
+ */
+async function storeDemoCredentials(store: CredentialStore, logger: Logger, ui: SwitchableUi): Promise<void> {
+    const accessKeyId = process.env[DEMO_ENV.accessKeyId];
+    const accessKeyPassword = process.env[DEMO_ENV.accessKeyPassword];
+    if (!accessKeyId || !accessKeyPassword) {
+        return;
+    }
+    try {
+        await store.store({ accessKeyId, accessKeyPassword });
+        logger.info(`Demo: stored the credentials of ${DEMO_ENV.accessKeyId} (AccessKey ID ${accessKeyId}) in SecretStorage.`);
+    } catch (error) {
+        logger.error(`Demo: could not store credentials: ${describeError(error)}`);
+        if (error instanceof SecretStorageUnavailableError) {
+            void ui.showMessage('error', secretStorageHelp(), {});
+        }
+    }
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+    try {
+        return await fs.readFile(file, 'utf8');
+    } catch {
+        return undefined;
+    }
+}
+
+/** Credentials the zeno CLI would use: the environment first, then the profiles of ~/.zenlayer/credentials.json. */
+async function discoverCredentialSources(env: NodeJS.ProcessEnv, home: string): Promise<CredentialSource[]> {
+    const fromEnv = fromEnvironment(env, CLI_ENV.accessKeyId, CLI_ENV.accessKeySecret);
+    const credentialsText = await readIfExists(path.join(home, '.zenlayer', 'credentials.json'));
+    const profile = currentCliProfile(await readIfExists(path.join(home, '.zenlayer', 'config.json')), env[CLI_ENV.profile]);
+    return [...(fromEnv ? [fromEnv] : []), ...(credentialsText ? parseCliCredentials(credentialsText, profile) : [])];
+}

@@ -1,0 +1,86 @@
+import type { ZenlayerImage } from '../zenlayer/types';
+import { compareByName, isDeletable } from './images';
+
+export const GROUP_BY_VALUES = ['none', 'status', 'osType', 'region'] as const;
+export type GroupBy = (typeof GROUP_BY_VALUES)[number];
+
+export interface ImageNode {
+    readonly kind: 'image';
+    /** Unique in the tree: an image listed under several regions appears once per region group. */
+    readonly id: string;
+    readonly image: ZenlayerImage;
+}
+
+export interface GroupNode {
+    readonly kind: 'group';
+    readonly id: string;
+    readonly groupBy: Exclude<GroupBy, 'none'>;
+    /** The status, OS type or region; '' when the image has none. */
+    readonly key: string;
+    readonly children: readonly ImageNode[];
+    readonly deletableCount: number;
+}
+
+/** Placeholder rows that stand for the whole view's state; clicking one runs its action. */
+export type MessageKind = 'loading' | 'noImages' | 'noMatches' | 'credentialsRejected' | 'unreachable' | 'loadFailed';
+export interface MessageNode {
+    readonly kind: 'message';
+    readonly id: string;
+    readonly message: MessageKind;
+    /** The error text, for the failure kinds. */
+    readonly detail?: string;
+}
+
+export type TreeNode = ImageNode | GroupNode | MessageNode;
+
+function groupKeys(image: ZenlayerImage, groupBy: Exclude<GroupBy, 'none'>): readonly string[] {
+    switch (groupBy) {
+        case 'status':
+            return [image.status];
+        case 'osType':
+            return [image.osType ?? ''];
+        case 'region':
+            return image.regionIds.length > 0 ? image.regionIds : [''];
+    }
+}
+
+/** Keyless groups ("no region", "unknown OS") go last; the rest alphabetically. */
+function compareGroupKeys(a: string, b: string): number {
+    if (a === '' || b === '') {
+        return a === b ? 0 : a === '' ? 1 : -1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Builds the whole tree from the cached list in one pass, so expanding a group never fetches.
+ * O(n log n); the benchmark runs it on 10,000 images.
+ */
+export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupBy): TreeNode[] {
+    const sorted = [...images].sort(compareByName);
+    if (groupBy === 'none') {
+        return sorted.map((image) => ({ kind: 'image', id: image.id, image }));
+    }
+    const groups = new Map<string, ImageNode[]>();
+    for (const image of sorted) {
+        for (const key of groupKeys(image, groupBy)) {
+            let members = groups.get(key);
+            if (!members) {
+                members = [];
+                groups.set(key, members);
+            }
+            members.push({ kind: 'image', id: `${groupBy}:${key}/${image.id}`, image });
+        }
+    }
+    return [...groups.keys()].sort(compareGroupKeys).map((key) => {
+        const children = groups.get(key) ?? [];
+        return {
+            kind: 'group',
+            id: `${groupBy}:${key}`,
+            groupBy,
+            key,
+            children,
+            deletableCount: children.filter((node) => isDeletable(node.image)).length,
+        };
+    });
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { DETAILS_SCHEME } from '../constants';
+import type { MessageOptions, ProgressTask, Severity, UserInterface } from './userInterface';
+
+const STATUS_BAR_MESSAGE_MS = 3000;
+
+/** Serves the read-only documents: the URI path names the document, the content lives here until closed. */
+export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
+    private readonly contents = new Map<string, string>();
+    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
+    private counter = 0;
+
+    put(name: string, content: string): vscode.Uri {
+        // A fresh query per call so reopening "details of X" shows the current content, not a stale tab.
+        const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${name}`, query: String(++this.counter) });
+        this.contents.set(uri.toString(), content);
+        this.changed.fire(uri);
+        return uri;
+    }
+
+    forget(uri: vscode.Uri): void {
+        this.contents.delete(uri.toString());
+    }
+
+    provideTextDocumentContent(uri: vscode.Uri): string {
+        return this.contents.get(uri.toString()) ?? '';
+    }
+
+    dispose(): void {
+        this.changed.dispose();
+        this.contents.clear();
+    }
+}
+
+export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnlyDocuments): UserInterface {
+    const show = {
+        info: vscode.window.showInformationMessage,
+        warning: vscode.window.showWarningMessage,
+        error: vscode.window.showErrorMessage,
+    } satisfies Record<Severity, unknown>;
+    return {
+        showMessage: (severity: Severity, message: string, options: MessageOptions, ...buttons: string[]) =>
+            show[severity](message, { modal: options.modal ?? false, ...(options.detail ? { detail: options.detail } : {}) }, ...buttons),
+        showInputBox: (options) => vscode.window.showInputBox(options),
+        pickOne: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: false }),
+        pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
+        withProgress: <R>(title: string, task: ProgressTask<R>) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task),
+        writeClipboard: (text) => vscode.env.clipboard.writeText(text),
+        setStatusBarMessage: (text) => {
+            vscode.window.setStatusBarMessage(text, STATUS_BAR_MESSAGE_MS);
+        },
+        openReadOnlyDocument: async (name, content) => {
+            const document = await vscode.workspace.openTextDocument(documents.put(name, content));
+            await vscode.window.showTextDocument(document, { preview: true });
+        },
+        showLog: () => log.show(true),
+    };
+}

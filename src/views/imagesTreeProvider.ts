@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import type { ImageFilter } from '../model/filter';
+import { isFilterActive } from '../model/filter';
+import type { ImageMarks } from '../model/images';
+import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from '../model/tree';
+import type { Session } from '../session';
+import { describeError, isAuthFailure, isUnreachable } from '../ui/text';
+import type { Logger } from '../util/logger';
+import type { ZenlayerImage } from '../zenlayer';
+import { imageTooltip, toTreeItem } from './treeItems';
+
+type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
+
+/**
+ * The cached model behind the view: one fetch per refresh, tree nodes rebuilt from the cache on every change,
+ * nothing fetched on expand. Delete marks (Deleting…, failed) live here until the next refresh.
+ */
+export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+
+    private state: LoadState = { kind: 'loading' };
+    private images = new Map<string, ZenlayerImage>();
+    private roots: TreeNode[] = [];
+    private readonly deleting = new Set<string>();
+    private readonly failed = new Map<string, string | undefined>();
+    private generation = 0;
+    private inFlight: Promise<void> | undefined;
+
+    constructor(
+        private readonly session: Session,
+        private groupBy: GroupBy,
+        private filter: ImageFilter,
+        private readonly logger: Logger,
+    ) {}
+
+    get marks(): ImageMarks {
+        return { deleting: this.deleting, failed: this.failed };
+    }
+
+    get signedIn(): boolean {
+        return this.state.kind !== 'signedOut';
+    }
+
+    get cachedImages(): readonly ZenlayerImage[] {
+        return [...this.images.values()];
+    }
+
+    get activeFilter(): ImageFilter {
+        return this.filter;
+    }
+
+    /** Resolves when the latest refresh has finished (tests and commands wait on it). */
+    whenIdle(): Promise<void> {
+        return this.inFlight ?? Promise.resolve();
+    }
+
+    /** Fetches the whole list once; a newer refresh supersedes an older one still running. */
+    refresh(): Promise<void> {
+        const generation = ++this.generation;
+        this.inFlight = this.load(generation).finally(() => {
+            if (generation === this.generation) {
+                this.inFlight = undefined;
+            }
+        });
+        return this.inFlight;
+    }
+
+    setGroupBy(groupBy: GroupBy): void {
+        if (groupBy !== this.groupBy) {
+            this.groupBy = groupBy;
+            this.rebuild();
+        }
+    }
+
+    setFilter(filter: ImageFilter): Promise<void> {
+        this.filter = filter;
+        return this.refresh();
+    }
+
+    markDeleting(ids: readonly string[], deleting: boolean): void {
+        for (const id of ids) {
+            if (deleting) {
+                this.deleting.add(id);
+                this.failed.delete(id);
+            } else {
+                this.deleting.delete(id);
+            }
+        }
+        this.changed.fire(undefined);
+    }
+
+    markFailed(failures: ReadonlyMap<string, string | undefined>): void {
+        failures.forEach((reason, id) => this.failed.set(id, reason));
+        this.changed.fire(undefined);
+    }
+
+    /** Replaces cached images with fresher copies (e.g. now DELETING) and drops the ones that are gone. */
+    update(fresh: readonly ZenlayerImage[], goneIds: readonly string[]): void {
+        for (const image of fresh) {
+            if (this.images.has(image.id)) {
+                this.images.set(image.id, image);
+            }
+        }
+        for (const id of goneIds) {
+            this.images.delete(id);
+            this.failed.delete(id);
+        }
+        this.rebuild();
+    }
+
+    getTreeItem(node: TreeNode): vscode.TreeItem {
+        return toTreeItem(node, this.marks);
+    }
+
+    resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+        if (node.kind === 'image') {
+            item.tooltip = imageTooltip(node, this.marks);
+        }
+        return item;
+    }
+
+    getChildren(node?: TreeNode): TreeNode[] {
+        if (node) {
+            return node.kind === 'group' ? [...node.children] : [];
+        }
+        switch (this.state.kind) {
+            case 'signedOut':
+                return []; // the welcome view with its Configure Credentials button shows instead
+            case 'loading':
+                return this.images.size > 0 ? this.roots : [message('loading')];
+            case 'failed':
+                return [failureMessage(this.state.error)];
+            case 'loaded':
+                return this.roots.length > 0 ? this.roots : [message(isFilterActive(this.filter) ? 'noMatches' : 'noImages')];
+        }
+    }
+
+    dispose(): void {
+        this.changed.dispose();
+    }
+
+    private async load(generation: number): Promise<void> {
+        const previous = this.state;
+        if (previous.kind !== 'loaded') {
+            this.state = { kind: 'loading' };
+            this.changed.fire(undefined);
+        }
+        try {
+            const api = await this.session.api();
+            if (!api) {
+                this.apply(generation, { kind: 'signedOut' }, []);
+                return;
+            }
+            const images = await api.listCustomImages(this.filter);
+            this.apply(generation, { kind: 'loaded' }, images);
+        } catch (error) {
+            this.logger.error(`Listing images failed: ${describeError(error)}`);
+            this.apply(generation, { kind: 'failed', error }, []);
+        }
+    }
+
+    private apply(generation: number, state: LoadState, images: readonly ZenlayerImage[]): void {
+        if (generation !== this.generation) {
+            return; // a newer refresh owns the view now
+        }
+        this.state = state;
+        this.images = new Map(images.map((image) => [image.id, image]));
+        this.failed.clear();
+        for (const id of this.deleting) {
+            if (!this.images.has(id)) {
+                this.deleting.delete(id);
+            }
+        }
+        this.rebuild();
+    }
+
+    private rebuild(): void {
+        this.roots = buildImageTree([...this.images.values()], this.groupBy);
+        this.changed.fire(undefined);
+    }
+}
+
+function message(kind: MessageKind, detail?: string): TreeNode {
+    return { kind: 'message', id: `message:${kind}`, message: kind, ...(detail ? { detail } : {}) };
+}
+
+function failureMessage(error: unknown): TreeNode {
+    const detail = describeError(error);
+    return message(isAuthFailure(error) ? 'credentialsRejected' : isUnreachable(error) ? 'unreachable' : 'loadFailed', detail);
+}

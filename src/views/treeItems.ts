@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
+import { imageDetailFields } from '../model/details';
+import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from '../model/images';
+import type { GroupNode, ImageNode, MessageNode, TreeNode } from '../model/tree';
+import { detailFieldLabel } from '../ui/text';
+
+export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
+    switch (node.kind) {
+        case 'image':
+            return imageItem(node, marks);
+        case 'group':
+            return groupItem(node);
+        case 'message':
+            return messageItem(node);
+    }
+}
+
+function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
+    const { image } = node;
+    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = imageContextValue(image, marks);
+    const failure = marks.failed.has(image.id);
+    if (marks.deleting.has(image.id)) {
+        item.description = vscode.l10n.t('Deleting…');
+        item.iconPath = new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.orange'));
+    } else if (failure) {
+        item.description = vscode.l10n.t('{0} · delete failed', image.status);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    } else {
+        item.description = [image.status, formatSize(image.sizeGiB) ?? image.osType].filter((part) => part).join(' · ');
+        const presentation = statusPresentation(image.status);
+        item.iconPath = new vscode.ThemeIcon(presentation.icon, presentation.color ? new vscode.ThemeColor(presentation.color) : undefined);
+    }
+    item.accessibilityInformation = { label: `${image.name}, ${String(item.description)}` };
+    return item;
+}
+
+/** Built only when hovered (resolveTreeItem), so 10,000 items cost nothing until someone looks. */
+export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.MarkdownString {
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.appendMarkdown(`**${escapeMarkdown(node.image.name)}**\n\n`);
+    markdown.appendMarkdown(`| | |\n|---|---|\n`);
+    for (const { field, value } of imageDetailFields(node.image)) {
+        markdown.appendMarkdown(`| ${escapeMarkdown(detailFieldLabel(field))} | ${escapeMarkdown(value)} |\n`);
+    }
+    if (marks.failed.has(node.image.id)) {
+        const reason = marks.failed.get(node.image.id);
+        markdown.appendMarkdown(`\n\n$(error) ${escapeMarkdown(reason ? vscode.l10n.t('The last delete failed: {0}', reason) : vscode.l10n.t('The last delete failed; Zenlayer refused this image.'))}`);
+    }
+    return markdown;
+}
+
+function escapeMarkdown(text: string): string {
+    return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&').replace(/\n/g, ' ');
+}
+
+function groupLabel(node: GroupNode): string {
+    if (node.key !== '') {
+        return node.key;
+    }
+    switch (node.groupBy) {
+        case 'status':
+            return vscode.l10n.t('No status');
+        case 'osType':
+            return vscode.l10n.t('Unknown OS');
+        case 'region':
+            return vscode.l10n.t('No region');
+    }
+}
+
+function groupItem(node: GroupNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(groupLabel(node), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = node.id;
+    item.description = node.children.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', node.children.length);
+    item.contextValue = node.deletableCount > 0 ? 'zenlayer.group.deletable' : 'zenlayer.group';
+    item.iconPath = new vscode.ThemeIcon(node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : 'symbol-enum');
+    return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+    const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = `zenlayer.message.${node.message}`;
+    if (node.detail) {
+        item.tooltip = node.detail;
+    }
+    switch (node.message) {
+        case 'loading':
+            item.label = vscode.l10n.t('Loading images…');
+            item.iconPath = new vscode.ThemeIcon('loading~spin');
+            break;
+        case 'noImages':
+            item.label = vscode.l10n.t('No custom images in this account');
+            item.iconPath = new vscode.ThemeIcon('info');
+            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') };
+            break;
+        case 'noMatches':
+            item.label = vscode.l10n.t('No images match the filter — clear filter');
+            item.iconPath = new vscode.ThemeIcon('filter');
+            item.command = { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') };
+            break;
+        case 'credentialsRejected':
+            item.label = vscode.l10n.t('Credentials rejected — configure');
+            item.description = node.detail;
+            item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
+            item.command = { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') };
+            break;
+        case 'unreachable':
+            item.label = vscode.l10n.t('Cannot reach Zenlayer — retry');
+            item.description = node.detail;
+            item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('errorForeground'));
+            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
+            break;
+        case 'loadFailed':
+            item.label = vscode.l10n.t('Could not load images — retry');
+            item.description = node.detail;
+            item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
+            break;
+    }
+    return item;
+}
