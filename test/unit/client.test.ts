@@ -64,8 +64,8 @@ describe('ZenlayerClient against the emulator', () => {
         });
 
         it('maps wire fields to typed images', async () => {
-            const [image] = await client().listCustomImages({ imageIds: [emulator.state.images()[0]!.imageId] });
-            const wire = emulator.state.images()[0]!;
+            const [image] = await client().listCustomImages({ imageIds: [emulator.state.images()[0].imageId] });
+            const wire = emulator.state.images()[0];
             assert.equal(image?.id, wire.imageId);
             assert.equal(image?.name, wire.imageName);
             assert.equal(image?.status, wire.imageStatus);
@@ -77,7 +77,7 @@ describe('ZenlayerClient against the emulator', () => {
             const target = emulator.state.images().find((image) => image.imageStatus === 'AVAILABLE' && image.osType === 'linux')!;
             const filtered = await client().listCustomImages({ status: 'AVAILABLE', osType: 'linux', regionId: target.regionIdList[0] });
             assert.ok(filtered.length > 0 && filtered.length < 2500);
-            assert.ok(filtered.every((image) => image.status === 'AVAILABLE' && image.osType === 'linux' && image.regionIds.includes(target.regionIdList[0]!)));
+            assert.ok(filtered.every((image) => image.status === 'AVAILABLE' && image.osType === 'linux' && image.regionIds.includes(target.regionIdList[0])));
             const sent = emulator.requestLog[0]?.body as Record<string, unknown>;
             assert.equal(sent.imageStatus, 'AVAILABLE');
             assert.equal(sent.osType, 'linux');
@@ -157,7 +157,7 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('removes duplicates and splits into calls of the configured size', async () => {
             const ids = deletable(5);
-            const result = await client({ maxImageIdsPerDelete: 2 }).deleteImages([...ids, ids[0]!, ids[1]!]);
+            const result = await client({ maxImageIdsPerDelete: 2 }).deleteImages([...ids, ids[0], ids[1]]);
             assert.deepEqual(result.requested, ids);
             assert.equal(actionsLogged('DeleteImages'), 3);
             assert.deepEqual(emulator.requestLog.map((entry) => (entry.body as { imageIds: string[] }).imageIds.length), [2, 2, 1]);
@@ -171,7 +171,7 @@ describe('ZenlayerClient against the emulator', () => {
             assert.equal(actionsLogged('DeleteImages'), 2);
             assert.deepEqual(result.failedImageIds, ids.slice(0, 2));
             assert.equal(result.chunkErrors.length, 1);
-            const error = result.chunkErrors[0]!.error;
+            const error = result.chunkErrors[0].error;
             assert.ok(error instanceof ZenlayerApiError && error.isRateLimit);
             assert.match(error.requestId ?? '', /^T/);
             assert.equal(retryDelays.length, 0);
