@@ -7,7 +7,9 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { signZc2, ZenlayerClient } from '../../src/zenlayer';
+import { buildDeleteQuickPickItems } from '../../src/model/quickPick';
+import { buildImageTree, GROUP_BY_VALUES } from '../../src/model/tree';
+import { signZc2, ZenlayerClient, type ZenlayerImage } from '../../src/zenlayer';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const KEY = { accessKeyId: 'ZLBENCHKEY0001', accessKeyPassword: 'zl-bench-password' };
@@ -16,11 +18,11 @@ const DELETABLE = new Set(['AVAILABLE', 'FAILED', 'UNAVAILABLE']);
 async function startEmulatorProcess(images: number): Promise<{ url: string; child: ChildProcess }> {
     const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
     const child = spawn(process.execPath, [cli, '--port', '0', '--images', String(images), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     for await (const line of lines) {
         const match = /listening on (http:\/\/\S+)/.exec(line);
         if (match) {
-            return { url: match[1]!, child };
+            return { url: match[1], child };
         }
     }
     throw new Error('the emulator exited before it was listening');
@@ -45,6 +47,24 @@ function row(label: string, value: string): void {
     console.log(`${label.padEnd(44)} ${value}`);
 }
 
+/** Median of several runs, so one GC pause does not make the figure. */
+function medianMs(runs: number, work: () => unknown): number {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        work();
+        times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+function benchTreeBuilding(images: readonly ZenlayerImage[]): void {
+    for (const groupBy of GROUP_BY_VALUES) {
+        row(`build tree of ${images.length.toLocaleString('en-US')} images, groupBy ${groupBy}`, `${medianMs(9, () => buildImageTree(images, groupBy)).toFixed(1)} ms (median of 9)`);
+    }
+    row(`build delete quick pick of ${images.length.toLocaleString('en-US')} images`, `${medianMs(9, () => buildDeleteQuickPickItems(images)).toFixed(1)} ms (median of 9)`);
+}
+
 async function benchListing(): Promise<void> {
     const { url, child } = await startEmulatorProcess(10_000);
     let requests = 0;
@@ -57,6 +77,7 @@ async function benchListing(): Promise<void> {
         row('list 10,000 images: requests', String(requests));
         row('list 10,000 images: wall time', `${wall.toFixed(0)} ms`);
         row('list 10,000 images: peak heap growth', `${peakMiB.toFixed(1)} MiB`);
+        benchTreeBuilding(result);
 
         const targets = result.filter((image) => DELETABLE.has(image.status)).slice(0, 1000).map((image) => image.id);
         requests = 0;
