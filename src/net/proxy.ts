@@ -38,8 +38,12 @@ export function createDispatcher(settings: ProxySettings, env: Readonly<Record<s
     if (explicitProxy || envProxyVar) {
         const envNoProxy = env.NO_PROXY ?? env.no_proxy ?? '';
         const noProxy = ['localhost', '127.0.0.1', '::1', ...settings.noProxy, ...envNoProxy.split(/[,\s]+/)].filter((entry) => entry !== '').join(',');
+        // Passed explicitly rather than left to undici's own process.env lookup, so the caller's env is the one used.
+        const httpProxy = explicitProxy ?? (env.HTTP_PROXY || env.http_proxy || env.HTTPS_PROXY || env.https_proxy);
+        const httpsProxy = explicitProxy ?? (env.HTTPS_PROXY || env.https_proxy || httpProxy);
         const dispatcher = new EnvHttpProxyAgent({
-            ...(explicitProxy ? { httpProxy: explicitProxy, httpsProxy: explicitProxy } : {}),
+            httpProxy,
+            httpsProxy,
             noProxy,
             connect: tls,
             requestTls: tls,

@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
+import { imageContextValue } from '../../src/model/images';
+import { image } from './model-fixtures';
+
+interface MenuEntry {
+    command: string;
+    when?: string;
+    group?: string;
+}
+interface Manifest {
+    name: string;
+    publisher: string;
+    contributes: {
+        commands: { command: string; title: string; category?: string }[];
+        menus: Record<string, MenuEntry[]>;
+        viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
+        views: Record<string, { id: string; name: string }[]>;
+        viewsWelcome: { view: string; contents: string; when?: string }[];
+        keybindings: { command: string; key: string; mac?: string; when: string }[];
+        configuration: { properties: Record<string, { default?: unknown; enum?: string[] }> };
+    };
+}
+
+const root = path.resolve(__dirname, '../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key]);
+
+/** The regex of a `viewItem =~ /…/` clause, as VS Code would evaluate it. */
+function viewItemPattern(when: string | undefined): RegExp {
+    const match = /viewItem =~ \/(.+?)\/(\s|$)/.exec(when ?? '');
+    assert.ok(match, `no viewItem regex in ${when}`);
+    return new RegExp(match[1]);
+}
+
+describe('manifest (package.json contributes)', () => {
+    it('has the agreed extension id, container and view', () => {
+        assert.strictEqual(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+        const container = manifest.contributes.viewsContainers.activitybar.find((entry) => entry.id === VIEW_CONTAINER_ID);
+        assert.ok(container && text(container.title) === 'Zenlayer');
+        assert.ok(fs.existsSync(path.join(root, container.icon)), 'activity-bar icon exists');
+        const view = manifest.contributes.views[VIEW_CONTAINER_ID]?.find((entry) => entry.id === IMAGES_VIEW_ID);
+        assert.ok(view && text(view.name) === 'Zenlayer Images');
+    });
+
+    it('contributes exactly the commands in COMMANDS, each in the Zenlayer category', () => {
+        const contributed = manifest.contributes.commands.map((command) => command.command).sort();
+        assert.deepStrictEqual(contributed, Object.values(COMMANDS).sort());
+        for (const command of manifest.contributes.commands) {
+            assert.strictEqual(text(command.category ?? ''), 'Zenlayer', command.command);
+        }
+    });
+
+    it('uses the agreed titles', () => {
+        const title = (id: string) => text(manifest.contributes.commands.find((command) => command.command === id)?.title ?? '');
+        assert.strictEqual(title(COMMANDS.configureCredentials), 'Configure Credentials');
+        assert.strictEqual(title(COMMANDS.signOut), 'Sign Out');
+        assert.strictEqual(title(COMMANDS.deleteImages), 'Delete Images…');
+        assert.strictEqual(title(COMMANDS.refresh), 'Refresh');
+        assert.strictEqual(title(COMMANDS.deleteImage), 'Delete');
+    });
+
+    it('only refers to contributed commands in menus and key bindings', () => {
+        const known = new Set(Object.values(COMMANDS));
+        const referenced = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((entry) => entry.command);
+        assert.deepStrictEqual(referenced.filter((command) => !known.has(command as never)), []);
+    });
+
+    it('hides the node-only commands from the palette', () => {
+        const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
+        assert.ok(hidden.includes(COMMANDS.deleteImage));
+        assert.ok(!hidden.includes(COMMANDS.deleteImages));
+    });
+
+    it('offers Delete in the trailing group only for images whose context value says deletable', () => {
+        const entry = manifest.contributes.menus['view/item/context'].find((menu) => menu.command === COMMANDS.deleteImage);
+        assert.ok(entry?.group?.startsWith('z_'), 'destructive actions go last');
+        const pattern = viewItemPattern(entry?.when);
+        assert.ok(pattern.test(imageContextValue(image('ok'))));
+        assert.ok(pattern.test('zenlayer.group.deletable'));
+        assert.ok(!pattern.test(imageContextValue(image('pub', { type: 'PUBLIC_IMAGE' }))));
+        assert.ok(!pattern.test(imageContextValue(image('new', { status: 'CREATING' }))));
+        assert.ok(!pattern.test(imageContextValue(image('busy'), { deleting: new Set(['img-busy']), failed: new Map() })));
+    });
+
+    it('offers Copy ID, Copy Name and View Details on every image, but not on groups', () => {
+        for (const command of [COMMANDS.copyImageId, COMMANDS.copyImageName, COMMANDS.viewDetails]) {
+            const pattern = viewItemPattern(manifest.contributes.menus['view/item/context'].find((menu) => menu.command === command)?.when);
+            assert.ok(pattern.test(imageContextValue(image('pub', { type: 'PUBLIC_IMAGE', status: 'CREATING' }))), command);
+            assert.ok(!pattern.test('zenlayer.group.deletable'), command);
+        }
+    });
+
+    it('binds Delete (Cmd+Backspace on macOS) on the focused view to the same delete command', () => {
+        const binding = manifest.contributes.keybindings.find((entry) => entry.command === COMMANDS.deleteImage);
+        assert.ok(binding);
+        assert.strictEqual(binding.key, 'delete');
+        assert.strictEqual(binding.mac, 'cmd+backspace');
+        assert.match(binding.when, new RegExp(`focusedView == ${IMAGES_VIEW_ID.replace('.', '\\.')}`));
+    });
+
+    it('shows a welcome view with a Configure Credentials button when signed out', () => {
+        const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.view === IMAGES_VIEW_ID);
+        assert.ok(welcome);
+        assert.strictEqual(welcome.when, `!${CONTEXT_KEYS.signedIn}`);
+        assert.match(text(welcome.contents), /\[Configure Credentials\]\(command:zenlayer\.configureCredentials\)/);
+    });
+
+    it('declares every setting with the documented default', () => {
+        const properties = manifest.contributes.configuration.properties;
+        assert.strictEqual(properties['zenlayer.endpoint'].default, 'https://console.zenlayer.com');
+        assert.strictEqual(properties['zenlayer.images.groupBy'].default, 'none');
+        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region']);
+        assert.strictEqual(properties['zenlayer.delete.confirmation'].default, 'modal');
+        assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
+        assert.strictEqual(properties['zenlayer.requestTimeoutSeconds'].default, 30);
+        assert.strictEqual(properties['zenlayer.delete.pollIntervalSeconds'].default, 5);
+    });
+});

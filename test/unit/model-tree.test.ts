@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import { imageContextValue, isDeletable, statusPresentation } from '../../src/model/images';
+import { buildDeleteQuickPickItems } from '../../src/model/quickPick';
+import { buildImageTree, type GroupNode, type TreeNode } from '../../src/model/tree';
+import { image, manyImages } from './model-fixtures';
+
+const labels = (nodes: readonly TreeNode[]) => nodes.map((node) => (node.kind === 'image' ? node.image.name : node.kind === 'group' ? `${node.key}(${node.children.length})` : node.message));
+
+describe('buildImageTree', () => {
+    it('lists images by name, case-insensitively and with numbers in numeric order', () => {
+        const tree = buildImageTree([image('web-10'), image('Web-2'), image('api'), image('web-1')], 'none');
+        assert.deepStrictEqual(labels(tree), ['api', 'web-1', 'Web-2', 'web-10']);
+    });
+
+    it('groups by status with a count per group, each group sorted by name', () => {
+        const tree = buildImageTree([image('b'), image('c', { status: 'CREATING' }), image('a'), image('d', { status: 'FAILED' })], 'status');
+        assert.deepStrictEqual(labels(tree), ['AVAILABLE(2)', 'CREATING(1)', 'FAILED(1)']);
+        assert.deepStrictEqual(labels((tree[0] as GroupNode).children), ['a', 'b']);
+    });
+
+    it('counts the deletable images of each group (Delete is offered on a group only when it has some)', () => {
+        const tree = buildImageTree([image('a', { osType: 'linux' }), image('b', { osType: 'linux', status: 'CREATING' })], 'osType');
+        assert.strictEqual((tree[0] as GroupNode).deletableCount, 1);
+    });
+
+    it('puts an image in every region it is available in, with unique node IDs, and images without a region last', () => {
+        const tree = buildImageTree([image('multi', { regionIds: ['sg', 'hk'] }), image('none', { regionIds: [] })], 'region');
+        assert.deepStrictEqual(labels(tree), ['hk(1)', 'sg(1)', '(1)']);
+        const ids = tree.flatMap((node) => (node.kind === 'group' ? node.children.map((child) => child.id) : []));
+        assert.strictEqual(new Set(ids).size, ids.length);
+    });
+
+    it('puts images with an unknown OS in a trailing group', () => {
+        const tree = buildImageTree([image('x', { osType: undefined }), image('y', { osType: 'windows' })], 'osType');
+        assert.deepStrictEqual(labels(tree), ['windows(1)', '(1)']);
+    });
+
+    it('builds a 10,000-image tree and quick pick quickly (one pass from the cache)', () => {
+        const images = manyImages(10_000);
+        const started = process.hrtime.bigint();
+        const tree = buildImageTree(images, 'region');
+        const items = buildDeleteQuickPickItems(images);
+        const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+        assert.ok(tree.length > 0 && items.length > 0);
+        assert.ok(elapsedMs < 1000, `took ${elapsedMs} ms`);
+    });
+});
+
+describe('context values (what the menus key off)', () => {
+    it('marks available and failed custom images deletable', () => {
+        assert.strictEqual(imageContextValue(image('a')), 'zenlayer.image.custom.available.deletable');
+        assert.strictEqual(imageContextValue(image('f', { status: 'FAILED' })), 'zenlayer.image.custom.failed.deletable');
+    });
+
+    it('never marks public or transitional images deletable', () => {
+        assert.strictEqual(imageContextValue(image('p', { type: 'PUBLIC_IMAGE' })), 'zenlayer.image.public.available');
+        for (const status of ['CREATING', 'SYNCING', 'PROCESSING', 'DELETING']) {
+            assert.ok(!imageContextValue(image('t', { status })).endsWith('.deletable'), status);
+            assert.strictEqual(isDeletable(image('t', { status })), false);
+        }
+    });
+
+    it('drops deletable while the image is being deleted', () => {
+        assert.strictEqual(imageContextValue(image('a'), { deleting: new Set(['img-a']), failed: new Map() }), 'zenlayer.image.custom.available');
+    });
+});
+
+describe('status presentation', () => {
+    it('spins for transitional states and has a fallback for unknown ones', () => {
+        for (const status of ['CREATING', 'DELETING', 'SYNCING', 'PROCESSING']) {
+            assert.ok(statusPresentation(status).icon.endsWith('~spin'), status);
+        }
+        assert.ok(!statusPresentation('AVAILABLE').icon.endsWith('~spin'));
+        assert.strictEqual(statusPresentation('SOMETHING_NEW').icon, 'question');
+    });
+});
+
+describe('buildDeleteQuickPickItems', () => {
+    it('offers only deletable images, by name, with ID and status visible', () => {
+        const items = buildDeleteQuickPickItems([image('zeta'), image('creating', { status: 'CREATING' }), image('alpha', { sizeGiB: 30 }), image('pub', { type: 'PUBLIC_IMAGE' })]);
+        assert.deepStrictEqual(
+            items.map((item) => [item.label, item.description]),
+            [
+                ['alpha', 'img-alpha'],
+                ['zeta', 'img-zeta'],
+            ],
+        );
+        assert.match(items[0].detail, /AVAILABLE · 30 GiB/);
+    });
+});
