@@ -1,0 +1,109 @@
+// Credentials in a real VS Code against the emulator: validation before saving, rejection with the API's reason and
+// re-entry, import from the environment, sign-out, and that the password lands nowhere but SecretStorage.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ZenlayerImagesTestApi } from '../../src/testApi';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
+import { imageNodes, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+
+describe('extension: credentials', () => {
+    let emulator: RunningEmulator;
+    let api: ZenlayerImagesTestApi;
+    let ui: ScriptedUi;
+
+    before(async () => {
+        emulator = await startEmulator();
+        api = await testApi();
+        await signInToEmulator(api, emulator);
+    });
+
+    beforeEach(() => {
+        emulator.clearRequestLog();
+        ui = new ScriptedUi();
+        api.setUi(ui);
+    });
+
+    after(async () => {
+        delete process.env.ZENLAYER_ACCESS_KEY_ID;
+        delete process.env.ZENLAYER_ACCESS_KEY_SECRET;
+        api.setUi(undefined);
+        await emulator.close();
+    });
+
+    it('rejects an invalid AccessKey ID in the input box', async () => {
+        ui.typeNext('not valid');
+        await vscode.commands.executeCommand('zenlayer.configureCredentials');
+        assert.match(ui.inputs()[0].validation ?? '', /spaces/);
+        assert.strictEqual(emulator.requestLog.length, 0, 'nothing sent');
+    });
+
+    it('asks for the password in a masked box that survives focus loss', async () => {
+        ui.typeNext(DEMO_ACCESS_KEY_ID); // then Escape on the password
+        await vscode.commands.executeCommand('zenlayer.configureCredentials');
+        const [idBox, passwordBox] = ui.inputs();
+        assert.strictEqual(idBox.options.ignoreFocusOut, true);
+        assert.strictEqual(passwordBox.options.password, true);
+        assert.strictEqual(passwordBox.options.ignoreFocusOut, true);
+    });
+
+    it('tests credentials before saving; on rejection says why and lets the user re-enter', async () => {
+        ui.typeNext(DEMO_ACCESS_KEY_ID).typeNext('wrong-password').clickNext('Re-enter').typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
+        await vscode.commands.executeCommand('zenlayer.configureCredentials');
+
+        const [rejection] = ui.messages('error');
+        const rejected = emulator.requestLog.find((entry) => entry.action === 'DescribeZones' && entry.status >= 400);
+        assert.ok(rejected?.code, 'the emulator refused the signature');
+        assert.match(rejection.message, new RegExp(`rejected these credentials: ${rejected.code}`));
+        assert.ok(rejection.message.includes(rejected.requestId));
+        assert.strictEqual(ui.inputs()[2].options.value, DEMO_ACCESS_KEY_ID, 're-entry keeps the key ID');
+        assert.strictEqual(ui.of('progress').length, 2, 'each check shows progress');
+        assert.match(ui.messages('info')[0].message, /credentials saved \(AccessKey ID ZLDEMOACCESSKEY01\)/);
+    });
+
+    it('signs out: the tree empties for the welcome view, and signing in brings the images back', async () => {
+        await vscode.commands.executeCommand('zenlayer.signOut');
+        await waitFor(() => !api.signedIn(), 'signed-out state');
+        assert.deepStrictEqual(api.children(), [], 'empty so the Configure Credentials welcome shows');
+        assert.match(ui.messages('info')[0].message, /Signed out/);
+
+        await signInToEmulator(api, emulator);
+        assert.ok(imageNodes(api).length > 0);
+    });
+
+    it('offers to import ZENLAYER_ACCESS_KEY_ID/SECRET, still checking them first', async () => {
+        process.env.ZENLAYER_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
+        process.env.ZENLAYER_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_PASSWORD;
+        try {
+            ui.pickNext((labels) => labels.filter((label) => label.includes('Import from the environment')));
+            await vscode.commands.executeCommand('zenlayer.configureCredentials');
+            assert.ok(ui.of('pick')[0].labels.some((label) => label.includes('Import from the environment')));
+            assert.strictEqual(ui.inputs().length, 0, 'no typing needed');
+            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID));
+            assert.match(ui.messages('info')[0].message, /credentials saved/);
+        } finally {
+            delete process.env.ZENLAYER_ACCESS_KEY_ID;
+            delete process.env.ZENLAYER_ACCESS_KEY_SECRET;
+        }
+    });
+
+    it('keeps the password out of settings and the log', () => {
+        const settings = JSON.stringify(vscode.workspace.getConfiguration('zenlayer'));
+        assert.ok(!settings.includes(DEMO_ACCESS_KEY_PASSWORD));
+        const log = api.logLines().join('\n');
+        assert.ok(!log.includes(DEMO_ACCESS_KEY_PASSWORD));
+        assert.ok(!log.includes('wrong-password'));
+    });
+
+    it('refuses a plain http endpoint that is not loopback, inside the view', async () => {
+        await setSetting('endpoint', 'http://example.com');
+        try {
+            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            const [item] = api.children();
+            assert.ok(item.kind === 'message');
+            assert.match(item.detail ?? '', /https|loopback|http/i);
+        } finally {
+            await setSetting('endpoint', emulator.url);
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back');
+    });
+});

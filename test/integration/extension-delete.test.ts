@@ -1,0 +1,192 @@
+// The delete flows in a real VS Code against the emulator: context menu (one and many), palette, confirm, cancel,
+// partial failure, request failure, retry, and the polling that removes deleted images from the tree.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ZenlayerImagesTestApi } from '../../src/testApi';
+import { type RunningEmulator, startEmulator } from '../emulator';
+import { deleteRequests, findImage, imageNodes, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+
+describe('extension: delete images', () => {
+    let emulator: RunningEmulator;
+    let api: ZenlayerImagesTestApi;
+    let ui: ScriptedUi;
+
+    before(async () => {
+        emulator = await startEmulator({ deleteDelayMs: 1500 });
+        api = await testApi();
+        await signInToEmulator(api, emulator);
+    });
+
+    beforeEach(async () => {
+        await setSetting('delete.confirmation', undefined);
+        emulator.clearRequestLog();
+        emulator.faults.reset();
+        ui = new ScriptedUi();
+        api.setUi(ui);
+        await vscode.commands.executeCommand('zenlayer.refresh');
+    });
+
+    after(async () => {
+        api.setUi(undefined);
+        await setSetting('delete.confirmation', undefined);
+        await emulator.close();
+    });
+
+    it('deletes one image after the modal Delete, says so, shows it as deleting and then drops it from the tree', async () => {
+        await vscode.commands.executeCommand('zenlayer.images.focus'); // polling runs only while the view is visible
+        const node = findImage(api, 'web-frontend-2026-11');
+        ui.clickNext('Delete');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+
+        const [confirm] = ui.messages('warning');
+        assert.strictEqual(confirm.modal, true);
+        assert.deepStrictEqual(confirm.buttons, ['Delete']);
+        assert.match(confirm.message, /web-frontend-2026-11/);
+        assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
+        assert.ok(ui.of('progress').length === 1, 'the request ran under a progress notification');
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted image web-frontend-2026-11']);
+
+        // At once: DELETING and no longer offered for delete; then gone once the emulator finishes.
+        const deleting = findImage(api, 'web-frontend-2026-11');
+        assert.strictEqual(deleting.image.status, 'DELETING');
+        assert.ok(!String(api.treeItem(deleting).contextValue).endsWith('.deletable'));
+        await waitFor(() => !imageNodes(api).some((n) => n.image.name === 'web-frontend-2026-11'), 'the deleted image to leave the tree', 20_000);
+        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(node.image.id)), 'polled by ID');
+        assert.deepStrictEqual(api.pollingIds(), []);
+    });
+
+    it('does not poll while the view is hidden, and catches up when it is shown', async () => {
+        await vscode.commands.executeCommand('workbench.view.explorer');
+        const node = findImage(api, 'zz-scratch-image');
+        ui.clickNext('Delete');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+        const polls = () => emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(node.image.id));
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        assert.deepStrictEqual(polls(), [], 'no polling while hidden');
+        assert.deepStrictEqual(api.pollingIds(), [node.image.id]);
+        await vscode.commands.executeCommand('zenlayer.images.focus');
+        await waitFor(() => !imageNodes(api).some((n) => n.image.id === node.image.id), 'the deleted image to leave the tree once visible', 20_000);
+        assert.ok(polls().length > 0);
+    });
+
+    it('sends nothing when the confirmation is cancelled', async () => {
+        const node = findImage(api, 'web-frontend-2026-09');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+        assert.strictEqual(ui.messages('warning').length, 1, 'the modal was shown');
+        assert.deepStrictEqual(deleteRequests(emulator), []);
+        assert.strictEqual(findImage(api, 'web-frontend-2026-09').image.status, 'AVAILABLE');
+    });
+
+    it('skips images that cannot be deleted, says why, and sends nothing when none are left', async () => {
+        const creating = findImage(api, 'ci-runner-ubuntu-2404');
+        const processing = findImage(api, 'cache-redis-7');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', creating, [creating, processing]);
+        assert.deepStrictEqual(deleteRequests(emulator), []);
+        const [warning] = ui.messages('warning');
+        assert.match(warning.message, /Nothing to delete: 2 image\(s\) are being created, synced or processed/);
+    });
+
+    it('reports a partial failure naming the refused image, and Retry Failed re-sends only that one', async () => {
+        const deletable = findImage(api, 'web-frontend-2026-09');
+        const inUse = findImage(api, 'db-primary-golden');
+        ui.clickNext('Delete').clickNext('Retry Failed');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', deletable, [deletable, inUse]);
+
+        const confirm = ui.messages('warning')[0];
+        assert.match(confirm.message, /Delete 2 images: web-frontend-2026-09, db-primary-golden\?/);
+        const partials = ui.messages('warning').filter((m) => m.message.startsWith('Deleted 1 of 2; 1 failed'));
+        assert.strictEqual(partials.length, 1, JSON.stringify(ui.messages()));
+        assert.match(partials[0].message, /db-primary-golden/);
+        assert.deepStrictEqual(partials[0].buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
+        assert.strictEqual(ui.messages('error').length, 0, 'an image in use is an expected refusal, not an error');
+
+        // The retry went out with only the failed ID, and failed again the same way.
+        assert.deepStrictEqual(deleteRequests(emulator), [[deletable.image.id, inUse.image.id], [inUse.image.id]]);
+        const retried = ui.messages('warning').filter((m) => m.message.startsWith('Deleted 0 of 1; 1 failed'));
+        assert.strictEqual(retried.length, 1);
+        // The refused image stays marked in the tree until the next refresh.
+        const marked = api.treeItem(findImage(api, 'db-primary-golden'));
+        assert.match(String(marked.description), /delete failed/);
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        assert.doesNotMatch(String(api.treeItem(findImage(api, 'db-primary-golden')).description), /delete failed/);
+    });
+
+    it('Show Details lists the failed images and Copy Failed IDs puts their IDs on the clipboard', async () => {
+        const inUse = findImage(api, 'db-replica-golden');
+        ui.clickNext('Delete').clickNext('Show Details');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', inUse, [inUse]);
+        const [document] = ui.of('document');
+        assert.match(document.content, /db-replica-golden/);
+        assert.ok(document.content.includes(inUse.image.id));
+
+        ui.clickNext('Delete').clickNext('Copy Failed IDs');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', inUse, [inUse]);
+        assert.deepStrictEqual(ui.of('clipboard').map((c) => c.text), [inUse.image.id]);
+    });
+
+    it('reports a failed request as an error with code and requestId, offers Retry, and the retry succeeds', async () => {
+        const node = findImage(api, 'backup-agent-v3');
+        emulator.faults.failNext('internalError', 1, { action: 'DeleteImages' });
+        ui.clickNext('Delete').clickNext('Retry');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+
+        const [error] = ui.messages('error');
+        assert.ok(error, JSON.stringify(ui.messages()));
+        const failedEntry = emulator.requestLog.find((entry) => entry.action === 'DeleteImages' && entry.status >= 500);
+        assert.ok(failedEntry?.code);
+        assert.ok(error.message.includes(failedEntry.code), error.message);
+        assert.ok(error.message.includes(failedEntry.requestId), `the requestId is in "${error.message}"`);
+        assert.deepStrictEqual(error.buttons, ['Show Log', 'Retry']);
+        assert.strictEqual(deleteRequests(emulator).length, 2, 'DeleteImages is never retried by itself; the user retried once');
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted image backup-agent-v3']);
+    });
+
+    it('deletes from the palette through a multi-select quick pick of deletable images only', async () => {
+        ui.pickNext(() => ['app-server-base', 'api-gateway-2026-10']).clickNext('Delete');
+        await vscode.commands.executeCommand('zenlayer.deleteImages');
+        const [pick] = ui.of('pick');
+        assert.strictEqual(pick.many, true);
+        assert.ok(pick.labels.includes('app-server-base'));
+        assert.ok(!pick.labels.includes('ci-runner-ubuntu-2404'), 'CREATING images are not offered');
+        assert.ok(!pick.labels.includes('old-build-2025-01'), 'DELETING images are not offered');
+        assert.match(ui.messages('warning')[0].message, /Delete 2 images/);
+        assert.deepStrictEqual(deleteRequests(emulator).map((ids) => ids.length), [2]);
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted 2 images']);
+    });
+
+    it('sends nothing when the palette pick is dismissed', async () => {
+        await vscode.commands.executeCommand('zenlayer.deleteImages');
+        assert.strictEqual(ui.of('pick').length, 1);
+        assert.deepStrictEqual(deleteRequests(emulator), []);
+    });
+
+    it('with typeToConfirm, deletes only after the exact name is typed', async () => {
+        await setSetting('delete.confirmation', 'typeToConfirm');
+        const node = findImage(api, 'monitoring-stack');
+        ui.typeNext('monitoring');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+        assert.strictEqual(ui.inputs()[0].validation, 'Type "monitoring-stack" to delete.');
+        assert.deepStrictEqual(deleteRequests(emulator), []);
+
+        ui.typeNext('monitoring-stack');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+        assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
+    });
+
+    it('expands a selected group to its deletable images', async () => {
+        await setSetting('images.groupBy', 'osType');
+        try {
+            await waitFor(() => api.children().every((node) => node.kind === 'group'), 'the tree to regroup');
+            const bsd = api.children().find((node) => node.kind === 'group' && node.key === 'bsd');
+            assert.ok(bsd && bsd.kind === 'group');
+            ui.clickNext('Delete');
+            await vscode.commands.executeCommand('zenlayer.deleteImage', bsd, [bsd]);
+            const confirm = ui.messages('warning')[0];
+            // freebsd-14-router is AVAILABLE, freebsd-13-pf is FAILED: both deletable.
+            assert.match(confirm.message, /Delete 2 images/);
+            assert.strictEqual(deleteRequests(emulator)[0].length, 2);
+        } finally {
+            await setSetting('images.groupBy', undefined);
+        }
+    });
+});

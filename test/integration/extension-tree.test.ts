@@ -1,0 +1,147 @@
+// The images tree in a real VS Code against the emulator: what each item shows, grouping, the server-side filter,
+// the copy and details actions, and the error state inside the view.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ZenlayerImagesTestApi } from '../../src/testApi';
+import { type RunningEmulator, startEmulator } from '../emulator';
+import { findImage, imageNodes, rootLabels, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+
+describe('extension: images tree', () => {
+    let emulator: RunningEmulator;
+    let api: ZenlayerImagesTestApi;
+    let ui: ScriptedUi;
+
+    before(async () => {
+        emulator = await startEmulator();
+        api = await testApi();
+        await signInToEmulator(api, emulator);
+    });
+
+    beforeEach(() => {
+        ui = new ScriptedUi();
+        api.setUi(ui);
+    });
+
+    after(async () => {
+        api.setUi(undefined);
+        await setSetting('images.groupBy', undefined);
+        await vscode.commands.executeCommand('zenlayer.clearFilter');
+        await emulator.close();
+    });
+
+    it('lists every custom image, sorted by name, from one fetch', async () => {
+        emulator.clearRequestLog();
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        const names = imageNodes(api).map((node) => node.image.name);
+        assert.strictEqual(names.length, emulator.state.images().length);
+        assert.deepStrictEqual(names.slice(0, 3), ['alma9-hardened', 'alma9-hardened-test', 'android-cloudphone-13']);
+        const listCalls = emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages');
+        assert.strictEqual(listCalls.length, 1, 'one fetch per refresh (one page)');
+    });
+
+    it('shows status and size, a status icon, a context value and a tooltip with every field', () => {
+        const item = api.treeItem(findImage(api, 'web-frontend-2026-11'));
+        assert.strictEqual(item.label, 'web-frontend-2026-11');
+        assert.strictEqual(item.description, 'AVAILABLE · 30 GiB');
+        assert.strictEqual(item.contextValue, 'zenlayer.image.custom.available.deletable');
+        assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+        assert.strictEqual(item.iconPath.id, 'pass');
+        const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+        for (const field of ['ID', 'Status', 'Type', 'Source', 'Size', 'Minimum disk size', 'OS type', 'Category', 'Regions', 'Resource group', 'Tags']) {
+            assert.ok(tooltip.includes(`| ${field} |`), `tooltip has ${field}`);
+        }
+        assert.match(tooltip, /env=prod/);
+
+        const creating = api.treeItem(findImage(api, 'ci-runner-ubuntu-2404'));
+        assert.ok(creating.iconPath instanceof vscode.ThemeIcon && creating.iconPath.id === 'loading~spin');
+        assert.strictEqual(creating.contextValue, 'zenlayer.image.custom.creating');
+    });
+
+    it('groups by status with counts, regroups without fetching, and back', async () => {
+        emulator.clearRequestLog();
+        await setSetting('images.groupBy', 'status');
+        await waitFor(() => api.children().every((node) => node.kind === 'group'), 'status groups');
+        const available = emulator.state.images().filter((image) => image.imageStatus === 'AVAILABLE').length;
+        const labels = rootLabels(api);
+        assert.ok(labels.includes('AVAILABLE'), labels.join());
+        const group = api.children().find((node) => node.kind === 'group' && node.key === 'AVAILABLE');
+        assert.ok(group);
+        assert.strictEqual(api.treeItem(group).description, `${available} images`);
+        assert.deepStrictEqual(emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages'), [], 'no fetch on regroup or expand');
+
+        await setSetting('images.groupBy', 'region');
+        await waitFor(() => rootLabels(api).includes('No region'), 'region groups');
+        await setSetting('images.groupBy', undefined);
+        await waitFor(() => api.children().every((node) => node.kind === 'image'), 'a flat list again');
+    });
+
+    it('filters by name on the server, shows the filter in the view description, and clears it', async () => {
+        emulator.clearRequestLog();
+        ui.pickNext(() => ['$(symbol-text) Name contains…']).typeNext('web-frontend');
+        await vscode.commands.executeCommand('zenlayer.filter');
+        const listCall = emulator.requestLog.find((entry) => entry.action === 'DescribeCustomImages');
+        assert.strictEqual((listCall?.body as { imageName?: string }).imageName, 'web-frontend');
+        assert.deepStrictEqual(imageNodes(api).map((node) => node.image.name).sort(), ['web-frontend-2026-09', 'web-frontend-2026-10', 'web-frontend-2026-11']);
+        assert.strictEqual(api.viewDescription(), 'Filter: name: web-frontend');
+
+        ui.pickNext(() => ['$(circle-filled) Status…']).pickNext(() => ['FAILED']);
+        await vscode.commands.executeCommand('zenlayer.filter');
+        assert.deepStrictEqual(api.children().map((node) => node.kind === 'message' && node.message), ['noMatches'], 'an empty result says so inside the view');
+
+        await vscode.commands.executeCommand('zenlayer.clearFilter');
+        assert.strictEqual(api.viewDescription(), undefined);
+        assert.strictEqual(imageNodes(api).length, emulator.state.images().length);
+    });
+
+    it('copies the ID and the name, and opens read-only JSON details', async () => {
+        const node = findImage(api, 'web-frontend-2026-11');
+        await vscode.commands.executeCommand('zenlayer.copyImageId', node);
+        await vscode.commands.executeCommand('zenlayer.copyImageName', node);
+        assert.deepStrictEqual(ui.of('clipboard').map((call) => call.text), [node.image.id, 'web-frontend-2026-11']);
+        assert.strictEqual(ui.of('status').length, 2, 'each copy is confirmed in the status bar');
+
+        await vscode.commands.executeCommand('zenlayer.viewDetails', node);
+        const [document] = ui.of('document');
+        assert.strictEqual(document.name, 'web-frontend-2026-11.json');
+        assert.strictEqual((JSON.parse(document.content) as { id: string }).id, node.image.id);
+    });
+
+    it('opens View Details as a read-only JSON editor in VS Code itself', async () => {
+        api.setUi(undefined);
+        try {
+            await vscode.commands.executeCommand('zenlayer.viewDetails', findImage(api, 'web-frontend-2026-11'));
+            const editor = vscode.window.activeTextEditor;
+            assert.ok(editor);
+            assert.strictEqual(editor.document.uri.scheme, 'zenlayer-details');
+            assert.strictEqual(editor.document.languageId, 'json');
+            assert.match(editor.document.getText(), /"name": "web-frontend-2026-11"/);
+            await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        } finally {
+            api.setUi(ui);
+        }
+    });
+
+    it('shows "cannot reach Zenlayer — retry" inside the view when the endpoint is down, and recovers on retry', async () => {
+        const down = await startEmulator();
+        const url = down.url;
+        await down.close();
+        await setSetting('endpoint', url);
+        try {
+            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item', 30_000);
+            const [item] = api.children();
+            assert.ok(item.kind === 'message' && item.message === 'unreachable', JSON.stringify(item));
+            const treeItem = api.treeItem(item);
+            assert.strictEqual(treeItem.command?.command, 'zenlayer.refresh', 'clicking it retries');
+        } finally {
+            await setSetting('endpoint', emulator.url);
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list after retry', 30_000);
+    });
+
+    it('logs each API call with action, duration and requestId, and never the password', () => {
+        const lines = api.logLines().join('\n');
+        assert.match(lines, /DescribeCustomImages ok \| \d+ ms \| attempt 1 \| HTTP 200 \| requestId T/);
+        assert.ok(!lines.includes('zl-demo-access-key-password'));
+        assert.ok(!/Signature=|Authorization/i.test(lines));
+    });
+});
