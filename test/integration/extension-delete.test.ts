@@ -36,7 +36,11 @@ describe('extension: delete images', () => {
         await vscode.commands.executeCommand('zenlayer.images.focus'); // polling runs only while the view is visible
         const node = findImage(api, 'web-frontend-2026-11');
         ui.clickNext('Delete');
+        let whileSending: vscode.TreeItem | undefined;
+        ui.duringProgress = () => (whileSending = api.treeItem(findImage(api, 'web-frontend-2026-11')));
         await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
+        assert.strictEqual(whileSending?.description, 'Deleting…');
+        assert.ok(whileSending.iconPath instanceof vscode.ThemeIcon && whileSending.iconPath.id === 'loading~spin');
 
         const [confirm] = ui.messages('warning');
         assert.strictEqual(confirm.modal, true);

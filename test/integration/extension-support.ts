@@ -28,6 +28,8 @@ type InputCall = Extract<UiCall, { kind: 'input' }>;
  */
 export class ScriptedUi implements UserInterface {
     readonly calls: UiCall[] = [];
+    /** Runs as a progress notification opens, i.e. while the request is in flight; lets a test look at the tree then. */
+    duringProgress: (() => void) | undefined;
     private readonly buttonAnswers: ((call: MessageCall) => string | undefined)[] = [];
     private readonly inputAnswers: (string | undefined)[] = [];
     private readonly pickAnswers: ((labels: string[]) => string[] | undefined)[] = [];
@@ -102,6 +104,7 @@ export class ScriptedUi implements UserInterface {
 
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R> {
         this.calls.push({ kind: 'progress', title });
+        this.duringProgress?.();
         const token = new vscode.CancellationTokenSource();
         return Promise.resolve(task({ report: () => undefined }, token.token)).finally(() => token.dispose());
     }

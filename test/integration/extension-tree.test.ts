@@ -138,6 +138,22 @@ describe('extension: images tree', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list after retry', 30_000);
     });
 
+    it('shows "credentials rejected — configure" inside the view when Zenlayer refuses the stored key', async () => {
+        const otherAccount = await startEmulator({ credentials: [{ accessKeyId: 'OTHERACCOUNTKEY1', accessKeyPassword: 'another-password' }] });
+        try {
+            await setSetting('endpoint', otherAccount.url);
+            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            const [item] = api.children();
+            assert.ok(item.kind === 'message' && item.message === 'credentialsRejected', JSON.stringify(item));
+            assert.match(item.detail ?? '', /AUTHFAILURE/);
+            assert.strictEqual(api.treeItem(item).command?.command, 'zenlayer.configureCredentials', 'clicking it opens Configure Credentials');
+        } finally {
+            await setSetting('endpoint', emulator.url);
+            await otherAccount.close();
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back');
+    });
+
     it('logs each API call with action, duration and requestId, and never the password', () => {
         const lines = api.logLines().join('\n');
         assert.match(lines, /DescribeCustomImages ok \| \d+ ms \| attempt 1 \| HTTP 200 \| requestId T/);
