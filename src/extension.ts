@@ -90,6 +90,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     };
     const refresh = async (): Promise<void> => {
         await provider.refresh();
+        // Deleted images a full refresh no longer lists need no more checks.
+        const listed = new Set(provider.cachedImages.map((image) => image.id));
+        poller.forget(poller.watching.filter((id) => !listed.has(id)));
         updateViewState();
     };
     context.subscriptions.push(provider.onDidChangeTreeData(updateViewState));

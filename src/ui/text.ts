@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SecretStorageUnavailableError } from '../auth/credentialStore';
 import type { DetailField } from '../model/details';
 import type { UndeletableReason } from '../model/images';
 import { ZenlayerApiError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../zenlayer';
@@ -51,6 +52,9 @@ export function detailFieldLabel(field: DetailField): string {
 
 /** What went wrong, in one line a person can act on: the API's code, message and requestId when there are any. */
 export function describeError(error: unknown): string {
+    if (error instanceof SecretStorageUnavailableError) {
+        return secretStorageHelp();
+    }
     if (error instanceof ZenlayerApiError) {
         return error.requestId
             ? vscode.l10n.t('{0}: {1} (requestId {2})', error.code, error.apiMessage, error.requestId)
