@@ -1,6 +1,9 @@
 // Credentials in a real VS Code against the emulator: validation before saving, rejection with the API's reason and
 // re-entry, import from the environment, sign-out, and that the password lands nowhere but SecretStorage.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
@@ -83,6 +86,29 @@ describe('extension: credentials', () => {
         } finally {
             delete process.env.ZENLAYER_ACCESS_KEY_ID;
             delete process.env.ZENLAYER_ACCESS_KEY_SECRET;
+        }
+    });
+
+    it('offers the profiles of the zeno CLI\'s ~/.zenlayer/credentials.json, current profile first', async () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-home-'));
+        const originalHome = process.env.HOME;
+        fs.mkdirSync(path.join(home, '.zenlayer'));
+        fs.writeFileSync(
+            path.join(home, '.zenlayer', 'credentials.json'),
+            JSON.stringify({ default: { access_key_id: 'STALEKEY0000001', access_key_secret: 'stale' }, demo: { access_key_id: DEMO_ACCESS_KEY_ID, access_key_secret: DEMO_ACCESS_KEY_PASSWORD } }),
+        );
+        fs.writeFileSync(path.join(home, '.zenlayer', 'config.json'), JSON.stringify({ current_profile: 'demo' }));
+        process.env.HOME = home;
+        try {
+            ui.pickNext((labels) => [labels[1]]);
+            await vscode.commands.executeCommand('zenlayer.configureCredentials');
+            const [pick] = ui.of('pick');
+            assert.deepStrictEqual(pick.labels.slice(1), ['$(file) Import CLI profile "demo"', '$(file) Import CLI profile "default"']);
+            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID));
+            assert.match(ui.messages('info')[0].message, /credentials saved/);
+        } finally {
+            process.env.HOME = originalHome;
+            fs.rmSync(home, { recursive: true, force: true });
         }
     });
 
