@@ -4,8 +4,8 @@
 // runs even if an earlier one failed; each ends with `N passed, N failed`, then a summary and a total line.
 // Uses only Node built-ins until `npm ci` has run.
 const cp = require('child_process');
-const fs = require('fs');
 const path = require('path');
+const { depsStale } = require('./deps');
 
 const ROOT = path.resolve(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -96,16 +96,6 @@ async function suite(name, cmd, args, env) {
     // A suite that died before reporting still counts as one failure, so the total never reads green.
     const f = counts ? (counts.failed || (code !== 0 ? 1 : 0)) : 1;
     console.log(`${name}: ${p} passed, ${f} failed${counts?.skipped ? `, ${counts.skipped} skipped` : ''}`);
-}
-
-/** node_modules is missing or older than package-lock.json (npm ci rewrites node_modules/.package-lock.json). */
-function depsStale() {
-    const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
-    const lock = path.join(ROOT, 'package-lock.json');
-    if (!fs.existsSync(marker)) {
-        return true;
-    }
-    return fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs;
 }
 
 async function main() {

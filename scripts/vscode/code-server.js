@@ -66,7 +66,8 @@ function createProfile(opts = {}) {
         dir, userDataDir, extensionsDir, configFile, env,
         dispose: () => {
             if (!keep) {
-                fs.rmSync(dir, { recursive: true, force: true });
+                // Retries: a just-killed chromium or server may still be writing (ENOTEMPTY).
+                fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
             }
         },
     };
@@ -109,7 +110,7 @@ function installExtension(profile, vsix) {
  * @property {number} port
  * @property {import('child_process').ChildProcess} proc
  * @property {() => string} output  what code-server printed so far (the last ~200 lines)
- * @property {() => void} stop      kills code-server's whole process group (ext host, watchers, pty host)
+ * @property {() => Promise<void>} stop  kills code-server's whole process group (ext host, watchers, pty host)
  */
 
 /**
@@ -133,27 +134,44 @@ function startCodeServer(opts) {
     const proc = cp.spawn(bin, args, { env: serverEnv(opts.profile, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     /** @type {string[]} */
     const lines = [];
-    let stopped = false;
-    const stop = () => {
-        if (stopped || proc.pid === undefined) {
+    let exited = false;
+    proc.on('exit', () => (exited = true));
+    /** @type {Promise<void> | undefined} */
+    let stopping;
+    // The group kill is sent synchronously (so it also works from an 'exit' handler); the promise resolves
+    // once code-server has gone, so callers can remove its profile without racing its last writes.
+    const stop = () => (stopping ??= new Promise((resolve) => {
+        const pid = proc.pid;
+        if (pid === undefined || exited) {
+            resolve();
             return;
         }
-        stopped = true;
         try {
-            process.kill(-proc.pid, 'SIGTERM');
+            process.kill(-pid, 'SIGTERM');
         } catch {
             // already gone
         }
         // Anything that ignored SIGTERM goes a little later; unref so this never keeps node alive.
-        const pid = proc.pid;
-        setTimeout(() => {
+        const force = setTimeout(() => {
             try {
                 process.kill(-pid, 'SIGKILL');
             } catch {
                 // gone
             }
-        }, 2000).unref();
-    };
+            resolve();
+        }, 3000);
+        force.unref();
+        proc.once('exit', () => {
+            clearTimeout(force);
+            // Children (extension host, watchers) may outlive the leader by a moment.
+            try {
+                process.kill(-pid, 'SIGKILL');
+            } catch {
+                // gone
+            }
+            setTimeout(resolve, 100).unref();
+        });
+    }));
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
             stop();
@@ -256,7 +274,7 @@ function loadPlaywright() {
 }
 
 /** Flags for headless chromium as root in a container. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-crash-reporter', '--disable-breakpad',
     '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
@@ -269,7 +287,12 @@ function launchChromium(profile) {
         throw new Error(`chromium not found at ${chromium}; run \`npm run setup:vscode\` or set CHROMIUM_PATH`);
     }
     const pw = loadPlaywright();
-    return pw.chromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS, env: serverEnv(profile) });
+    // handleSIG*: false — Playwright's own handlers call process.exit(130) after closing the browser, which
+    // would skip our cleanup (code-server's process group, the temp profile). Callers close the browser.
+    return pw.chromium.launch({
+        executablePath: chromium, headless: true, args: CHROMIUM_ARGS, env: serverEnv(profile),
+        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
 }
 
 module.exports = {

@@ -57,29 +57,41 @@ async function main() {
     let server;
     /** @type {any} */
     let browser;
-    let cleanedUp = false;
-    const cleanup = async () => {
-        if (cleanedUp) {
-            return;
-        }
-        cleanedUp = true;
+    /** @type {Promise<void> | undefined} */
+    let cleaning;
+    // Memoized: a signal during the normal teardown must wait for it, not exit half-way.
+    const cleanup = () => (cleaning ??= (async () => {
         if (browser) {
             await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
         }
-        server?.stop();
-        profile.dispose();
-    };
+        await server?.stop();
+        // Twice: chromium processes hit by a Ctrl+C can still write crash-report folders just after the first pass.
+        for (const delay of [0, 500]) {
+            await new Promise((r) => setTimeout(r, delay));
+            try {
+                profile.dispose();
+            } catch (e) {
+                note(`could not remove ${profile.dir}: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        }
+    })());
     // Ctrl+C reaches us (same process group as test-electron) but not code-server (detached): take it down.
+    // test-electron relays Ctrl+C as a second SIGINT: keep handling (not `once`) so it cannot kill us mid-cleanup.
+    let signalled = false;
     /** @param {NodeJS.Signals} sig @param {number} code */
     const onSignal = (sig, code) => {
+        if (signalled) {
+            return;
+        }
+        signalled = true;
         note(`${sig}: stopping code-server and chromium`);
         void cleanup().finally(() => process.exit(code));
     };
-    process.once('SIGINT', () => onSignal('SIGINT', 130));
-    process.once('SIGTERM', () => onSignal('SIGTERM', 143));
+    process.on('SIGINT', () => onSignal('SIGINT', 130));
+    process.on('SIGTERM', () => onSignal('SIGTERM', 143));
     process.once('exit', () => {
         // Last resort if we exit without cleanup (e.g. an uncaught error): the group kill is synchronous.
-        server?.stop();
+        void server?.stop();
     });
 
     try {

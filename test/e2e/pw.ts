@@ -15,7 +15,7 @@ export interface Locator {
     press(key: string, options?: { timeout?: number }): Promise<void>;
     waitFor(options?: WaitForOptions): Promise<void>;
     filter(options: { hasText?: string | RegExp; has?: Locator; hasNot?: Locator }): Locator;
-    locator(selector: string): Locator;
+    locator(selector: string, options?: { hasText?: string | RegExp; has?: Locator }): Locator;
     getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
     getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
     first(): Locator;
@@ -59,7 +59,7 @@ export interface CodeServer {
     url: string;
     port: number;
     output(): string;
-    stop(): void;
+    stop(): Promise<void>;
 }
 
 /** scripts/vscode/code-server.js */

@@ -188,9 +188,9 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
     await ctx.shot('2a-two-selected');
 
     await second.click({ button: 'right' });
-    const menuItem = page.getByRole('menuitem', { name: 'Delete', exact: true }).first();
+    // By its label text: the item's accessible name also carries its keybinding ("Delete Delete").
+    const menuItem = page.getByRole('menuitem').filter({ has: page.locator('.action-label', { hasText: /^\s*Delete\s*$/ }) }).first();
     await expectVisible('the "Delete" entry in the tree item context menu', menuItem);
-    await sleep(300); // let the menu's fade-in finish, for a readable screenshot
     await ctx.shot('2b-context-menu');
     await menuItem.click();
 
@@ -272,16 +272,25 @@ async function main(): Promise<number> {
     let profile: Profile | undefined;
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
-    const cleanup = async (): Promise<void> => {
+    let cleaning: Promise<void> | undefined;
+    // Memoized: a signal during the normal teardown waits for it instead of exiting half-way.
+    const cleanup = (): Promise<void> => (cleaning ??= (async () => {
         await browser?.close().catch(() => undefined);
-        server?.stop();
+        await server?.stop();
         await emulator?.close().catch(() => undefined);
         profile?.dispose();
-    };
+    })());
+    let signalled = false;
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(sig, () => void cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)));
+        // `on`, not `once`: a repeated Ctrl+C must not kill the process half-way through the cleanup.
+        process.on(sig, () => {
+            if (!signalled) {
+                signalled = true;
+                void cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+            }
+        });
     }
-    process.once('exit', () => server?.stop());
+    process.once('exit', () => void server?.stop());
 
     try {
         emulator = await startEmulator({ port: 0, deleteDelayMs: DELETE_DELAY_MS });
@@ -308,6 +317,7 @@ async function main(): Promise<number> {
             page, emulator, server: running,
             shot: async (name) => {
                 const file = path.join(RESULTS, `${name}.png`);
+                await sleep(250); // let fade-in animations (menus, toasts) finish so the picture is readable
                 await page.screenshot({ path: file });
                 return file;
             },
