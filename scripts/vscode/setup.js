@@ -94,15 +94,15 @@ function seedRipgrep() {
 }
 
 /**
- * The env for a nested `npm install` in a cache folder: drop the npm_* variables of an enclosing
- * `npm run` (local_prefix etc. would redirect the install into the repo itself).
+ * The env for a nested `npm install` in a cache folder: drop what an enclosing `npm run` sets for its own
+ * package (its prefix would redirect the install into the repo itself); keep the user's npm config (cache, registry).
  * @param {Record<string, string>} extra
  */
 function npmEnv(extra) {
     /** @type {NodeJS.ProcessEnv} */
     const env = {};
     for (const [k, v] of Object.entries(process.env)) {
-        if (!/^npm_/i.test(k)) {
+        if (!/^npm_(package_|lifecycle_|config_local_prefix$|config_prefix$)/i.test(k)) {
             env[k] = v;
         }
     }
