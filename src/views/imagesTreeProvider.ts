@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { IMAGES_VIEW_ID } from '../constants';
 import type { ImageFilter } from '../model/filter';
 import { isFilterActive } from '../model/filter';
 import type { ImageMarks } from '../model/images';
@@ -58,7 +59,9 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     /** Fetches the whole list once; a newer refresh supersedes an older one still running. */
     refresh(): Promise<void> {
         const generation = ++this.generation;
-        this.inFlight = this.load(generation).finally(() => {
+        // The view's own progress bar shows a load is running, while it keeps showing what it had.
+        const loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, () => this.load(generation)));
+        this.inFlight = loading.finally(() => {
             if (generation === this.generation) {
                 this.inFlight = undefined;
             }
@@ -140,12 +143,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         this.changed.dispose();
     }
 
+    /**
+     * Keeps the current content (images, the welcome, an error item) until the answer arrives, so a refresh
+     * never flickers through a placeholder; only the very first load shows "Loading…".
+     */
     private async load(generation: number): Promise<void> {
-        const previous = this.state;
-        if (previous.kind !== 'loaded') {
-            this.state = { kind: 'loading' };
-            this.changed.fire(undefined);
-        }
         try {
             const api = await this.session.api();
             if (!api) {
