@@ -8,7 +8,8 @@ const os = require('os');
 const path = require('path');
 const P = require('./paths');
 
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config'];
+// fonts-wqy-zenhei: without a CJK font, Chinese image names render as boxes in the UI tests' screenshots.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config', 'fonts-wqy-zenhei'];
 
 /** @param {string} msg */
 function log(msg) {
