@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { imageDetailFields } from '../model/details';
 import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from '../model/images';
-import type { GroupNode, ImageNode, MessageNode, TreeNode } from '../model/tree';
+import type { GroupNode, ImageNode, MessageKind, MessageNode, TreeNode } from '../model/tree';
 import { detailFieldLabel } from '../ui/text';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
@@ -79,46 +79,43 @@ function groupItem(node: GroupNode): vscode.TreeItem {
     return item;
 }
 
+interface MessagePresentation {
+    readonly label: string;
+    readonly icon: string;
+    /** Failures are tinted as errors. */
+    readonly isError?: boolean;
+    /** What clicking the row does. */
+    readonly command?: vscode.Command;
+}
+
+function messagePresentation(kind: MessageKind): MessagePresentation {
+    const retry = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
+    switch (kind) {
+        case 'loading':
+            return { label: vscode.l10n.t('Loading images…'), icon: 'loading~spin' };
+        case 'noImages':
+            return { label: vscode.l10n.t('No custom images in this account'), icon: 'info', command: { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') } };
+        case 'noMatches':
+            return { label: vscode.l10n.t('No images match the filter — clear filter'), icon: 'filter', command: { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') } };
+        case 'credentialsRejected':
+            return { label: vscode.l10n.t('Credentials rejected — configure'), icon: 'key', isError: true, command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') } };
+        case 'unreachable':
+            return { label: vscode.l10n.t('Cannot reach Zenlayer — retry'), icon: 'debug-disconnect', isError: true, command: retry };
+        case 'loadFailed':
+            return { label: vscode.l10n.t('Could not load images — retry'), icon: 'error', isError: true, command: retry };
+    }
+}
+
 function messageItem(node: MessageNode): vscode.TreeItem {
-    const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
+    const presentation = messagePresentation(node.message);
+    const item = new vscode.TreeItem(presentation.label, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.contextValue = `zenlayer.message.${node.message}`;
+    item.iconPath = new vscode.ThemeIcon(presentation.icon, presentation.isError ? new vscode.ThemeColor('errorForeground') : undefined);
+    item.command = presentation.command;
     if (node.detail) {
+        item.description = node.detail;
         item.tooltip = node.detail;
-    }
-    switch (node.message) {
-        case 'loading':
-            item.label = vscode.l10n.t('Loading images…');
-            item.iconPath = new vscode.ThemeIcon('loading~spin');
-            break;
-        case 'noImages':
-            item.label = vscode.l10n.t('No custom images in this account');
-            item.iconPath = new vscode.ThemeIcon('info');
-            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') };
-            break;
-        case 'noMatches':
-            item.label = vscode.l10n.t('No images match the filter — clear filter');
-            item.iconPath = new vscode.ThemeIcon('filter');
-            item.command = { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') };
-            break;
-        case 'credentialsRejected':
-            item.label = vscode.l10n.t('Credentials rejected — configure');
-            item.description = node.detail;
-            item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
-            item.command = { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') };
-            break;
-        case 'unreachable':
-            item.label = vscode.l10n.t('Cannot reach Zenlayer — retry');
-            item.description = node.detail;
-            item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('errorForeground'));
-            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
-            break;
-        case 'loadFailed':
-            item.label = vscode.l10n.t('Could not load images — retry');
-            item.description = node.detail;
-            item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-            item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') };
-            break;
     }
     return item;
 }
