@@ -9,9 +9,8 @@ import { ViewCommands } from './commands/viewCommands';
 import { CLI_ENV, COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
 import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from './model/credentialSources';
 import { describeFilter, type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
-import { buildDeleteQuickPickItems } from './model/quickPick';
 import { DeletionPoller, realScheduler } from './model/polling';
-import { normalizeSelection, partitionDeletable } from './model/selection';
+import { normalizeSelection } from './model/selection';
 import { type ExtensionSettings, readSettings } from './model/settings';
 import type { TreeNode } from './model/tree';
 import { createDispatcher } from './net/proxy';
@@ -128,22 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     register(COMMANDS.deleteImage, (clicked?: TreeNode, selected?: readonly TreeNode[]) =>
         deleteFlow.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : treeView.selection), provider.marks)),
     );
-    register(COMMANDS.deleteImages, async () => {
-        if (!provider.signedIn) {
-            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
-            return;
-        }
-        await provider.whenIdle();
-        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
-        if (items.length === 0) {
-            void ui.showMessage('info', vscode.l10n.t('There are no custom images that can be deleted.'), {});
-            return;
-        }
-        const picked = await ui.pickMany(items, { title: vscode.l10n.t('Delete Zenlayer Images'), placeHolder: vscode.l10n.t('Select the images to delete (type to filter by name or ID)'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-        if (picked && picked.length > 0) {
-            await deleteFlow.run(partitionDeletable(picked.map((item) => item.image), provider.marks));
-        }
-    });
+    register(COMMANDS.deleteImages, () => deleteFlow.pickAndRun());
 
     context.subscriptions.push(
         store.onDidChange(() => {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from '../model/deleteResult';
-import { countSkippedByReason, type DeleteTargets, firstNames } from '../model/selection';
+import { buildDeleteQuickPickItems } from '../model/quickPick';
+import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from '../model/selection';
 import type { ConfirmationMode } from '../model/settings';
 import type { DeletionPoller } from '../model/polling';
 import type { Session } from '../session';
@@ -40,6 +41,31 @@ export class DeleteFlow {
             return;
         }
         await this.send(targets.images);
+    }
+
+    /** The palette's bulk delete: a searchable multi-select of the deletable images, then the same flow. */
+    async pickAndRun(): Promise<void> {
+        const { provider, ui } = this.deps;
+        if (!provider.signedIn) {
+            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
+            return;
+        }
+        await provider.whenIdle();
+        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
+        if (items.length === 0) {
+            void ui.showMessage('info', vscode.l10n.t('There are no custom images that can be deleted.'), {});
+            return;
+        }
+        const picked = await ui.pickMany(items, {
+            title: vscode.l10n.t('Delete Zenlayer Images'),
+            placeHolder: vscode.l10n.t('Select the images to delete (type to filter by name or ID)'),
+            matchOnDescription: true,
+            matchOnDetail: true,
+            ignoreFocusOut: true,
+        });
+        if (picked && picked.length > 0) {
+            await this.run(partitionDeletable(picked.map((item) => item.image), provider.marks));
+        }
     }
 
     private async confirm(images: readonly ZenlayerImage[], skippedText: string | undefined): Promise<boolean> {
