@@ -1,9 +1,8 @@
+import { DEFAULT_ENDPOINT } from '../zenlayer/endpoint';
 import { GROUP_BY_VALUES, type GroupBy } from './tree';
 
 export const CONFIRMATION_MODES = ['modal', 'typeToConfirm'] as const;
 export type ConfirmationMode = (typeof CONFIRMATION_MODES)[number];
-
-export const DEFAULT_ENDPOINT = 'https://console.zenlayer.com';
 
 export interface ExtensionSettings {
     readonly endpoint: string;

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { DEFAULT_ENDPOINT, readSettings } from '../../src/model/settings';
+import { readSettings } from '../../src/model/settings';
+import { DEFAULT_ENDPOINT } from '../../src/zenlayer';
 
 const read = (values: Record<string, unknown>) => readSettings((key) => values[key]);
 
