@@ -59,9 +59,9 @@ async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task
     return results;
 }
 
-function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+function positiveInteger(option: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
     if (!Number.isInteger(value) || value < 1 || value > max) {
-        throw new ZenlayerInputError('configuration', `${name} must be a whole number from 1 to ${max}, got ${value}.`);
+        throw new ZenlayerInputError('configuration', { kind: 'optionOutOfRange', option, max });
     }
     return value;
 }
@@ -95,17 +95,18 @@ function filterParams(filter: CustomImageFilter): Record<string, unknown> {
 /** Validates image IDs the way a user would want to hear about it, and drops duplicates. */
 function distinctImageIds(action: string, imageIds: readonly unknown[]): string[] {
     if (!Array.isArray(imageIds) || imageIds.length === 0) {
-        throw new ZenlayerInputError(action, `${action} needs at least one image ID.`);
+        throw new ZenlayerInputError(action, { kind: 'noImageIds' });
     }
     imageIds.forEach((id, index) => {
+        const position = index + 1;
         if (typeof id !== 'string') {
-            throw new ZenlayerInputError(action, `Image ID #${index + 1} is not a string (${typeof id}).`);
+            throw new ZenlayerInputError(action, { kind: 'imageIdNotString', position });
         }
         if (id.trim() === '') {
-            throw new ZenlayerInputError(action, `Image ID #${index + 1} is blank.`);
+            throw new ZenlayerInputError(action, { kind: 'imageIdBlank', position });
         }
         if (id.trim() !== id) {
-            throw new ZenlayerInputError(action, `Image ID #${index + 1} ("${id}") has leading or trailing spaces.`);
+            throw new ZenlayerInputError(action, { kind: 'imageIdSpaces', position });
         }
     });
     return [...new Set(imageIds as string[])];
@@ -123,7 +124,7 @@ export class ZenlayerClient {
         this.endpoint = validateEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
         const credentials = options.credentials;
         if ('token' in credentials ? !credentials.token.trim() : !credentials.accessKeyId.trim() || !credentials.accessKeyPassword) {
-            throw new ZenlayerInputError('configuration', 'Zenlayer credentials are incomplete: an AccessKey ID and AccessKey Password, or a token, are required.');
+            throw new ZenlayerInputError('configuration', { kind: 'credentialsIncomplete' });
         }
         this.maxImageIdsPerDelete = positiveInteger('maxImageIdsPerDelete', options.maxImageIdsPerDelete ?? 100);
         this.pageSize = positiveInteger('pageSize', options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
@@ -142,24 +143,44 @@ export class ZenlayerClient {
         });
     }
 
-    /** Every custom image of the account: the first page says how many there are, the rest are fetched in parallel. */
+    /**
+     * Every custom image of the account: the first page says how many there are, the rest are fetched in parallel.
+     * Pages are offsets into a list that can change meanwhile (an image deleted between two pages shifts the rest),
+     * so a listing whose pages disagree about the total is taken again, once.
+     */
     async listCustomImages(filter: CustomImageFilter = {}, options: RequestOptions = {}): Promise<ZenlayerImage[]> {
-        const params = filterParams(filter);
+        const first = await this.listOnce(filterParams(filter), options.signal);
+        return first.consistent ? first.images : (await this.listOnce(filterParams(filter), options.signal)).images;
+    }
+
+    private async listOnce(params: Record<string, unknown>, signal: AbortSignal | undefined): Promise<{ images: ZenlayerImage[]; consistent: boolean }> {
         const fetchPage = async (pageNum: number): Promise<{ totalCount: number; images: ZenlayerImage[] }> => {
-            const response = await this.transport.call('DescribeCustomImages', { ...params, pageNum, pageSize: this.pageSize }, { retry: true, signal: options.signal });
-            const totalCount = typeof response.totalCount === 'number' ? response.totalCount : Number(response.totalCount ?? 0);
+            const response = await this.transport.call('DescribeCustomImages', { ...params, pageNum, pageSize: this.pageSize }, { retry: true, signal });
+            const totalCount = Number(response.totalCount ?? 0);
             return { totalCount: Number.isFinite(totalCount) ? totalCount : 0, images: parseImages(response.dataSet) };
         };
         const first = await fetchPage(1);
-        const pageCount = Math.ceil(first.totalCount / this.pageSize);
-        const remainingPages = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
-        const rest = await mapWithConcurrency(remainingPages, this.listConcurrency, fetchPage);
-        // Images created or deleted between pages can shift page boundaries; keep each image once.
+        // A short page is the last one, whatever totalCount claims: this bounds the requests a wrong total can cause.
+        let lastPage = first.images.length < this.pageSize ? 1 : Math.ceil(first.totalCount / this.pageSize);
+        const remainingPages = Array.from({ length: Math.max(0, lastPage - 1) }, (_, index) => index + 2);
+        const rest = await mapWithConcurrency(remainingPages, this.listConcurrency, async (pageNum) => {
+            if (pageNum > lastPage) {
+                return undefined;
+            }
+            const page = await fetchPage(pageNum);
+            if (page.images.length < this.pageSize) {
+                lastPage = Math.min(lastPage, pageNum);
+            }
+            return page;
+        });
+        const pages = [first, ...rest.filter((page) => page !== undefined)];
+        // Images that moved across a page boundary while we read would show twice; keep each once.
         const byId = new Map<string, ZenlayerImage>();
-        for (const image of [first, ...rest].flatMap((page) => page.images)) {
+        for (const image of pages.flatMap((page) => page.images)) {
             byId.set(image.id, image);
         }
-        return [...byId.values()];
+        const consistent = pages.every((page) => page.totalCount === first.totalCount) && byId.size >= first.totalCount;
+        return { images: [...byId.values()], consistent };
     }
 
     /** The current state of the given images; an ID that is missing from the result no longer exists. */

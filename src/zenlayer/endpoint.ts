@@ -14,24 +14,30 @@ function isLoopback(hostname: string): boolean {
  * signed over http would otherwise cross the network in the clear.
  */
 export function validateEndpoint(endpoint: string): string {
-    const context = 'endpoint';
     let url: URL;
     try {
         url = new URL(endpoint.trim());
     } catch {
-        throw new ZenlayerInputError(context, `The Zenlayer endpoint "${endpoint}" is not a valid URL; expected something like ${DEFAULT_ENDPOINT}.`);
+        throw new ZenlayerInputError('endpoint', { kind: 'endpointNotUrl', endpoint });
     }
+    const refuse = (kind: 'endpointScheme' | 'endpointPlainHttp' | 'endpointUserInfo' | 'endpointNotOrigin'): never => {
+        // The message echoes the endpoint: never with a password someone pasted into it.
+        const shown = new URL(url);
+        shown.username = '';
+        shown.password = '';
+        throw new ZenlayerInputError('endpoint', { kind, endpoint: shown.toString() });
+    };
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ZenlayerInputError(context, `The Zenlayer endpoint "${endpoint}" must use https:// (got ${url.protocol}).`);
+        refuse('endpointScheme');
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new ZenlayerInputError(context, `The Zenlayer endpoint "${endpoint}" uses plain http://, which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`);
+        refuse('endpointPlainHttp');
     }
     if (url.username || url.password) {
-        throw new ZenlayerInputError(context, `The Zenlayer endpoint "${endpoint}" must not contain a user name or password.`);
+        refuse('endpointUserInfo');
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        throw new ZenlayerInputError(context, `The Zenlayer endpoint "${endpoint}" must be an origin only (no path, query or fragment); the client adds /api/v2/zec itself.`);
+        refuse('endpointNotOrigin');
     }
     return url.origin;
 }

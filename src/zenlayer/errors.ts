@@ -1,6 +1,6 @@
 /**
- * Typed failures of the Zenlayer client. Messages never contain credentials, signatures or headers:
- * they are shown to users and written to logs as they are.
+ * Typed failures of the Zenlayer client. Messages are English, for logs; they never contain credentials,
+ * signatures or headers. The fields say what happened, so a UI can word it in the user's language.
  */
 export abstract class ZenlayerError extends Error {
     /** The API action the failure belongs to, e.g. `DeleteImages`. */
@@ -27,21 +27,47 @@ export class ZenlayerApiError extends ZenlayerError {
         return this.status === 401 || this.status === 403 || this.code.startsWith('AUTHFAILURE') || this.code.startsWith('INVALID_ACCESS_KEY') || this.code.startsWith('INVALID_TOKEN');
     }
 
+    /** An auth failure caused by the local clock, not by the key: re-entering the key will not help. */
+    get isClockSkew(): boolean {
+        return this.isAuthFailure && this.code.includes('TIMESTAMP');
+    }
+
     get isRateLimit(): boolean {
         return this.status === 429 || this.code === 'REQUEST_LIMIT_EXCEEDED';
     }
 }
 
+/** Why an answer was not the JSON the API promises. */
+export type ResponseProblem = 'notJson' | 'emptyBody' | 'notObject' | 'missingResponse' | 'missingCode' | 'unreadableBody';
+
+const RESPONSE_PROBLEM_TEXT: Record<ResponseProblem, string> = {
+    notJson: 'the body is not JSON',
+    emptyBody: 'the body is empty',
+    notObject: 'the body is JSON but not an object',
+    missingResponse: 'the body has no "response" object',
+    missingCode: 'the error body has no "code"',
+    unreadableBody: 'the body could not be read to the end',
+};
+
 /** The server answered, but not with the JSON the API promises (a proxy's HTML page, a truncated body). */
 export class ZenlayerResponseError extends ZenlayerError {
     override readonly name = 'ZenlayerResponseError';
+    readonly excerpt: string | undefined;
+    readonly contentType: string | undefined;
+    readonly requestId: string | undefined;
+    readonly retryAfterSeconds: number | undefined;
+
     constructor(
         readonly action: string,
         readonly status: number,
-        readonly detail: string,
-        readonly requestId?: string,
+        readonly reason: ResponseProblem,
+        details: { excerpt?: string; contentType?: string; requestId?: string; retryAfterSeconds?: number } = {},
     ) {
-        super(`${action} failed: unexpected response (HTTP ${status}): ${detail}`);
+        super(`${action} failed: unexpected response (HTTP ${status}${details.contentType ? `, ${details.contentType}` : ''}): ${RESPONSE_PROBLEM_TEXT[reason]}${details.excerpt ? `: "${details.excerpt}"` : ''}`);
+        this.excerpt = details.excerpt;
+        this.contentType = details.contentType;
+        this.requestId = details.requestId;
+        this.retryAfterSeconds = details.retryAfterSeconds;
     }
 }
 
@@ -78,13 +104,48 @@ export class ZenlayerAbortError extends ZenlayerError {
     }
 }
 
+/** What was wrong with input the client refused before sending anything. */
+export type InputProblem =
+    | { readonly kind: 'endpointNotUrl' | 'endpointScheme' | 'endpointPlainHttp' | 'endpointUserInfo' | 'endpointNotOrigin'; readonly endpoint: string }
+    | { readonly kind: 'noImageIds' }
+    | { readonly kind: 'imageIdNotString' | 'imageIdBlank' | 'imageIdSpaces'; readonly position: number }
+    | { readonly kind: 'credentialsIncomplete' }
+    | { readonly kind: 'optionOutOfRange'; readonly option: string; readonly max: number };
+
+function describeInputProblem(problem: InputProblem): string {
+    switch (problem.kind) {
+        case 'endpointNotUrl':
+            return `The Zenlayer endpoint "${problem.endpoint}" is not a valid URL; expected something like https://console.zenlayer.com.`;
+        case 'endpointScheme':
+            return `The Zenlayer endpoint "${problem.endpoint}" must use https://.`;
+        case 'endpointPlainHttp':
+            return `The Zenlayer endpoint "${problem.endpoint}" uses plain http://, which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`;
+        case 'endpointUserInfo':
+            return `The Zenlayer endpoint "${problem.endpoint}" must not contain a user name or password.`;
+        case 'endpointNotOrigin':
+            return `The Zenlayer endpoint "${problem.endpoint}" must be an origin only (no path, query or fragment); the client adds /api/v2/zec itself.`;
+        case 'noImageIds':
+            return 'DeleteImages needs at least one image ID.';
+        case 'imageIdNotString':
+            return `Image ID #${problem.position} is not a string.`;
+        case 'imageIdBlank':
+            return `Image ID #${problem.position} is blank.`;
+        case 'imageIdSpaces':
+            return `Image ID #${problem.position} has leading or trailing spaces.`;
+        case 'credentialsIncomplete':
+            return 'Zenlayer credentials are incomplete: an AccessKey ID and AccessKey Password, or a token, are required.';
+        case 'optionOutOfRange':
+            return `${problem.option} must be a whole number from 1 to ${problem.max}.`;
+    }
+}
+
 /** Bad input caught before anything was sent. */
 export class ZenlayerInputError extends ZenlayerError {
     override readonly name = 'ZenlayerInputError';
     constructor(
         readonly action: string,
-        message: string,
+        readonly problem: InputProblem,
     ) {
-        super(message);
+        super(describeInputProblem(problem));
     }
 }

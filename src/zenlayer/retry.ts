@@ -9,6 +9,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
 
+/**
+ * Connections that broke after they were made, or a DNS answer that was only late. A refused connection, an unknown
+ * host or a bad certificate will fail the same way again, so retrying them only delays the "cannot reach" message.
+ */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'EAI_AGAIN']);
+
 /** Rate limits, server errors and dropped connections are worth another try; client errors are not. */
 export function isRetryable(error: unknown): boolean {
     if (error instanceof ZenlayerApiError) {
@@ -17,7 +23,7 @@ export function isRetryable(error: unknown): boolean {
     if (error instanceof ZenlayerResponseError) {
         return error.status >= 500 || error.status === 429;
     }
-    return error instanceof ZenlayerNetworkError;
+    return error instanceof ZenlayerNetworkError && error.errorCode !== undefined && TRANSIENT_NETWORK_CODES.has(error.errorCode);
 }
 
 /**
@@ -27,7 +33,7 @@ export function isRetryable(error: unknown): boolean {
 export function retryDelayMs(policy: RetryPolicy, retryNumber: number, error: unknown, random: () => number): number {
     const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryNumber);
     const jittered = Math.round(exponential / 2 + (random() * exponential) / 2);
-    const retryAfterSeconds = error instanceof ZenlayerApiError ? error.retryAfterSeconds : undefined;
+    const retryAfterSeconds = error instanceof ZenlayerApiError || error instanceof ZenlayerResponseError ? error.retryAfterSeconds : undefined;
     const requested = retryAfterSeconds === undefined ? 0 : Math.min(retryAfterSeconds * 1000, 30_000);
     return Math.max(jittered, requested);
 }

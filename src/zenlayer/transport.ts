@@ -3,7 +3,7 @@ import { ZenlayerAbortError, ZenlayerApiError, ZenlayerError, ZenlayerNetworkErr
 import { abortableSleep, DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
 
-export const ZEC_SERVICE = 'zec';
+const ZEC_SERVICE = 'zec';
 export const ZEC_API_VERSION = '2025-09-01';
 const CONTENT_TYPE = 'application/json';
 /** Matches the X-ZC-Request-Client charset the API accepts (letters, digits, `-_ ,;.`). */
@@ -149,7 +149,7 @@ export class ZecTransport {
             } catch (error) {
                 throw this.transportError(action, error, signal, timeout.signal, response.statusCode);
             }
-            return parseEnvelope(action, response.statusCode, response.headers, text);
+            return parseEnvelope(action, response.statusCode, response.headers, text, this.options.now());
         } catch (error) {
             if (error instanceof ZenlayerError) {
                 throw error;
@@ -167,12 +167,11 @@ export class ZecTransport {
         if (timeoutSignal.aborted) {
             return new ZenlayerTimeoutError(action, this.options.timeoutMs);
         }
-        const code = errorCodeOf(error);
         if (status !== undefined) {
             // Headers arrived but the body broke off mid-way.
-            return new ZenlayerResponseError(action, status, `the response body could not be read${code ? ` (${code})` : ''}`);
+            return new ZenlayerResponseError(action, status, 'unreadableBody');
         }
-        return new ZenlayerNetworkError(action, this.options.endpoint, code, error);
+        return new ZenlayerNetworkError(action, this.options.endpoint, errorCodeOf(error), error);
     }
 }
 
@@ -196,28 +195,40 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function parseEnvelope(action: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): SuccessEnvelope {
+/** Retry-After in seconds, from either of its forms (delta-seconds or an HTTP date). */
+function retryAfterSeconds(headers: Record<string, string | string[] | undefined>, now: number): number | undefined {
+    const value = headerValue(headers, 'retry-after')?.trim();
+    if (!value) {
+        return undefined;
+    }
+    if (/^\d+$/.test(value)) {
+        return Number(value);
+    }
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function parseEnvelope(action: string, status: number, headers: Record<string, string | string[] | undefined>, text: string, now: number): SuccessEnvelope {
+    const retryAfter = retryAfterSeconds(headers, now);
+    const contentType = headerValue(headers, 'content-type');
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);
     } catch {
-        const contentType = headerValue(headers, 'content-type') ?? 'no content type';
-        const what = text.length === 0 ? 'an empty body' : `a body that is not JSON (${contentType}): "${excerpt(text)}"`;
-        throw new ZenlayerResponseError(action, status, `the server sent ${what}`);
+        throw new ZenlayerResponseError(action, status, text.length === 0 ? 'emptyBody' : 'notJson', { excerpt: text.length === 0 ? undefined : excerpt(text), contentType, retryAfterSeconds: retryAfter });
     }
     if (!isObject(parsed)) {
-        throw new ZenlayerResponseError(action, status, 'the response is JSON but not an object');
+        throw new ZenlayerResponseError(action, status, 'notObject', { excerpt: excerpt(text), contentType, retryAfterSeconds: retryAfter });
     }
     const requestId = typeof parsed.requestId === 'string' ? parsed.requestId : undefined;
     if (status === 200 && isObject(parsed.response)) {
         return { requestId, response: parsed.response };
     }
     if (typeof parsed.code === 'string') {
-        const retryAfter = Number(headerValue(headers, 'retry-after'));
         const message = typeof parsed.message === 'string' ? parsed.message : '';
-        throw new ZenlayerApiError(action, status, parsed.code, message, requestId, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
+        throw new ZenlayerApiError(action, status, parsed.code, message, requestId, retryAfter);
     }
-    throw new ZenlayerResponseError(action, status, status === 200 ? 'the response has no "response" object' : 'the error response has no "code"', requestId);
+    throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', { excerpt: excerpt(text), contentType, requestId, retryAfterSeconds: retryAfter });
 }
 
 /** Defaults a client fills in when the caller does not care. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import {
     type ApiCallEvent,
@@ -85,6 +86,28 @@ describe('ZenlayerClient against the emulator', () => {
 
             const byName = await client().listCustomImages({ name: target.imageName.slice(0, -1).toUpperCase() });
             assert.ok(byName.some((image) => image.id === target.imageId), 'the name filter is fuzzy and case-insensitive');
+        });
+
+        it('lists again when an image disappears between pages, so none goes missing', async () => {
+            await emulator.close();
+            let removed: string | undefined;
+            emulator = await startEmulator({
+                credentials: [KEY],
+                seed: generateSeed(2500),
+                onRequest: (entry) => {
+                    const body = entry.body as { pageNum?: number };
+                    if (removed === undefined && entry.action === 'DescribeCustomImages' && body.pageNum === 1) {
+                        // Deleted right after page 1 was read: every later image shifts one place towards page 1.
+                        removed = emulator.state.images()[0]?.imageId;
+                        emulator.state.removeImage(removed ?? '');
+                    }
+                },
+            });
+            const images = await client().listCustomImages();
+            const expected = emulator.state.images().map((image) => image.imageId);
+            assert.equal(expected.length, 2499);
+            assert.deepEqual(images.map((image) => image.id).sort(), [...expected].sort());
+            assert.equal(actionsLogged('DescribeCustomImages'), 6, 'three pages, then the three pages again');
         });
 
         it('retries a rate-limited page, honouring Retry-After', async () => {
@@ -240,7 +263,9 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('reports a skewed clock as an auth failure', async () => {
             const skewed = client({ now: () => Date.now() - 10 * 60 * 1000 });
-            await assert.rejects(skewed.describeZones(), (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure && error.status === 401);
+            await assert.rejects(skewed.describeZones(), (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure && error.isClockSkew && error.status === 401);
+            const wrongKey = client({ credentials: { accessKeyId: KEY.accessKeyId, accessKeyPassword: 'wrong' } });
+            await assert.rejects(wrongKey.describeZones(), (error: unknown) => error instanceof ZenlayerApiError && !error.isClockSkew);
         });
 
         it('accepts a Bearer token instead of an access key', async () => {
@@ -287,8 +312,31 @@ describe('ZenlayerClient without a server', () => {
         }
     });
 
+    it('stops at a short page instead of paging through a total that does not match', async () => {
+        // A server whose totalCount is wrong: a million claimed, three images served.
+        let requests = 0;
+        const server = createHttpServer((_request, response) => {
+            requests++;
+            const dataSet = [1, 2, 3].map((n) => ({ imageId: `img-${n}`, imageName: `image-${n}`, imageStatus: 'AVAILABLE' }));
+            response.setHeader('content-type', 'application/json');
+            response.end(JSON.stringify({ requestId: 'T1', response: { requestId: 'T1', totalCount: 1_000_000, dataSet } }));
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const client = new ZenlayerClient({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`, credentials: KEY });
+        try {
+            const images = await client.listCustomImages();
+            assert.deepEqual(images.map((image) => image.id), ['img-1', 'img-2', 'img-3']);
+            assert.equal(requests, 2, 'a short first page ends the listing; the disagreeing total costs one re-check, not 1,000 pages');
+        } finally {
+            await client.close();
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+        }
+    });
+
     it('refuses plain http except on loopback, and endpoints with a path', () => {
-        assert.throws(() => new ZenlayerClient({ endpoint: 'http://console.zenlayer.com', credentials: KEY }), /only allowed for a loopback address/);
+        assert.throws(() => new ZenlayerClient({ endpoint: 'http://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointPlainHttp' && /only allowed for a loopback address/.test(error.message));
+        assert.throws(() => new ZenlayerClient({ endpoint: 'ftp://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointScheme');
+        assert.throws(() => new ZenlayerClient({ endpoint: 'https://user:pw@console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointUserInfo' && !error.message.includes('pw@'));
         assert.throws(() => new ZenlayerClient({ endpoint: 'https://console.zenlayer.com/api', credentials: KEY }), /origin only/);
         assert.throws(() => new ZenlayerClient({ endpoint: 'console.zenlayer.com', credentials: KEY }), /not a valid URL/);
         assert.equal(new ZenlayerClient({ endpoint: 'https://console.zenlayer.com:443/', credentials: KEY }).endpoint, 'https://console.zenlayer.com');

@@ -9,13 +9,17 @@ describe('retry policy', () => {
         assert.ok(isRetryable(new ZenlayerApiError('A', 429, 'REQUEST_LIMIT_EXCEEDED', 'slow down', 'T1')));
         assert.ok(isRetryable(new ZenlayerApiError('A', 400, 'REQUEST_LIMIT_EXCEEDED', 'slow down', 'T1')), 'the code alone marks a rate limit');
         assert.ok(isRetryable(new ZenlayerApiError('A', 503, 'SERVICE_TEMPORARY_UNAVAILABLE', '', 'T1')));
-        assert.ok(isRetryable(new ZenlayerResponseError('A', 502, 'html')));
+        assert.ok(isRetryable(new ZenlayerResponseError('A', 502, 'notJson', { excerpt: '<html>Bad Gateway</html>' })));
         assert.ok(isRetryable(new ZenlayerNetworkError('A', 'https://x', 'ECONNRESET', new Error('reset'))));
+        assert.ok(isRetryable(new ZenlayerNetworkError('A', 'https://x', 'UND_ERR_SOCKET', new Error('other side closed'))));
+        assert.ok(!isRetryable(new ZenlayerNetworkError('A', 'https://x', 'ECONNREFUSED', new Error('refused'))), 'a refused connection fails the same way again');
+        assert.ok(!isRetryable(new ZenlayerNetworkError('A', 'https://x', 'ENOTFOUND', new Error('no such host'))));
+        assert.ok(!isRetryable(new ZenlayerNetworkError('A', 'https://x', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', new Error('bad certificate'))));
         assert.ok(!isRetryable(new ZenlayerApiError('A', 401, 'AUTHFAILURE_SIGNATURE_FAILURE', '', 'T1')));
         assert.ok(!isRetryable(new ZenlayerApiError('A', 400, 'INVALID_PARAMETER', '', 'T1')));
-        assert.ok(!isRetryable(new ZenlayerResponseError('A', 200, 'truncated')));
+        assert.ok(!isRetryable(new ZenlayerResponseError('A', 200, 'unreadableBody')));
         assert.ok(!isRetryable(new ZenlayerTimeoutError('A', 1000)));
-        assert.ok(!isRetryable(new ZenlayerInputError('A', 'bad')));
+        assert.ok(!isRetryable(new ZenlayerInputError('A', { kind: 'noImageIds' })));
     });
 
     it('backs off exponentially within jitter bounds and the cap', () => {
@@ -30,6 +34,8 @@ describe('retry policy', () => {
         const asked = (seconds: number): ZenlayerApiError => new ZenlayerApiError('A', 429, 'REQUEST_LIMIT_EXCEEDED', '', 'T1', seconds);
         assert.equal(retryDelayMs(policy, 0, asked(3), () => 0), 3000);
         assert.equal(retryDelayMs(policy, 0, asked(3600), () => 0), 30_000);
+        const proxyBusy = new ZenlayerResponseError('A', 503, 'notJson', { retryAfterSeconds: 5 });
+        assert.equal(retryDelayMs(policy, 0, proxyBusy, () => 0), 5000, 'a non-JSON 503 with Retry-After is honoured too');
     });
 
     it('sleeps until aborted', async () => {
