@@ -18,7 +18,6 @@ export const COMMANDS = {
     viewDetails: 'zenlayer.viewDetails',
     showLog: 'zenlayer.showLog',
 } as const;
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 /** Context keys for `when` clauses. */
 export const CONTEXT_KEYS = {

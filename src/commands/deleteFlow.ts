@@ -70,11 +70,10 @@ export class DeleteFlow {
 
     private async confirm(images: readonly ZenlayerImage[], skippedText: string | undefined): Promise<boolean> {
         const deleteButton = vscode.l10n.t('Delete');
-        const names = firstNames(images.map((image) => image.name), NAMES_SHOWN);
         const question =
             images.length === 1
                 ? vscode.l10n.t('Delete image "{0}" ({1})?', images[0].name, images[0].id)
-                : vscode.l10n.t('Delete {0} images: {1}?', images.length, names.more > 0 ? vscode.l10n.t('{0} and {1} more', names.shown.join(', '), names.more) : names.shown.join(', '));
+                : vscode.l10n.t('Delete {0} images: {1}?', images.length, nameList(images.map((image) => image.name)));
         const details = [vscode.l10n.t('Deleted images cannot be recovered.'), ...(skippedText ? [vscode.l10n.t('Skipped: {0}.', skippedText)] : [])].join('\n');
         if (this.deps.confirmation() === 'typeToConfirm') {
             const expected = images.length === 1 ? images[0].name : String(images.length);
@@ -92,7 +91,7 @@ export class DeleteFlow {
     }
 
     /** Sends the delete (one request per chunk, inside the client) and reports; Retry re-enters here without a new confirmation. */
-    async send(images: readonly ZenlayerImage[]): Promise<void> {
+    private async send(images: readonly ZenlayerImage[]): Promise<void> {
         const api = await this.deps.session.api();
         if (!api) {
             await this.offerSignIn();
@@ -142,9 +141,7 @@ export class DeleteFlow {
                 const showDetails = vscode.l10n.t('Show Details');
                 const retryFailed = vscode.l10n.t('Retry Failed');
                 const copyIds = vscode.l10n.t('Copy Failed IDs');
-                const names = firstNames(outcome.failed.map(failedLabel), NAMES_SHOWN);
-                const failedList = names.more > 0 ? vscode.l10n.t('{0} and {1} more', names.shown.join(', '), names.more) : names.shown.join(', ');
-                const text = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, failedList);
+                const text = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, nameList(outcome.failed.map(failedLabel)));
                 const choice = await ui.showMessage('warning', text, {}, showDetails, retryFailed, copyIds);
                 if (choice === showDetails) {
                     await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed));
@@ -173,7 +170,7 @@ export class DeleteFlow {
 
     /** The failed images as the cache knows them now, so a retry works on fresh state. */
     private currentImages(failed: readonly FailedImage[], requested: readonly ZenlayerImage[]): ZenlayerImage[] {
-        const cached = new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+        const cached = this.cachedById();
         const original = new Map(requested.map((image) => [image.id, image]));
         return failed.flatMap((entry) => {
             const image = cached.get(entry.id) ?? original.get(entry.id);
@@ -181,9 +178,13 @@ export class DeleteFlow {
         });
     }
 
+    private cachedById(): Map<string, ZenlayerImage> {
+        return new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+    }
+
     private failureReport(failed: readonly FailedImage[]): string {
         const lines = [`# ${vscode.l10n.t('Images that were not deleted')}`, ''];
-        const cached = new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+        const cached = this.cachedById();
         for (const entry of failed) {
             const reason = entry.error
                 ? describeError(entry.error)
@@ -200,6 +201,13 @@ export class DeleteFlow {
             await vscode.commands.executeCommand(COMMANDS.configureCredentials);
         }
     }
+}
+
+/** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */
+function nameList(names: readonly string[]): string {
+    const { shown, more } = firstNames(names, NAMES_SHOWN);
+    const joined = shown.join(vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
+    return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
 }
 
 function skippedSummary(targets: DeleteTargets): string | undefined {

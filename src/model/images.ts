@@ -23,11 +23,6 @@ export function isDeletable(image: ZenlayerImage): boolean {
     return undeletableReason(image) === undefined;
 }
 
-/** Statuses whose icon spins: something is still happening to the image. */
-export function isTransitionalStatus(status: string): boolean {
-    return TRANSITIONAL_STATUSES.has(status) || status === 'DELETING';
-}
-
 export interface StatusPresentation {
     /** Codicon id, `~spin` included for transitional states. */
     readonly icon: string;
@@ -59,7 +54,7 @@ export interface ImageMarks {
 
 export const NO_MARKS: ImageMarks = { deleting: new Set(), failed: new Map() };
 
-export const CONTEXT_VALUE_PREFIX = 'zenlayer.image';
+const CONTEXT_VALUE_PREFIX = 'zenlayer.image';
 
 /**
  * `zenlayer.image.<custom|public>.<status>[.deletable]`: menus match on `.deletable` for Delete and on the prefix

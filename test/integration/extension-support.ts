@@ -2,12 +2,11 @@
 // running extension's test API and the emulator. Not a suite itself (no `.test` in the name).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/constants';
 import type { ImageNode, TreeNode } from '../../src/model/tree';
 import type { ZenlayerImagesTestApi } from '../../src/testApi';
 import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/ui/userInterface';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator } from '../emulator';
-
-export const EXTENSION_ID = 'zenlayer-community.zenlayer-images';
 
 export type UiCall =
     | { kind: 'message'; severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[]; answer?: string }

@@ -2,8 +2,7 @@
 // and every command its manifest contributes is registered.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'zenlayer-community.zenlayer-images';
+import { EXTENSION_ID } from '../../src/constants';
 
 interface Manifest {
     contributes?: { commands?: { command: string }[] };
