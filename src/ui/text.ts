@@ -2,7 +2,17 @@ import * as vscode from 'vscode';
 import { SecretStorageUnavailableError } from '../auth/credentialStore';
 import type { DetailField } from '../model/details';
 import type { UndeletableReason } from '../model/images';
-import { ZenlayerApiError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../zenlayer';
+import {
+    DEFAULT_ENDPOINT,
+    type InputProblem,
+    type ResponseProblem,
+    ZenlayerAbortError,
+    ZenlayerApiError,
+    ZenlayerInputError,
+    ZenlayerNetworkError,
+    ZenlayerResponseError,
+    ZenlayerTimeoutError,
+} from '../zenlayer';
 
 /** Localised texts shared by several commands and the tree. */
 
@@ -50,15 +60,16 @@ export function detailFieldLabel(field: DetailField): string {
     }
 }
 
-/** What went wrong, in one line a person can act on: the API's code, message and requestId when there are any. */
+/** What went wrong, in one line a person can act on, in their language: the API's code, message and requestId when there are any. */
 export function describeError(error: unknown): string {
     if (error instanceof SecretStorageUnavailableError) {
         return secretStorageHelp();
     }
     if (error instanceof ZenlayerApiError) {
-        return error.requestId
+        const answer = error.requestId
             ? vscode.l10n.t('{0}: {1} (requestId {2})', error.code, error.apiMessage, error.requestId)
             : vscode.l10n.t('{0}: {1}', error.code, error.apiMessage);
+        return error.isClockSkew ? vscode.l10n.t('{0} Zenlayer said: {1}', clockSkewHelp(), answer) : answer;
     }
     if (error instanceof ZenlayerNetworkError) {
         return vscode.l10n.t('Cannot reach {0}{1}. Check the network, the proxy settings and the zenlayer.endpoint setting.', error.endpoint, error.errorCode ? ` (${error.errorCode})` : '');
@@ -67,9 +78,76 @@ export function describeError(error: unknown): string {
         return vscode.l10n.t('Zenlayer did not answer within {0} seconds (setting zenlayer.requestTimeoutSeconds).', Math.round(error.timeoutMs / 1000));
     }
     if (error instanceof ZenlayerResponseError) {
-        return vscode.l10n.t('Unexpected answer from Zenlayer (HTTP {0}): {1}', error.status, error.detail);
+        return describeResponseError(error);
+    }
+    if (error instanceof ZenlayerAbortError) {
+        return vscode.l10n.t('The request was cancelled.');
+    }
+    if (error instanceof ZenlayerInputError) {
+        return describeInputProblem(error.problem);
     }
     return error instanceof Error ? error.message : String(error);
+}
+
+function describeResponseError(error: ZenlayerResponseError): string {
+    const http = error.contentType ? `HTTP ${error.status}, ${error.contentType}` : `HTTP ${error.status}`;
+    const parts = [vscode.l10n.t('Unexpected answer from Zenlayer ({0}): {1}.', http, responseProblemText(error.reason))];
+    if (error.excerpt) {
+        parts.push(vscode.l10n.t('It begins: {0}', JSON.stringify(error.excerpt)));
+    }
+    if (error.requestId) {
+        parts.push(vscode.l10n.t('(requestId {0})', error.requestId));
+    }
+    return parts.join(' ');
+}
+
+function responseProblemText(reason: ResponseProblem): string {
+    switch (reason) {
+        case 'notJson':
+            return vscode.l10n.t('the answer is not JSON (often a proxy or gateway page)');
+        case 'emptyBody':
+            return vscode.l10n.t('the answer is empty');
+        case 'notObject':
+            return vscode.l10n.t('the answer is JSON but not an object');
+        case 'missingResponse':
+            return vscode.l10n.t('the answer has no "response" object');
+        case 'missingCode':
+            return vscode.l10n.t('the error answer has no "code"');
+        case 'unreadableBody':
+            return vscode.l10n.t('the answer broke off before it was complete');
+    }
+}
+
+function describeInputProblem(problem: InputProblem): string {
+    switch (problem.kind) {
+        case 'endpointNotUrl':
+            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" is not a URL; expected something like {1}.', problem.endpoint, DEFAULT_ENDPOINT);
+        case 'endpointScheme':
+            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" must start with https://.', problem.endpoint);
+        case 'endpointPlainHttp':
+            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" uses plain http://, which is allowed only for a loopback address (localhost, 127.0.0.1, [::1]); use https://.', problem.endpoint);
+        case 'endpointUserInfo':
+            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" must not contain a user name or password.', problem.endpoint);
+        case 'endpointNotOrigin':
+            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" must be only scheme, host and port (no path, query or fragment).', problem.endpoint);
+        case 'noImageIds':
+            return vscode.l10n.t('No image was given to delete.');
+        case 'imageIdNotString':
+            return vscode.l10n.t('Image ID #{0} is not text.', problem.position);
+        case 'imageIdBlank':
+            return vscode.l10n.t('Image ID #{0} is empty.', problem.position);
+        case 'imageIdSpaces':
+            return vscode.l10n.t('Image ID #{0} starts or ends with spaces.', problem.position);
+        case 'credentialsIncomplete':
+            return vscode.l10n.t('The stored Zenlayer credentials are incomplete. Configure them again.');
+        case 'optionOutOfRange':
+            return vscode.l10n.t('{0} must be a whole number from 1 to {1}.', problem.option, problem.max);
+    }
+}
+
+/** Clock skew: Zenlayer refuses a signature whose timestamp is more than 5 minutes from its own clock. */
+export function clockSkewHelp(): string {
+    return vscode.l10n.t("Zenlayer refused the request's timestamp: this computer's clock is more than 5 minutes off. Correct the system time (enable automatic time synchronisation), then retry.");
 }
 
 /** Refusals the API makes on purpose (image in use, wrong state, not found) are warnings, not extension failures. */
@@ -79,6 +157,11 @@ export function isExpectedRefusal(error: unknown): boolean {
 
 export function isAuthFailure(error: unknown): boolean {
     return error instanceof ZenlayerApiError && error.isAuthFailure;
+}
+
+/** An auth failure caused by the local clock: re-entering the key will not help, fixing the time will. */
+export function isClockSkew(error: unknown): boolean {
+    return error instanceof ZenlayerApiError && error.isClockSkew;
 }
 
 export function isUnreachable(error: unknown): boolean {
