@@ -188,7 +188,7 @@ export class DeleteFlow {
         for (const entry of failed) {
             const reason = entry.error
                 ? describeError(entry.error)
-                : vscode.l10n.t('Zenlayer refused to delete this image (status {0}). Images still used by instances, or not in the AVAILABLE state, cannot be deleted.', cached.get(entry.id)?.status ?? '?');
+                : vscode.l10n.t('Zenlayer refused to delete this image: it is in use by an instance, or in a state Zenlayer refuses (status {0}).', cached.get(entry.id)?.status ?? '?');
             lines.push(`- **${entry.name ?? entry.id}** (\`${entry.id}\`): ${reason}`);
         }
         return lines.join('\n') + '\n';

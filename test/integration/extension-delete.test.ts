@@ -122,6 +122,8 @@ describe('extension: delete images', () => {
         const [document] = ui.of('document');
         assert.match(document.content, /db-replica-golden/);
         assert.ok(document.content.includes(inUse.image.id));
+        assert.match(document.content, /in use by an instance, or in a state Zenlayer refuses \(status AVAILABLE\)/);
+        assert.doesNotMatch(document.content, /not in the AVAILABLE state/, 'FAILED and UNAVAILABLE images are offered for delete too');
 
         ui.clickNext('Delete').clickNext('Copy Failed IDs');
         await vscode.commands.executeCommand('zenlayer.deleteImage', inUse, [inUse]);
