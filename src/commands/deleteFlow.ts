@@ -141,10 +141,12 @@ export class DeleteFlow {
                 const showDetails = vscode.l10n.t('Show Details');
                 const retryFailed = vscode.l10n.t('Retry Failed');
                 const copyIds = vscode.l10n.t('Copy Failed IDs');
-                const text = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, nameList(outcome.failed.map(failedLabel)));
+                const summary = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, nameList(outcome.failed.map(failedLabel)));
+                // One request (up to 100 images) names its requestId here; several are listed in Show Details.
+                const text = outcome.requestIds.length === 1 ? `${summary} ${vscode.l10n.t('(requestId {0})', outcome.requestIds[0])}` : summary;
                 const choice = await ui.showMessage('warning', text, {}, showDetails, retryFailed, copyIds);
                 if (choice === showDetails) {
-                    await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed));
+                    await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed, outcome.requestIds));
                 } else if (choice === retryFailed) {
                     await this.send(this.currentImages(outcome.failed, images));
                 } else if (choice === copyIds) {
@@ -182,7 +184,7 @@ export class DeleteFlow {
         return new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
     }
 
-    private failureReport(failed: readonly FailedImage[]): string {
+    private failureReport(failed: readonly FailedImage[], requestIds: readonly string[]): string {
         const lines = [`# ${vscode.l10n.t('Images that were not deleted')}`, ''];
         const cached = this.cachedById();
         for (const entry of failed) {
@@ -190,6 +192,10 @@ export class DeleteFlow {
                 ? describeError(entry.error)
                 : vscode.l10n.t('Zenlayer refused to delete this image: it is in use by an instance, or in a state Zenlayer refuses (status {0}).', cached.get(entry.id)?.status ?? '?');
             lines.push(`- **${entry.name ?? entry.id}** (\`${entry.id}\`): ${reason}`);
+        }
+        if (requestIds.length > 0) {
+            // What Zenlayer support asks for when a refusal needs explaining.
+            lines.push('', vscode.l10n.t('DeleteImages requestId(s): {0}', requestIds.map((id) => `\`${id}\``).join(', ')));
         }
         return lines.join('\n') + '\n';
     }

@@ -102,6 +102,9 @@ describe('extension: delete images', () => {
         assert.strictEqual(partials.length, 1, JSON.stringify(ui.messages()));
         assert.match(partials[0].message, /db-primary-golden/);
         assert.deepStrictEqual(partials[0].buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
+        const firstDelete = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
+        assert.ok(firstDelete?.requestId);
+        assert.ok(partials[0].message.endsWith(`(requestId ${firstDelete.requestId})`), `the DeleteImages requestId ends "${partials[0].message}"`);
         assert.strictEqual(ui.messages('error').length, 0, 'an image in use is an expected refusal, not an error');
 
         // The retry went out with only the failed ID, and failed again the same way.
@@ -123,6 +126,9 @@ describe('extension: delete images', () => {
         assert.match(document.content, /db-replica-golden/);
         assert.ok(document.content.includes(inUse.image.id));
         assert.match(document.content, /in use by an instance, or in a state Zenlayer refuses \(status AVAILABLE\)/);
+        const deleteCall = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
+        assert.ok(deleteCall?.requestId);
+        assert.ok(document.content.includes(`DeleteImages requestId(s): \`${deleteCall.requestId}\``), document.content);
         assert.doesNotMatch(document.content, /not in the AVAILABLE state/, 'FAILED and UNAVAILABLE images are offered for delete too');
 
         ui.clickNext('Delete').clickNext('Copy Failed IDs');
