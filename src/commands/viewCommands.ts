@@ -72,12 +72,17 @@ export class ViewCommands {
             osType: vscode.l10n.t('OS type'),
             region: vscode.l10n.t('Region'),
         };
-        const current = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.groupBy);
+        const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
+        const current = configuration.get<string>(SETTINGS.groupBy);
         const items = (Object.keys(labels) as GroupBy[]).map((value) => ({ label: labels[value], description: value === current ? vscode.l10n.t('current') : '', value }));
         const picked = await this.deps.ui.pickOne(items, { title: vscode.l10n.t('Group Zenlayer Images By') });
         if (picked) {
-            // The setting is the source of truth; its change event regroups the cached tree without a fetch.
-            await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.groupBy, picked.value, vscode.ConfigurationTarget.Global);
+            // The setting is the source of truth; its change event regroups the cached tree without a fetch. It is written
+            // where the value in effect comes from: a user-settings write would stay hidden behind a workspace value.
+            // (The setting is window-scoped, so VS Code ignores folder values in a multi-root workspace and refuses to write one.)
+            const inspected = configuration.inspect<string>(SETTINGS.groupBy);
+            const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+            await configuration.update(SETTINGS.groupBy, picked.value, target);
         }
     }
 

@@ -1,6 +1,8 @@
 // The images tree in a real VS Code against the emulator: what each item shows, grouping, the server-side filter,
 // the copy and details actions, and the error state inside the view.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testApi';
 import { type RunningEmulator, startEmulator } from '../emulator';
@@ -72,6 +74,30 @@ describe('extension: images tree', () => {
         await setSetting('images.groupBy', 'region');
         await waitFor(() => rootLabels(api).includes('No region'), 'region groups');
         await setSetting('images.groupBy', undefined);
+        await waitFor(() => api.children().every((node) => node.kind === 'image'), 'a flat list again');
+    });
+
+    it('Group By writes the workspace setting when the workspace defines one, so the tree does regroup', async () => {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        assert.ok(folder, 'the test host opens a workspace folder');
+        const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+        const hadSettingsFile = fs.existsSync(settingsFile);
+        const configuration = () => vscode.workspace.getConfiguration('zenlayer');
+        await configuration().update('images.groupBy', 'status', vscode.ConfigurationTarget.Workspace);
+        try {
+            await waitFor(() => api.children().some((node) => node.kind === 'group' && node.key === 'AVAILABLE'), 'status groups from the workspace setting');
+            ui.pickNext(() => ['OS type']);
+            await vscode.commands.executeCommand('zenlayer.groupBy');
+            await waitFor(() => api.children().some((node) => node.kind === 'group' && node.key === 'bsd'), 'OS type groups after Group By');
+            const inspected = configuration().inspect<string>('images.groupBy');
+            assert.strictEqual(inspected?.workspaceValue, 'osType', 'written where the value in effect lives');
+            assert.strictEqual(inspected?.globalValue, undefined, 'user settings untouched');
+        } finally {
+            await configuration().update('images.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+            if (!hadSettingsFile) {
+                fs.rmSync(settingsFile, { force: true }); // the fixture folder stays as committed (the empty .vscode is not tracked)
+            }
+        }
         await waitFor(() => api.children().every((node) => node.kind === 'image'), 'a flat list again');
     });
 
