@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from '../model/deleteResult';
+import { isFilterActive } from '../model/filter';
 import { buildDeleteQuickPickItems } from '../model/quickPick';
 import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from '../model/selection';
 import type { ConfirmationMode } from '../model/settings';
 import type { DeletionPoller } from '../model/polling';
+import type { MessageKind, TreeNode } from '../model/tree';
 import type { Session } from '../session';
-import { describeError, isExpectedRefusal, undeletableReasonText } from '../ui/text';
+import { describeError, filterText, isExpectedRefusal, undeletableReasonText } from '../ui/text';
 import type { UserInterface } from '../ui/userInterface';
 import type { Logger } from '../util/logger';
 import type { ImagesTreeProvider } from '../views/imagesTreeProvider';
@@ -51,14 +53,33 @@ export class DeleteFlow {
             return;
         }
         await provider.whenIdle();
-        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
-        if (items.length === 0) {
-            void ui.showMessage('info', vscode.l10n.t('There are no custom images that can be deleted.'), {});
+        const loadError = failedLoadDetail(provider.getChildren());
+        if (loadError !== undefined) {
+            // The cache is empty because the listing failed, not because there is nothing to delete.
+            const retry = vscode.l10n.t('Retry');
+            const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', loadError), {}, retry);
+            if (choice === retry) {
+                await vscode.commands.executeCommand(COMMANDS.refresh);
+                await this.pickAndRun();
+            }
             return;
         }
+        const filter = provider.activeFilter;
+        const filtered = isFilterActive(filter);
+        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
+        if (items.length === 0) {
+            const text = filtered
+                ? vscode.l10n.t('No image that matches the filter ({0}) can be deleted.', filterText(filter))
+                : vscode.l10n.t('There are no custom images that can be deleted.');
+            void ui.showMessage('info', text, {});
+            return;
+        }
+        // The view's filter narrows what is offered; say so, or images outside it would seem to be missing.
         const picked = await ui.pickMany(items, {
-            title: vscode.l10n.t('Delete Zenlayer Images'),
-            placeHolder: vscode.l10n.t('Select the images to delete (type to filter by name or ID)'),
+            title: filtered ? vscode.l10n.t('Delete Zenlayer Images (filtered: {0})', filterText(filter)) : vscode.l10n.t('Delete Zenlayer Images'),
+            placeHolder: filtered
+                ? vscode.l10n.t('Only images matching the view\'s filter are listed. Select the images to delete (type to filter by name or ID)')
+                : vscode.l10n.t('Select the images to delete (type to filter by name or ID)'),
             matchOnDescription: true,
             matchOnDetail: true,
             ignoreFocusOut: true,
@@ -214,6 +235,13 @@ function nameList(names: readonly string[]): string {
     const { shown, more } = firstNames(names, NAMES_SHOWN);
     const joined = shown.join(vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
     return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
+}
+
+/** The error text of the view's failure row, when the last load failed; undefined when the view shows images or is empty. */
+function failedLoadDetail(roots: readonly TreeNode[]): string | undefined {
+    const [only] = roots;
+    const failureKinds: readonly MessageKind[] = ['credentialsRejected', 'unreachable', 'loadFailed'];
+    return roots.length === 1 && only.kind === 'message' && failureKinds.includes(only.message) ? (only.detail ?? '') : undefined;
 }
 
 function skippedSummary(targets: DeleteTargets): string | undefined {

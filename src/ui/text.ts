@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { SecretStorageUnavailableError } from '../auth/credentialStore';
 import type { DetailField } from '../model/details';
+import { describeFilter, type ImageFilter } from '../model/filter';
 import type { UndeletableReason } from '../model/images';
 import {
     DEFAULT_ENDPOINT,
@@ -58,6 +59,11 @@ export function detailFieldLabel(field: DetailField): string {
         case 'tags':
             return vscode.l10n.t('Tags');
     }
+}
+
+/** The active filter in words, e.g. `name: web · status: AVAILABLE` (the view description and the palette delete use it). */
+export function filterText(filter: ImageFilter): string {
+    return describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS') });
 }
 
 /** What went wrong, in one line a person can act on, in their language: the API's code, message and requestId when there are any. */

@@ -166,6 +166,44 @@ describe('extension: delete images', () => {
         assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted 2 images']);
     });
 
+    it('says in the palette pick that the view\'s filter narrows the images offered', async () => {
+        ui.pickNext(() => ['$(symbol-text) Name contains…']).typeNext('web-frontend');
+        await vscode.commands.executeCommand('zenlayer.filter');
+        try {
+            await vscode.commands.executeCommand('zenlayer.deleteImages');
+            const [pick] = ui.of('pick').filter((call) => call.many);
+            assert.strictEqual(pick.title, 'Delete Zenlayer Images (filtered: name: web-frontend)');
+            assert.ok(pick.labels.length > 0 && pick.labels.every((label) => label.includes('web-frontend')), pick.labels.join());
+            assert.deepStrictEqual(deleteRequests(emulator), []);
+        } finally {
+            await vscode.commands.executeCommand('zenlayer.clearFilter');
+        }
+    });
+
+    it('after a failed load, the palette delete shows the load error with Retry instead of "no images"', async () => {
+        const down = await startEmulator();
+        const url = down.url;
+        await down.close();
+        await setSetting('endpoint', url);
+        try {
+            await waitFor(() => {
+                const [first] = api.children();
+                return first?.kind === 'message' && first.message !== 'loading';
+            }, 'the error item', 30_000);
+            await api.whenIdle();
+            await vscode.commands.executeCommand('zenlayer.deleteImages');
+            assert.deepStrictEqual(ui.of('pick'), [], 'no empty picker');
+            assert.deepStrictEqual(ui.messages('info'), [], 'no "there are no custom images"');
+            const [error] = ui.messages('error');
+            assert.ok(error, JSON.stringify(ui.messages()));
+            assert.match(error.message, /^Could not load the images to choose from: Cannot reach/);
+            assert.deepStrictEqual(error.buttons, ['Retry']);
+        } finally {
+            await setSetting('endpoint', emulator.url);
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back', 30_000);
+    });
+
     it('sends nothing when the palette pick is dismissed', async () => {
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         assert.strictEqual(ui.of('pick').length, 1);
