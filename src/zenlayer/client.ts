@@ -34,7 +34,10 @@ export interface RequestOptions {
 }
 
 const MAX_PAGE_SIZE = 1000;
-/** DescribeCustomImages takes at most 100 IDs in its imageIds filter. */
+/**
+ * IDs per DescribeCustomImages call when looking images up by ID. Zenlayer documents no maximum; other ZEC ID
+ * filters cap at 100, so staying at 100 is safe whatever the real limit is.
+ */
 const MAX_IDS_PER_DESCRIBE = 100;
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -86,7 +89,8 @@ function filterParams(filter: CustomImageFilter): Record<string, unknown> {
     if (filter.resourceGroupId) {
         params.resourceGroupId = filter.resourceGroupId;
     }
-    if (filter.imageIds) {
+    // An empty list would mean "match nothing" to some servers and "no filter" to others; send none.
+    if (filter.imageIds && filter.imageIds.length > 0) {
         params.imageIds = [...filter.imageIds];
     }
     return params;

@@ -7,6 +7,9 @@ export abstract class ZenlayerError extends Error {
     abstract readonly action: string;
 }
 
+/** How far apart the clocks may be before a signed request is refused (TC3's window; Zenlayer documents none). */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
 /** The API answered with its error envelope `{requestId, code, message}`. */
 export class ZenlayerApiError extends ZenlayerError {
     override readonly name = 'ZenlayerApiError';
@@ -18,6 +21,8 @@ export class ZenlayerApiError extends ZenlayerError {
         readonly requestId: string | undefined,
         /** Seconds the server asked us to wait (Retry-After), when it said. */
         readonly retryAfterSeconds?: number,
+        /** Server clock minus ours, in seconds, from the response's Date header, when it had one. */
+        readonly clockOffsetSeconds?: number,
     ) {
         super(`${action} failed: ${code} (HTTP ${status}): ${apiMessage}${requestId ? ` [requestId ${requestId}]` : ''}`);
     }
@@ -27,9 +32,14 @@ export class ZenlayerApiError extends ZenlayerError {
         return this.status === 401 || this.status === 403 || this.code.startsWith('AUTHFAILURE') || this.code.startsWith('INVALID_ACCESS_KEY') || this.code.startsWith('INVALID_TOKEN');
     }
 
-    /** An auth failure caused by the local clock, not by the key: re-entering the key will not help. */
+    /**
+     * An auth failure caused by the local clock, not by the key: re-entering the key will not help. The real service
+     * is only known to answer a skewed clock with AUTHFAILURE_SIGNATURE_FAILURE, like a wrong key, so the server's
+     * Date header decides; a code that names the timestamp is taken at its word.
+     */
     get isClockSkew(): boolean {
-        return this.isAuthFailure && this.code.includes('TIMESTAMP');
+        const offset = Math.abs(this.clockOffsetSeconds ?? 0);
+        return this.isAuthFailure && (this.code.includes('TIMESTAMP') || offset > MAX_CLOCK_SKEW_SECONDS);
     }
 
     get isRateLimit(): boolean {

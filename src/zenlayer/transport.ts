@@ -226,7 +226,9 @@ function parseEnvelope(action: string, status: number, headers: Record<string, s
     }
     if (typeof parsed.code === 'string') {
         const message = typeof parsed.message === 'string' ? parsed.message : '';
-        throw new ZenlayerApiError(action, status, parsed.code, message, requestId, retryAfter);
+        const serverTime = Date.parse(headerValue(headers, 'date') ?? '');
+        const clockOffset = Number.isNaN(serverTime) ? undefined : Math.round((serverTime - now) / 1000);
+        throw new ZenlayerApiError(action, status, parsed.code, message, requestId, retryAfter, clockOffset);
     }
     throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', { excerpt: excerpt(text), contentType, requestId, retryAfterSeconds: retryAfter });
 }

@@ -349,3 +349,41 @@ describe('ZenlayerClient without a server', () => {
         assert.throws(() => new ZenlayerClient({ credentials: KEY, maxImageIdsPerDelete: 0 }), /maxImageIdsPerDelete/);
     });
 });
+
+describe('ZenlayerClient and the server clock', () => {
+    /** Answers every request as the real service is reported to answer a skewed clock: like a wrong signature. */
+    async function withSignatureFailureServer(use: (endpoint: string) => Promise<void>): Promise<void> {
+        const server = createHttpServer((_request, response) => {
+            response.statusCode = 401;
+            response.setHeader('content-type', 'application/json');
+            response.end(JSON.stringify({ requestId: 'T2', code: 'AUTHFAILURE_SIGNATURE_FAILURE', message: 'signature mismatch' }));
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        try {
+            await use(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+        } finally {
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+        }
+    }
+
+    async function failure(endpoint: string, now: () => number): Promise<ZenlayerApiError> {
+        const client = new ZenlayerClient({ endpoint, credentials: KEY, now });
+        try {
+            const error = await client.describeZones().then(() => undefined, (caught: unknown) => caught);
+            assert.ok(error instanceof ZenlayerApiError);
+            return error;
+        } finally {
+            await client.close();
+        }
+    }
+
+    it('tells a skewed local clock from a wrong key by the server Date header', async () => {
+        await withSignatureFailureServer(async (endpoint) => {
+            const skewed = await failure(endpoint, () => Date.now() - 10 * 60 * 1000);
+            assert.ok(skewed.isClockSkew, `offset ${skewed.clockOffsetSeconds}`);
+            assert.ok((skewed.clockOffsetSeconds ?? 0) >= 590);
+            const inTime = await failure(endpoint, Date.now);
+            assert.ok(!inTime.isClockSkew, 'with a correct clock the same answer means the key is wrong');
+        });
+    });
+});
