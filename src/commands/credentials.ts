@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type CredentialStore, SecretStorageUnavailableError } from '../auth/credentialStore';
 import { type AccessKeyIdProblem, checkAccessKeyId, type CredentialSource } from '../model/credentialSources';
 import type { Session } from '../session';
-import { describeError, isAuthFailure, secretStorageHelp } from '../ui/text';
+import { describeError, isAuthFailure, isClockSkew, secretStorageHelp } from '../ui/text';
 import type { UserInterface } from '../ui/userInterface';
 import type { Logger } from '../util/logger';
 import type { ZenlayerCredentials } from '../zenlayer';
@@ -120,6 +120,14 @@ export class CredentialCommands {
             const reenter = vscode.l10n.t('Re-enter');
             const retry = vscode.l10n.t('Retry');
             const showLog = vscode.l10n.t('Show Log');
+            if (isClockSkew(error)) {
+                // The key may well be right: the signature's timestamp is what Zenlayer refused, so re-entering will not help.
+                const choice = await this.deps.ui.showMessage('error', describeError(error), {}, retry, showLog);
+                if (choice === showLog) {
+                    this.deps.ui.showLog();
+                }
+                return choice === retry ? 'retry' : 'stop';
+            }
             const rejected = isAuthFailure(error);
             const text = rejected ? vscode.l10n.t('Zenlayer rejected these credentials: {0}', describeError(error)) : vscode.l10n.t('Could not check the credentials: {0}', describeError(error));
             const choice = await this.deps.ui.showMessage('error', text, {}, ...(rejected ? [reenter] : [retry, reenter]), showLog);

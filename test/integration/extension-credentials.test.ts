@@ -63,6 +63,26 @@ describe('extension: credentials', () => {
         assert.match(ui.messages('info')[0].message, /credentials saved \(AccessKey ID ZLDEMOACCESSKEY01\)/);
     });
 
+    it('with a skewed clock, says the computer\'s clock is off and offers Retry, not Re-enter', async () => {
+        const skewed = await startEmulator({ now: () => Date.now() + 10 * 60_000 });
+        await setSetting('endpoint', skewed.url);
+        try {
+            ui.typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
+            await vscode.commands.executeCommand('zenlayer.configureCredentials');
+            const [error] = ui.messages('error');
+            assert.ok(error, JSON.stringify(ui.messages()));
+            assert.match(error.message, /this computer's clock is more than 5 minutes off/);
+            assert.match(error.message, /AUTHFAILURE_TIMESTAMP_EXPIRED/);
+            assert.doesNotMatch(error.message, /rejected these credentials/);
+            assert.deepStrictEqual(error.buttons, ['Retry', 'Show Log']);
+            assert.deepStrictEqual(ui.messages('info'), [], 'nothing saved');
+        } finally {
+            await setSetting('endpoint', emulator.url);
+            await skewed.close();
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back');
+    });
+
     it('signs out: the tree empties for the welcome view, and signing in brings the images back', async () => {
         await vscode.commands.executeCommand('zenlayer.signOut');
         await waitFor(() => !api.signedIn(), 'signed-out state');
