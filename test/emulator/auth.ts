@@ -16,6 +16,8 @@ export interface AuthConfig {
     credentials: readonly Credential[];
     tokens: readonly string[];
     maxClockSkewSeconds: number;
+    /** Code for a valid signature with a skewed timestamp (401). */
+    clockSkewCode: string;
     /** ms clock */
     now: () => number;
 }
@@ -31,7 +33,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
     return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function fail(code: (typeof ERROR_CODES)[keyof typeof ERROR_CODES], message: string): never {
+function fail(code: string, message: string): never {
     throw new ApiFailure(401, code, message);
 }
 
@@ -139,7 +141,7 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     }
     const skew = Math.abs(config.now() / 1000 - Number(timestamp));
     if (skew > config.maxClockSkewSeconds) {
-        fail(ERROR_CODES.timestampExpired, `X-ZC-Timestamp ${timestamp} is ${Math.round(skew)} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
+        fail(config.clockSkewCode, `X-ZC-Timestamp ${timestamp} is ${Math.round(skew)} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
     }
     return { scheme: 'ZC2-HMAC-SHA256', accessKeyId: credential.accessKeyId };
 }

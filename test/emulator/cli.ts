@@ -19,6 +19,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --delete-delay MS   how long deleted images stay DELETING (default 3000)
   --fail-every N      every Nth request gets 429 REQUEST_LIMIT_EXCEEDED
   --unknown-id-mode M failedList (default) or notFoundError: DeleteImages with unknown IDs
+  --clock-skew-code C 401 code for a valid signature with a skewed timestamp
+                      (default AUTHFAILURE_SIGNATURE_FAILURE)
   --quiet             do not print a line per request
   --print-seed        print the default seed as JSON and exit
   --help              this text
@@ -96,6 +98,14 @@ export function parseArgs(argv: readonly string[]): CliConfig {
                     throw new UsageError(`--unknown-id-mode must be failedList or notFoundError, got "${mode}"`);
                 }
                 options.unknownIdMode = mode;
+                break;
+            }
+            case '--clock-skew-code': {
+                const code = value();
+                if (!/^[A-Z][A-Z0-9_.]*$/.test(code)) {
+                    throw new UsageError(`--clock-skew-code must be an UPPER_SNAKE_CASE code, got "${code}"`);
+                }
+                options.clockSkewCode = code;
                 break;
             }
             case '--quiet': noValue(); quiet = true; break;

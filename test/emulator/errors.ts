@@ -13,6 +13,7 @@ export const ERROR_CODES = {
     missingAuthorization: 'AUTHFAILURE_MISSING_AUTHORIZATION',
     invalidAuthorization: 'AUTHFAILURE_INVALID_AUTHORIZATION',
     invalidAccessKey: 'AUTHFAILURE_INVALID_ACCESS_KEY',
+    /** Emulator choice, unattested; only used when `clockSkewCode` is set to it. */
     timestampExpired: 'AUTHFAILURE_TIMESTAMP_EXPIRED',
     signatureFailure: 'AUTHFAILURE_SIGNATURE_FAILURE',
     invalidToken: 'AUTHFAILURE_INVALID_TOKEN',
@@ -26,11 +27,18 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+/**
+ * What a correctly signed request with a skewed X-ZC-Timestamp gets by default. The CLI's guide says a skewed clock
+ * produces AUTHFAILURE_SIGNATURE_FAILURE (reference §2.8 item 2, §3.2); no separate code is attested.
+ */
+export const DEFAULT_CLOCK_SKEW_CODE: string = ERROR_CODES.signatureFailure;
+
 /** Thrown inside the request pipeline; the server turns it into the `{requestId, code, message}` envelope. */
 export class ApiFailure extends Error {
     constructor(
         readonly status: number,
-        readonly code: ErrorCode,
+        /** An ErrorCode, or a configured code such as `clockSkewCode`. */
+        readonly code: string,
         message: string,
         readonly headers: Record<string, string> = {},
     ) {

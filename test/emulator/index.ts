@@ -11,7 +11,7 @@ export { EmulatorState } from './state';
 export type { NewImage } from './state';
 export { defaultSeed, generateSeed, parseSeed, SeedError, UNDELETABLE_STATUSES } from './seed';
 export type { EmulatorSeed, SeedImage, SeedZone } from './seed';
-export { ERROR_CODES } from './errors';
+export { ERROR_CODES, DEFAULT_CLOCK_SKEW_CODE } from './errors';
 export type { ErrorCode } from './errors';
 export { ACTIONS, MAX_IMAGE_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './actions';
 export type { ActionName } from './actions';

@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import { ACTIONS, isAction, runAction } from './actions';
 import { authenticate } from './auth';
 import type { Credential } from './auth';
-import { ApiFailure, ERROR_CODES } from './errors';
+import { ApiFailure, DEFAULT_CLOCK_SKEW_CODE, ERROR_CODES } from './errors';
 import { Faults } from './faults';
 import type { FaultInjector, FaultKind } from './faults';
 import { defaultSeed } from './seed';
@@ -44,6 +44,11 @@ export interface EmulatorOptions {
     deleteDelayMs?: number;
     /** default 300 */
     maxClockSkewSeconds?: number;
+    /**
+     * The 401 code for a correctly signed request whose timestamp is outside the window. Default
+     * AUTHFAILURE_SIGNATURE_FAILURE, the only code attested for a skewed clock (reference §2.8, §3.2).
+     */
+    clockSkewCode?: string;
     /** ms clock used for the timestamp check and the request log; default Date.now */
     now?: () => number;
     /** What DeleteImages does with an unknown ID: list it as failed (default) or fail the call with 404. */
@@ -161,6 +166,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const faults = new Faults(options.latencyMs ?? 0);
     const deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
     const maxClockSkewSeconds = options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+    const clockSkewCode = options.clockSkewCode ?? DEFAULT_CLOCK_SKEW_CODE;
+    if (clockSkewCode.trim() === '') {
+        throw new RangeError('startEmulator: clockSkewCode must not be empty');
+    }
     const unknownIdMode = options.unknownIdMode ?? 'failedList';
     const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
     const requestLog: LoggedRequest[] = [];
@@ -269,7 +278,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The API version \`${version.slice(0, 40)}\` is not supported for zec; use ${API_VERSION}.`);
             }
 
-            const auth = authenticate(req.headers, raw, { credentials, tokens, maxClockSkewSeconds, now });
+            const auth = authenticate(req.headers, raw, { credentials, tokens, maxClockSkewSeconds, clockSkewCode, now });
             entry.authScheme = auth.scheme;
             entry.accessKeyId = auth.accessKeyId;
 

@@ -155,6 +155,9 @@ describe('emulator CLI', () => {
         assert.throws(() => parseArgs(['--port', '70000']), /--port/);
         assert.throws(() => parseArgs(['--latency']), /needs a value/);
         assert.throws(() => parseArgs(['--fail-every', '0']), /--fail-every/);
+        assert.throws(() => parseArgs(['--clock-skew-code', 'expired']), /--clock-skew-code/);
+        assert.equal(parseArgs(['--clock-skew-code', 'AUTHFAILURE_TIMESTAMP_EXPIRED']).options.clockSkewCode, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
+        assert.equal(parseArgs([]).options.clockSkewCode, undefined);
         const config = parseArgs(['--port', '8787', '--latency', '20', '--delete-delay', '500', '--fail-every', '4']);
         assert.equal(config.options.port, 8787);
         assert.equal(config.options.latencyMs, 20);

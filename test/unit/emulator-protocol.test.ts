@@ -238,10 +238,10 @@ describe('emulator protocol', () => {
             assertError(await call({ timestamp: ts, authorization: signed.authorization }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
         });
 
-        it('401 AUTHFAILURE_TIMESTAMP_EXPIRED for a correctly signed request 10 minutes in the past or future', async () => {
+        it('401 AUTHFAILURE_SIGNATURE_FAILURE (the attested code) for a correctly signed request 10 minutes in the past or future, naming the clock', async () => {
             const now = Math.floor(Date.now() / 1000);
-            assertError(await call({ timestamp: now - 600 }), 401, 'AUTHFAILURE_TIMESTAMP_EXPIRED', /clock/);
-            assertError(await call({ timestamp: now + 600 }), 401, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
+            assertError(await call({ timestamp: now - 600 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /clock/);
+            assertError(await call({ timestamp: now + 600 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /clock/);
             assertSuccess(await call({ timestamp: now - 200 }));
         });
 
@@ -250,10 +250,23 @@ describe('emulator protocol', () => {
             try {
                 const ok = await callEmulator(fixed.url, { dispatcher: agent, timestamp: 1_750_000_005 });
                 assert.equal(ok.status, 200);
-                assertError(await callEmulator(fixed.url, { dispatcher: agent, timestamp: 1_750_000_011 }), 401, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
+                assertError(await callEmulator(fixed.url, { dispatcher: agent, timestamp: 1_750_000_011 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /clock/);
             } finally {
                 await fixed.close();
             }
+        });
+
+        it('clockSkewCode configures the code for a skewed clock (unattested, reference §7.2); other signature failures keep theirs', async () => {
+            const custom = await startEmulator({ clockSkewCode: 'AUTHFAILURE_TIMESTAMP_EXPIRED' });
+            try {
+                const now = Math.floor(Date.now() / 1000);
+                assertError(await callEmulator(custom.url, { dispatcher: agent, timestamp: now - 600 }), 401, 'AUTHFAILURE_TIMESTAMP_EXPIRED', /clock/);
+                assertError(await callEmulator(custom.url, { dispatcher: agent, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong' } }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /does not match/);
+                assert.equal(custom.requestLog[0].code, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
+            } finally {
+                await custom.close();
+            }
+            await assert.rejects(startEmulator({ clockSkewCode: ' ' }), /clockSkewCode/);
         });
 
         it('accepts a configured Bearer token without timestamp headers', async () => {
