@@ -49,7 +49,7 @@ export interface EmulatorOptions {
      * AUTHFAILURE_SIGNATURE_FAILURE, the only code attested for a skewed clock (reference §2.8, §3.2).
      */
     clockSkewCode?: string;
-    /** ms clock used for the timestamp check and the request log; default Date.now */
+    /** ms clock used for the timestamp check, the `Date` response header and the request log; default Date.now */
     now?: () => number;
     /** What DeleteImages does with an unknown ID: list it as failed (default) or fail the call with 404. */
     unknownIdMode?: 'failedList' | 'notFoundError';
@@ -201,9 +201,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         });
     }
 
+    /** The `Date` header from the injected clock (node:http would use the real one), so a skewed emulator is consistent. */
+    function dateHeader(): string {
+        return new Date(now()).toUTCString();
+    }
+
     function writeJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
         const body = Buffer.from(JSON.stringify(payload), 'utf8');
-        res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+        res.writeHead(status, { ...headers, Date: dateHeader(), 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
         res.end(body);
     }
 
@@ -331,7 +336,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     return;
                 }
                 const body = Buffer.from(BAD_GATEWAY_HTML, 'utf8');
-                res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(body.length) });
+                res.writeHead(502, { Date: dateHeader(), 'Content-Type': 'text/html', 'Content-Length': String(body.length) });
                 res.end(body);
                 entry.status = 502;
                 log(entry);
@@ -344,7 +349,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 }
                 const full = JSON.stringify({ requestId, response: { requestId, totalCount: 1, dataSet: [{ imageId: 'img-' + TRUNCATED_NOTE, imageName: TRUNCATED_NOTE }] } });
                 const body = Buffer.from(full.slice(0, Math.floor(full.length / 2)), 'utf8');
-                res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+                res.writeHead(200, { Date: dateHeader(), 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
                 res.end(body);
                 entry.status = 200;
                 log(entry);

@@ -269,6 +269,36 @@ describe('emulator protocol', () => {
             await assert.rejects(startEmulator({ clockSkewCode: ' ' }), /clockSkewCode/);
         });
 
+        it('every response carries a Date header from the injected clock, not the real one', async () => {
+            const nowMs = Date.UTC(2031, 0, 2, 3, 4, 5, 600);
+            const skewed = await startEmulator({ now: () => nowMs, tokens: [TOKEN] });
+            const expected = 'Thu, 02 Jan 2031 03:04:05 GMT';
+            try {
+                const at = (options: CallOptions): Promise<CallResult> => callEmulator(skewed.url, { dispatcher: agent, timestamp: Math.floor(nowMs / 1000), ...options });
+                const responses = [
+                    await at({}), // 200
+                    await at({ token: TOKEN }), // 200, Bearer
+                    await at({ timestamp: Math.floor(Date.now() / 1000) }), // 401: the real clock is years off
+                    await at({ body: '{oops' }), // 400
+                    await at({ path: '/api/v2/vm' }), // 404
+                    await at({ method: 'GET' }), // 405
+                    await at({ contentType: 'text/plain' }), // 415
+                ];
+                assert.deepEqual(responses.map((r) => r.status), [200, 200, 401, 400, 404, 405, 415]);
+                for (const kind of ['rateLimit', 'internalError', 'nonJson502', 'truncated'] as const) {
+                    skewed.faults.failNext(kind);
+                    responses.push(await at({}));
+                }
+                responses.push(await at({ body: JSON.stringify({ imageName: 'x'.repeat(1024 * 1024) }) }));
+                assert.deepEqual(responses.slice(7).map((r) => r.status), [429, 500, 502, 200, 413]);
+                for (const response of responses) {
+                    assert.equal(response.headers.date, expected, `${response.status} ${response.text.slice(0, 80)}`);
+                }
+            } finally {
+                await skewed.close();
+            }
+        });
+
         it('accepts a configured Bearer token without timestamp headers', async () => {
             emu.clearRequestLog();
             assertSuccess(await call({ token: TOKEN }));
