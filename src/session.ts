@@ -32,10 +32,20 @@ export class Session {
 
     constructor(private readonly deps: SessionDependencies) {}
 
-    /** The API for the stored credentials, or undefined when signed out. Throws for an invalid endpoint setting. */
+    /**
+     * The API for the stored credentials, or undefined when signed out. Rejects when the client cannot be built
+     * (SecretStorage unavailable, invalid endpoint setting); a failed build is not kept, so the next call tries again.
+     */
     async api(): Promise<ImagesApi | undefined> {
-        this.current ??= this.build();
-        return (await this.current)?.api;
+        const building = (this.current ??= this.build());
+        try {
+            return (await building)?.api;
+        } catch (error) {
+            if (this.current === building) {
+                this.current = undefined;
+            }
+            throw error;
+        }
     }
 
     /** Drops the current client (closed in the background); the next api() builds one from the new state. */

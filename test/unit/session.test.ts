@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import type { CredentialStore } from '../../src/auth/credentialStore';
+import { readSettings } from '../../src/model/settings';
+import { type ImagesApi, Session } from '../../src/session';
+import type { ZenlayerCredentials } from '../../src/zenlayer';
+
+const credentials: ZenlayerCredentials = { accessKeyId: 'AK-TEST-0001', accessKeyPassword: 'pw' };
+const silent = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A stand-in client: deleteImages waits until the test releases it; close() is recorded. */
+function fakeApi(log: string[], name: string): ImagesApi & { release: () => void } {
+    let release: () => void = () => undefined;
+    return {
+        listCustomImages: () => Promise.resolve([]),
+        describeImagesByIds: () => Promise.resolve([]),
+        describeZones: () => Promise.resolve([]),
+        deleteImages: (ids) =>
+            new Promise((resolve) => {
+                release = () => resolve({ succeeded: [...ids], failed: [] } as unknown as Awaited<ReturnType<ImagesApi['deleteImages']>>);
+            }),
+        close: () => {
+            log.push(`close ${name}`);
+            return Promise.resolve();
+        },
+        release: () => release(),
+    };
+}
+
+function session(options: { get: () => Promise<ZenlayerCredentials | undefined>; createDispatcher?: () => undefined; log?: string[] }) {
+    const log = options.log ?? [];
+    const built: ReturnType<typeof fakeApi>[] = [];
+    const store = { get: options.get } as unknown as CredentialStore;
+    const instance = new Session({
+        store,
+        logger: silent,
+        settings: () => readSettings(() => undefined).settings,
+        createDispatcher: options.createDispatcher ?? (() => undefined),
+        createApi: () => {
+            const api = fakeApi(log, `client${built.length + 1}`);
+            built.push(api);
+            return api;
+        },
+    });
+    return { session: instance, built, log };
+}
+
+describe('Session', () => {
+    it('does not keep a failed build: the next api() tries again (keyring locked, then unlocked)', async () => {
+        let locked = true;
+        const { session: s } = session({ get: () => (locked ? Promise.reject(new Error('keyring locked')) : Promise.resolve(credentials)) });
+        await assert.rejects(s.api(), /keyring locked/);
+        locked = false;
+        assert.ok(await s.api(), 'a client once the keyring answers');
+        await s.dispose();
+    });
+});
