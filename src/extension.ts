@@ -49,7 +49,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         createApi: (options) => new ZenlayerClient(options),
         createDispatcher: () => {
             const http = vscode.workspace.getConfiguration('http');
-            return createDispatcher({ proxy: http.get<string>('proxy'), strictSSL: http.get<boolean>('proxyStrictSSL', true), noProxy: http.get<string[]>('noProxy', []) }, process.env);
+            return createDispatcher(
+                {
+                    proxy: http.get<string>('proxy'),
+                    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+                    noProxy: http.get<string[]>('noProxy', []),
+                    proxySupport: http.get<string>('proxySupport'),
+                    proxyAuthorization: http.get<string | null>('proxyAuthorization'),
+                },
+                process.env,
+            );
         },
     });
     context.subscriptions.push({ dispose: () => void session.dispose() });
@@ -140,7 +149,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
             if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.groupBy}`)) {
                 provider.setGroupBy(settings().groupBy);
             }
-            const clientSettings = [`${SETTINGS.section}.${SETTINGS.endpoint}`, `${SETTINGS.section}.${SETTINGS.requestTimeoutSeconds}`, 'http.proxy', 'http.proxyStrictSSL', 'http.noProxy'];
+            const clientSettings = [`${SETTINGS.section}.${SETTINGS.endpoint}`, `${SETTINGS.section}.${SETTINGS.requestTimeoutSeconds}`, 'http.proxy', 'http.proxyStrictSSL', 'http.noProxy', 'http.proxySupport', 'http.proxyAuthorization'];
             if (clientSettings.some((key) => event.affectsConfiguration(key))) {
                 session.invalidate();
                 void refresh();

@@ -13,7 +13,10 @@ export interface SessionDependencies {
     readonly store: CredentialStore;
     readonly createApi: ImagesApiFactory;
     readonly settings: () => ExtensionSettings;
-    /** A new dispatcher per client, so a changed proxy setting takes effect; the session closes it. */
+    /**
+     * A new dispatcher per client, so a changed proxy setting takes effect; the session closes it. May throw
+     * (a proxy value that cannot be used): the error reaches the caller of api() like any other.
+     */
     readonly createDispatcher: () => ConfiguredDispatcher | undefined;
     readonly logger: Logger;
 }
@@ -34,7 +37,7 @@ export class Session {
 
     /**
      * The API for the stored credentials, or undefined when signed out. Rejects when the client cannot be built
-     * (SecretStorage unavailable, invalid endpoint setting); a failed build is not kept, so the next call tries again.
+     * (SecretStorage unavailable, invalid endpoint or proxy setting); a failed build is not kept, so the next call tries again.
      */
     async api(): Promise<ImagesApi | undefined> {
         const building = (this.current ??= this.build());
@@ -81,9 +84,10 @@ export class Session {
 
     private open(credentials: ZenlayerCredentials): OpenClient {
         const settings = this.deps.settings();
-        const configured = this.deps.createDispatcher();
+        let configured: ConfiguredDispatcher | undefined;
         let api: ImagesApi;
         try {
+            configured = this.deps.createDispatcher();
             api = this.deps.createApi({
                 endpoint: settings.endpoint,
                 credentials,

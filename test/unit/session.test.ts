@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { CredentialStore } from '../../src/auth/credentialStore';
 import { readSettings } from '../../src/model/settings';
+import { ProxyConfigError } from '../../src/net/proxy';
 import { type ImagesApi, Session } from '../../src/session';
 import type { ZenlayerCredentials } from '../../src/zenlayer';
 
@@ -51,6 +52,23 @@ describe('Session', () => {
         await assert.rejects(s.api(), /keyring locked/);
         locked = false;
         assert.ok(await s.api(), 'a client once the keyring answers');
+        await s.dispose();
+    });
+
+    it('reports a proxy setting it cannot use as a rejection of api(), and recovers once it is fixed', async () => {
+        let broken = true;
+        const { session: s } = session({
+            get: () => Promise.resolve(credentials),
+            createDispatcher: () => {
+                if (broken) {
+                    throw new ProxyConfigError('http.proxy', 'socks5://proxy.corp:1080');
+                }
+                return undefined;
+            },
+        });
+        await assert.rejects(s.api(), ProxyConfigError);
+        broken = false;
+        assert.ok(await s.api());
         await s.dispose();
     });
 });
