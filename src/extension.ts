@@ -97,11 +97,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, provider.signedIn);
     };
     const refresh = async (): Promise<void> => {
-        await provider.refresh();
-        // Deleted images a full refresh no longer lists need no more checks.
-        const listed = new Set(provider.cachedImages.map((image) => image.id));
-        poller.forget(poller.watching.filter((id) => !listed.has(id)));
-        updateViewState();
+        const outcome = await provider.refresh();
+        if (outcome === 'loaded') {
+            // Deleted images a successful listing no longer shows need no more checks. After a failed listing the
+            // cache is empty for another reason, so the poller keeps them.
+            const listed = new Set(provider.cachedImages.map((image) => image.id));
+            poller.forget(poller.watching.filter((id) => !listed.has(id)));
+        }
+        if (outcome !== 'superseded') {
+            updateViewState();
+        }
     };
     context.subscriptions.push(provider.onDidChangeTreeData(updateViewState));
 

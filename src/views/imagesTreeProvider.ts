@@ -13,6 +13,12 @@ import { imageTooltip, toTreeItem } from './treeItems';
 type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
+ * How a refresh ended: `loaded` (the cache now holds a full listing), `signedOut`, `failed` (the cache is empty because
+ * the listing failed, not because the images are gone) or `superseded` (a newer refresh owns the view; it changed nothing).
+ */
+export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
+
+/**
  * The cached model behind the view: one fetch per refresh, tree nodes rebuilt from the cache on every change,
  * nothing fetched on expand. Delete marks (Deleting…, failed) live here until the next refresh.
  */
@@ -26,7 +32,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly deleting = new Set<string>();
     private readonly failed = new Map<string, string | undefined>();
     private generation = 0;
-    private inFlight: Promise<void> | undefined;
+    private inFlight: Promise<unknown> | undefined;
 
     constructor(
         private readonly session: Session,
@@ -52,21 +58,22 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
 
     /** Resolves when the latest refresh has finished (tests and commands wait on it). */
-    whenIdle(): Promise<void> {
-        return this.inFlight ?? Promise.resolve();
+    async whenIdle(): Promise<void> {
+        await this.inFlight;
     }
 
-    /** Fetches the whole list once; a newer refresh supersedes an older one still running. */
-    refresh(): Promise<void> {
+    /** Fetches the whole list once; a newer refresh supersedes an older one still running. Resolves with how it ended. */
+    refresh(): Promise<RefreshOutcome> {
         const generation = ++this.generation;
         // The view's own progress bar shows a load is running, while it keeps showing what it had.
         const loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, () => this.load(generation)));
-        this.inFlight = loading.finally(() => {
+        const settled = loading.finally(() => {
             if (generation === this.generation) {
                 this.inFlight = undefined;
             }
         });
-        return this.inFlight;
+        this.inFlight = settled;
+        return settled;
     }
 
     setGroupBy(groupBy: GroupBy): void {
@@ -76,7 +83,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         }
     }
 
-    setFilter(filter: ImageFilter): Promise<void> {
+    setFilter(filter: ImageFilter): Promise<RefreshOutcome> {
         this.filter = filter;
         return this.refresh();
     }
@@ -147,24 +154,23 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
      * Keeps the current content (images, the welcome, an error item) until the answer arrives, so a refresh
      * never flickers through a placeholder; only the very first load shows "Loading…".
      */
-    private async load(generation: number): Promise<void> {
+    private async load(generation: number): Promise<RefreshOutcome> {
         try {
             const api = await this.session.api();
             if (!api) {
-                this.apply(generation, { kind: 'signedOut' }, []);
-                return;
+                return this.apply(generation, { kind: 'signedOut' }, []);
             }
             const images = await api.listCustomImages(this.filter);
-            this.apply(generation, { kind: 'loaded' }, images);
+            return this.apply(generation, { kind: 'loaded' }, images);
         } catch (error) {
             this.logger.error(`Listing images failed: ${describeError(error)}`);
-            this.apply(generation, { kind: 'failed', error }, []);
+            return this.apply(generation, { kind: 'failed', error }, []);
         }
     }
 
-    private apply(generation: number, state: LoadState, images: readonly ZenlayerImage[]): void {
+    private apply(generation: number, state: Exclude<LoadState, { kind: 'loading' }>, images: readonly ZenlayerImage[]): RefreshOutcome {
         if (generation !== this.generation) {
-            return; // a newer refresh owns the view now
+            return 'superseded'; // a newer refresh owns the view now
         }
         this.state = state;
         this.images = new Map(images.map((image) => [image.id, image]));
@@ -175,6 +181,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
             }
         }
         this.rebuild();
+        return state.kind;
     }
 
     private rebuild(): void {
