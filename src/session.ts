@@ -22,22 +22,72 @@ export interface SessionDependencies {
 }
 
 /**
- * Owns the one live client, built from the stored credentials and the current settings. Settings or credential
- * changes call invalidate(); the next use builds a fresh client, and the old one is closed.
+ * One built client and the calls running on it. Every API call is counted while it runs (a delete of more than
+ * 100 images is one call that sends several requests), so a client that was replaced is closed only once idle.
  */
-interface OpenClient {
+class CountedClient {
     readonly api: ImagesApi;
-    readonly close: () => Promise<void>;
+    private running = 0;
+    private retired = false;
+    private closing: Promise<void> | undefined;
+
+    constructor(
+        raw: ImagesApi,
+        private readonly closeAll: () => Promise<void>,
+    ) {
+        this.api = {
+            listCustomImages: (...args) => this.count(() => raw.listCustomImages(...args)),
+            describeImagesByIds: (...args) => this.count(() => raw.describeImagesByIds(...args)),
+            deleteImages: (...args) => this.count(() => raw.deleteImages(...args)),
+            describeZones: (...args) => this.count(() => raw.describeZones(...args)),
+            close: () => this.close(),
+        };
+    }
+
+    /** Calls running now. */
+    get inUse(): number {
+        return this.running;
+    }
+
+    /** No new use will come through the session; closes now if idle, else when the last running call ends. */
+    retire(): Promise<void> {
+        this.retired = true;
+        return this.running === 0 ? this.close() : Promise.resolve();
+    }
+
+    close(): Promise<void> {
+        this.closing ??= this.closeAll();
+        return this.closing;
+    }
+
+    private async count<R>(call: () => Promise<R>): Promise<R> {
+        this.running++;
+        try {
+            return await call();
+        } finally {
+            this.running--;
+            if (this.retired && this.running === 0) {
+                void this.close();
+            }
+        }
+    }
 }
 
+/**
+ * Owns the one live client, built from the stored credentials and the current settings. Settings or credential
+ * changes call invalidate(); the next use builds a fresh client, and the old one is closed once its calls are done.
+ */
 export class Session {
-    private current: Promise<OpenClient | undefined> | undefined;
+    private current: Promise<CountedClient | undefined> | undefined;
+    /** Every client not closed yet, the current one and retired ones still busy; dispose() closes them all. */
+    private readonly open = new Set<CountedClient>();
 
     constructor(private readonly deps: SessionDependencies) {}
 
     /**
      * The API for the stored credentials, or undefined when signed out. Rejects when the client cannot be built
-     * (SecretStorage unavailable, invalid endpoint or proxy setting); a failed build is not kept, so the next call tries again.
+     * (SecretStorage unavailable, invalid endpoint or proxy setting); a failed build is not kept, so the next call
+     * tries again.
      */
     async api(): Promise<ImagesApi | undefined> {
         const building = (this.current ??= this.build());
@@ -51,38 +101,45 @@ export class Session {
         }
     }
 
-    /** Drops the current client (closed in the background); the next api() builds one from the new state. */
+    /** Calls running on the session's clients (current and retired); for tests. */
+    get callsInFlight(): number {
+        return [...this.open].reduce((sum, client) => sum + client.inUse, 0);
+    }
+
+    /** Drops the current client; the next api() builds one from the new state. The old one closes once idle. */
     invalidate(): void {
-        void this.closeCurrent();
+        const previous = this.current;
+        this.current = undefined;
+        void previous?.then(
+            (client) => client?.retire(),
+            () => undefined,
+        );
     }
 
     /** A throwaway client for credentials that are not stored yet (Configure Credentials tests them first). */
     async withCredentials<R>(credentials: ZenlayerCredentials, use: (api: ImagesApi) => Promise<R>): Promise<R> {
-        const { api, close } = this.open(credentials);
+        const client = this.connect(credentials);
         try {
-            return await use(api);
+            return await use(client.api);
         } finally {
-            await close();
+            await client.close();
         }
     }
 
-    dispose(): Promise<void> {
-        return this.closeCurrent();
-    }
-
-    private async closeCurrent(): Promise<void> {
+    /** Closes every client now (extension shutdown); requests already sent may finish, nothing new is sent. */
+    async dispose(): Promise<void> {
         const previous = this.current;
         this.current = undefined;
-        const client = await previous?.catch(() => undefined);
-        await client?.close();
+        await previous?.catch(() => undefined);
+        await Promise.all([...this.open].map((client) => client.close()));
     }
 
-    private async build(): Promise<OpenClient | undefined> {
+    private async build(): Promise<CountedClient | undefined> {
         const credentials = await this.deps.store.get();
-        return credentials ? this.open(credentials) : undefined;
+        return credentials ? this.connect(credentials) : undefined;
     }
 
-    private open(credentials: ZenlayerCredentials): OpenClient {
+    private connect(credentials: ZenlayerCredentials): CountedClient {
         const settings = this.deps.settings();
         let configured: ConfiguredDispatcher | undefined;
         let api: ImagesApi;
@@ -100,12 +157,15 @@ export class Session {
             throw error;
         }
         this.deps.logger.debug(`client for ${settings.endpoint}; ${configured ? configured.description : 'direct connection'}`);
-        return {
-            api,
-            close: async () => {
+        const client: CountedClient = new CountedClient(api, async () => {
+            try {
                 await api.close();
                 await configured?.dispatcher.close();
-            },
-        };
+            } finally {
+                this.open.delete(client);
+            }
+        });
+        this.open.add(client);
+        return client;
     }
 }

@@ -14,7 +14,7 @@ type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } |
 
 /**
  * How a refresh ended: `loaded` (the cache now holds a full listing), `signedOut`, `failed` (the cache is empty because
- * the listing failed, not because the images are gone) or `superseded` (a newer refresh owns the view; it changed nothing).
+ * the listing failed, not because the images are gone) or `superseded` (a newer refresh aborted it; it changed nothing).
  */
 export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
 
@@ -32,6 +32,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly deleting = new Set<string>();
     private readonly failed = new Map<string, string | undefined>();
     private generation = 0;
+    /** Aborts the requests of the refresh in flight when a newer one starts. */
+    private loading: AbortController | undefined;
     private inFlight: Promise<unknown> | undefined;
 
     constructor(
@@ -57,19 +59,28 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return this.filter;
     }
 
-    /** Resolves when the latest refresh has finished (tests and commands wait on it). */
+    /** Resolves when no refresh is running any more, including ones started meanwhile (tests and commands wait on it). */
     async whenIdle(): Promise<void> {
-        await this.inFlight;
+        while (this.inFlight) {
+            await this.inFlight;
+        }
     }
 
-    /** Fetches the whole list once; a newer refresh supersedes an older one still running. Resolves with how it ended. */
+    /**
+     * Fetches the whole list once; a newer refresh aborts an older one still running (its remaining pages are not
+     * fetched, and it leaves no trace). Resolves with how this refresh ended.
+     */
     refresh(): Promise<RefreshOutcome> {
         const generation = ++this.generation;
+        this.loading?.abort();
+        const controller = new AbortController();
+        this.loading = controller;
         // The view's own progress bar shows a load is running, while it keeps showing what it had.
-        const loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, () => this.load(generation)));
+        const loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, () => this.load(generation, controller.signal)));
         const settled = loading.finally(() => {
             if (generation === this.generation) {
                 this.inFlight = undefined;
+                this.loading = undefined;
             }
         });
         this.inFlight = settled;
@@ -147,6 +158,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
 
     dispose(): void {
+        this.loading?.abort();
         this.changed.dispose();
     }
 
@@ -154,15 +166,18 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
      * Keeps the current content (images, the welcome, an error item) until the answer arrives, so a refresh
      * never flickers through a placeholder; only the very first load shows "Loading…".
      */
-    private async load(generation: number): Promise<RefreshOutcome> {
+    private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
         try {
             const api = await this.session.api();
             if (!api) {
                 return this.apply(generation, { kind: 'signedOut' }, []);
             }
-            const images = await api.listCustomImages(this.filter);
+            const images = await api.listCustomImages(this.filter, { signal });
             return this.apply(generation, { kind: 'loaded' }, images);
         } catch (error) {
+            if (signal.aborted || generation !== this.generation) {
+                return 'superseded'; // the newer refresh reports its own outcome
+            }
             this.logger.error(`Listing images failed: ${describeError(error)}`);
             return this.apply(generation, { kind: 'failed', error }, []);
         }

@@ -71,4 +71,34 @@ describe('Session', () => {
         assert.ok(await s.api());
         await s.dispose();
     });
+
+    it('closes an invalidated client only after the calls running on it have finished', async () => {
+        const { session: s, built, log } = session({ get: () => Promise.resolve(credentials) });
+        const api = await s.api();
+        assert.ok(api);
+        const deleting = api.deleteImages(['img-1']);
+        assert.strictEqual(s.callsInFlight, 1);
+        s.invalidate();
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepStrictEqual(log, [], 'not closed while the delete is still sending');
+        const next = await s.api();
+        assert.notStrictEqual(next, api, 'new work gets a new client');
+        built[0].release();
+        await deleting;
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepStrictEqual(log, ['close client1']);
+        assert.strictEqual(s.callsInFlight, 0);
+        await s.dispose();
+        assert.deepStrictEqual(log, ['close client1', 'close client2']);
+    });
+
+    it('closes an idle invalidated client at once', async () => {
+        const { session: s, log } = session({ get: () => Promise.resolve(credentials) });
+        await s.api();
+        s.invalidate();
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepStrictEqual(log, ['close client1']);
+        await s.dispose();
+        assert.deepStrictEqual(log, ['close client1'], 'closed once');
+    });
 });
