@@ -9,7 +9,7 @@ import { ViewCommands } from './commands/viewCommands';
 import { CLI_ENV, COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
 import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from './model/credentialSources';
 import { describeFilter, type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
-import { DeletionPoller, realScheduler } from './model/polling';
+import { DeletionPoller, POLL_GIVE_UP_MINUTES, realScheduler } from './model/polling';
 import { normalizeSelection } from './model/selection';
 import { type ExtensionSettings, readSettings } from './model/settings';
 import type { TreeNode } from './model/tree';
@@ -74,17 +74,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         check: async (ids) => {
             const api = await session.api();
             if (!api) {
-                return [];
+                // Signed out: nothing can be checked, and nothing is known to be gone.
+                poller.stop();
+                throw new Error(`signed out; stopped checking ${ids.length} deleted image(s): ${ids.join(', ')}`);
             }
             const present = await api.describeImagesByIds(ids);
             const presentIds = new Set(present.map((image) => image.id));
             provider.update(present, ids.filter((id) => !presentIds.has(id)));
-            return [...presentIds];
+            return present;
         },
         onGone: (ids) => logger.info(`Deleted and gone: ${ids.join(', ')}`),
+        onStoppedDeleting: (images) => {
+            logger.warn(`Delete did not complete; no longer DELETING: ${images.map((image) => `${image.id} (${image.status})`).join(', ')}`);
+            provider.markFailed(new Map(images.map((image) => [image.id, vscode.l10n.t('Zenlayer accepted the delete, but the image is {0} again.', image.status)])));
+        },
         onGiveUp: (remaining) => {
-            logger.warn(`Stopped waiting for ${remaining.length} deleted image(s) after 10 minutes: ${remaining.join(', ')}`);
-            void ui.showMessage('warning', vscode.l10n.t('{0} image(s) are still listed 10 minutes after being deleted. Stopped checking; use Refresh to look again.', remaining.length), {});
+            logger.warn(`Stopped waiting for ${remaining.length} deleted image(s) after ${POLL_GIVE_UP_MINUTES} minutes: ${remaining.join(', ')}`);
+            void ui.showMessage(
+                'warning',
+                vscode.l10n.t('{0} image(s) are still listed {1} minutes after being deleted. Stopped checking; use Refresh to look again.', remaining.length, POLL_GIVE_UP_MINUTES),
+                {},
+            );
         },
         onError: (error) => logger.warn(`Checking deleted images failed: ${describeError(error)}`),
     });

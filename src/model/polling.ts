@@ -14,6 +14,16 @@ export const realScheduler: Scheduler = {
 export const POLL_BACKOFF_FACTOR = 1.5;
 export const POLL_MAX_DELAY_MS = 60_000;
 export const POLL_GIVE_UP_MS = 10 * 60_000;
+/** The give-up time in whole minutes, for messages. */
+export const POLL_GIVE_UP_MINUTES = Math.round(POLL_GIVE_UP_MS / 60_000);
+/** The status of an image Zenlayer is still deleting; any other status means the delete will not finish. */
+export const DELETING_STATUS = 'DELETING';
+
+/** A watched image that still exists, as the check found it. */
+export interface WatchedImage {
+    readonly id: string;
+    readonly status: string;
+}
 
 /** Delay before check number `attempt` (0-based): the base interval, growing by half each time, capped at a minute. */
 export function pollDelayMs(attempt: number, baseMs: number): number {
@@ -25,16 +35,19 @@ export interface DeletionPollerOptions {
     readonly scheduler: Scheduler;
     /** Polling only runs while the view can be seen; a due check waits for `resume()`. */
     readonly isVisible: () => boolean;
-    /** Returns the IDs that still exist (in any state). */
-    readonly check: (ids: readonly string[]) => Promise<readonly string[]>;
+    /** Returns the watched images that still exist, in any state. Throws when it cannot tell (onError is called). */
+    readonly check: (ids: readonly string[]) => Promise<readonly WatchedImage[]>;
     readonly onGone: (ids: readonly string[]) => void;
+    /** Images that exist but are no longer DELETING (back to AVAILABLE or FAILED): the delete did not go through. */
+    readonly onStoppedDeleting: (images: readonly WatchedImage[]) => void;
     readonly onGiveUp: (remaining: readonly string[]) => void;
     readonly onError: (error: unknown) => void;
 }
 
 /**
  * Watches deleted images until DescribeImagesByIds no longer returns them: ~5 s, backing off, only while
- * visible, giving up 10 minutes after the last delete was added.
+ * visible, giving up 10 minutes after the last delete was added. An image found in another state than DELETING
+ * is not watched any more (onStoppedDeleting).
  */
 export class DeletionPoller {
     private readonly pending = new Set<string>();
@@ -114,11 +127,17 @@ export class DeletionPoller {
         this.checking = true;
         try {
             const asked = [...this.pending];
-            const present = new Set(await this.options.check(asked));
-            const gone = asked.filter((id) => !present.has(id));
+            const found = (await this.options.check(asked)).filter((image) => this.pending.has(image.id));
+            const present = new Set(found.map((image) => image.id));
+            const gone = asked.filter((id) => !present.has(id) && this.pending.has(id));
+            const stopped = found.filter((image) => image.status !== DELETING_STATUS);
             gone.forEach((id) => this.pending.delete(id));
+            stopped.forEach((image) => this.pending.delete(image.id));
             if (gone.length > 0) {
                 this.options.onGone(gone);
+            }
+            if (stopped.length > 0) {
+                this.options.onStoppedDeleting(stopped);
             }
         } catch (error) {
             this.options.onError(error);

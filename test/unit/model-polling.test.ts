@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DeletionPoller, POLL_GIVE_UP_MS, pollDelayMs, type Scheduler } from '../../src/model/polling';
+import { DeletionPoller, POLL_GIVE_UP_MS, pollDelayMs, type Scheduler, type WatchedImage } from '../../src/model/polling';
 
 /** A clock that only moves when the test says so. */
 class FakeClock implements Scheduler {
@@ -38,10 +38,12 @@ class FakeClock implements Scheduler {
     }
 }
 
-function setup(options: { present: () => string[]; visible?: () => boolean }) {
+/** `present` lists IDs still DELETING; `statuses` overrides the status of some. */
+function setup(options: { present: () => string[]; visible?: () => boolean; statuses?: () => Record<string, string> }) {
     const clock = new FakeClock();
     const checks: { at: number; ids: readonly string[] }[] = [];
     const gone: string[] = [];
+    const stopped: WatchedImage[] = [];
     const gaveUp: (readonly string[])[] = [];
     const poller = new DeletionPoller({
         baseIntervalMs: () => 5000,
@@ -49,13 +51,15 @@ function setup(options: { present: () => string[]; visible?: () => boolean }) {
         isVisible: options.visible ?? (() => true),
         check: (ids) => {
             checks.push({ at: clock.time, ids });
-            return Promise.resolve(options.present().filter((id) => ids.includes(id)));
+            const statuses = options.statuses?.() ?? {};
+            return Promise.resolve(options.present().filter((id) => ids.includes(id)).map((id) => ({ id, status: statuses[id] ?? 'DELETING' })));
         },
         onGone: (ids) => gone.push(...ids),
+        onStoppedDeleting: (images) => stopped.push(...images),
         onGiveUp: (remaining) => gaveUp.push(remaining),
         onError: () => undefined,
     });
-    return { clock, checks, gone, gaveUp, poller };
+    return { clock, checks, gone, stopped, gaveUp, poller };
 }
 
 describe('pollDelayMs', () => {
@@ -126,6 +130,7 @@ describe('DeletionPoller', () => {
             isVisible: () => true,
             check: () => (++calls === 1 ? Promise.reject(new Error('network')) : Promise.resolve([])),
             onGone: () => undefined,
+            onStoppedDeleting: () => undefined,
             onGiveUp: () => undefined,
             onError: (error) => errors.push(error),
         });
@@ -142,5 +147,46 @@ describe('DeletionPoller', () => {
         poller.forget(['img-a']);
         await clock.advance(60_000);
         assert.strictEqual(checks.length, 0);
+    });
+
+    it('stops watching an image that is AVAILABLE or FAILED again instead of waiting 10 minutes for it', async () => {
+        let statuses: Record<string, string> = {};
+        const { clock, checks, gone, stopped, gaveUp, poller } = setup({ present: () => ['img-a', 'img-b', 'img-c'], statuses: () => statuses });
+        poller.add(['img-a', 'img-b', 'img-c']);
+        await clock.advance(5000);
+        assert.deepStrictEqual(stopped, [], 'DELETING images stay watched');
+        statuses = { 'img-a': 'AVAILABLE', 'img-b': 'FAILED' };
+        await clock.advance(7500);
+        assert.deepStrictEqual(stopped, [{ id: 'img-a', status: 'AVAILABLE' }, { id: 'img-b', status: 'FAILED' }]);
+        assert.deepStrictEqual(gone, [], 'an image that still exists is not reported gone');
+        assert.deepStrictEqual(poller.watching, ['img-c']);
+        await clock.advance(POLL_GIVE_UP_MS + 60_000);
+        assert.deepStrictEqual(gaveUp, [['img-c']], 'only the image still DELETING is given up on');
+        assert.deepStrictEqual(checks[checks.length - 1].ids, ['img-c']);
+    });
+
+    it('reports nothing as gone when the poller is stopped while a check runs (signed out)', async () => {
+        const clock = new FakeClock();
+        const gone: string[] = [];
+        const errors: unknown[] = [];
+        const poller: DeletionPoller = new DeletionPoller({
+            baseIntervalMs: () => 5000,
+            scheduler: clock,
+            isVisible: () => true,
+            check: () => {
+                poller.stop();
+                return Promise.reject(new Error('signed out'));
+            },
+            onGone: (ids) => gone.push(...ids),
+            onStoppedDeleting: () => undefined,
+            onGiveUp: () => undefined,
+            onError: (error) => errors.push(error),
+        });
+        poller.add(['img-a']);
+        await clock.advance(60_000);
+        assert.deepStrictEqual(gone, []);
+        assert.strictEqual(errors.length, 1);
+        assert.deepStrictEqual(poller.watching, []);
+        assert.strictEqual(clock.pending, 0, 'no further checks');
     });
 });
