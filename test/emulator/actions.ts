@@ -74,6 +74,14 @@ function optStringArray(params: Params, name: string, max: number): string[] | u
     return value as string[];
 }
 
+/**
+ * A filter list; an empty one counts as absent (emulator choice: the Go SDK omits empty slices, `omitempty`, so the
+ * real service most likely never sees `[]` and would not answer "nothing matches" for it).
+ */
+function optFilterList<T>(list: T[] | undefined): T[] | undefined {
+    return list === undefined || list.length === 0 ? undefined : list;
+}
+
 function optTags(params: Params): ImageTag[] | undefined {
     const value = params.tags;
     if (value === undefined || value === null) {
@@ -130,13 +138,13 @@ interface CommonFilter {
 
 function commonFilter(params: Params): CommonFilter {
     return {
-        imageIds: optStringArray(params, 'imageIds', MAX_IMAGE_IDS),
+        imageIds: optFilterList(optStringArray(params, 'imageIds', MAX_IMAGE_IDS)),
         imageName: optString(params, 'imageName'),
         category: optString(params, 'category'),
         osType: optEnum(params, 'osType', OS_TYPES),
         imageStatus: optEnum(params, 'imageStatus', IMAGE_STATUSES),
-        tagKeys: optStringArray(params, 'tagKeys', MAX_TAG_FILTERS),
-        tags: optTags(params),
+        tagKeys: optFilterList(optStringArray(params, 'tagKeys', MAX_TAG_FILTERS)),
+        tags: optFilterList(optTags(params)),
         pageNum: optInteger(params, 'pageNum', 1, Number.MAX_SAFE_INTEGER, 1),
         pageSize: optInteger(params, 'pageSize', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
     };
@@ -244,7 +252,7 @@ function describeImages(params: Params, ctx: ActionContext): Record<string, unkn
 }
 
 function describeZones(params: Params, ctx: ActionContext): Record<string, unknown> {
-    const zoneIds = optStringArray(params, 'zoneIds', MAX_IMAGE_IDS);
+    const zoneIds = optFilterList(optStringArray(params, 'zoneIds', MAX_IMAGE_IDS));
     const zones = ctx.state.zones().filter((z) => zoneIds === undefined || zoneIds.includes(z.zoneId));
     return { zoneSet: zones.map(toZoneInfo) };
 }

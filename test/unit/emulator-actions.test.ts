@@ -109,6 +109,17 @@ describe('emulator actions', () => {
             assert.equal(none.totalCount, 0);
         });
 
+        it('treats empty filter lists as no filter (emulator choice: the Go SDK omits empty slices)', async () => {
+            const all = await list({});
+            for (const body of [{ imageIds: [] }, { tagKeys: [] }, { tags: [] }, { imageIds: [], tagKeys: [], tags: [] }]) {
+                const result = await list(body);
+                assert.equal(result.totalCount, all.totalCount, JSON.stringify(body));
+                assert.deepEqual(result.dataSet.map((i) => i.imageId), all.dataSet.map((i) => i.imageId));
+            }
+            const zone = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a' } });
+            assert.equal((await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageIds: [] } })).totalCount, zone.totalCount);
+        });
+
         it('does not list public images', async () => {
             const ubuntu = await list({ imageName: 'Ubuntu 24.04' });
             assert.equal(ubuntu.totalCount, 0);
@@ -162,6 +173,11 @@ describe('emulator actions', () => {
             }
             const some = await ok({ action: 'DescribeZones', body: { zoneIds: ['na-west-1a', 'nowhere-1a'] } }) as { zoneSet: Json[] };
             assert.deepEqual(some.zoneSet.map((z) => z.zoneId), ['na-west-1a']);
+        });
+
+        it('treats zoneIds: [] as no filter (emulator choice: the Go SDK omits empty slices)', async () => {
+            const empty = await ok({ action: 'DescribeZones', body: { zoneIds: [] } }) as { zoneSet: Json[] };
+            assert.equal(empty.zoneSet.length, emu.state.zones().length);
         });
 
         it('rejects zoneIds of the wrong type with INVALID_PARAMETER', async () => {
