@@ -1,13 +1,11 @@
-import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { discoverCredentialSources } from './auth/credentialFiles';
 import { CredentialStore, SecretStorageUnavailableError } from './auth/credentialStore';
 import { CredentialCommands } from './commands/credentials';
 import { DeleteFlow } from './commands/deleteFlow';
 import { ViewCommands } from './commands/viewCommands';
-import { CLI_ENV, COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
-import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from './model/credentialSources';
+import { COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
 import { describeFilter, type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
 import { DeletionPoller, POLL_GIVE_UP_MINUTES, realScheduler } from './model/polling';
 import { normalizeSelection } from './model/selection';
@@ -25,6 +23,9 @@ import { ZenlayerClient } from './zenlayer';
 
 const TEST_LOG_LINES = 500;
 
+/** The running session, so deactivate() can wait for its clients to close. */
+let activeSession: Session | undefined;
+
 /** The composition root: the only place that creates real implementations and wires them together. */
 export async function activate(context: vscode.ExtensionContext): Promise<ZenlayerImagesTestApi | undefined> {
     const testMode = process.env[TEST_MODE_ENV] === '1';
@@ -41,7 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         vscode.workspace.onDidCloseTextDocument((document) => document.uri.scheme === DETAILS_SCHEME && documents.forget(document.uri)),
     );
 
-    const settings = (): ExtensionSettings => currentSettings(logger);
+    // Read once and again on each change of the section, so an invalid value is logged once per change, not per use.
+    let currentSettings = readCurrentSettings(logger);
+    const settings = (): ExtensionSettings => currentSettings;
     const session = new Session({
         store,
         settings,
@@ -61,7 +64,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
             );
         },
     });
-    context.subscriptions.push({ dispose: () => void session.dispose() });
+    // deactivate() closes it and VS Code waits for that; the subscription is only a fallback if deactivate did not run.
+    activeSession = session;
+    context.subscriptions.push({
+        dispose: () => {
+            if (activeSession === session) {
+                activeSession = undefined;
+                void session.dispose();
+            }
+        },
+    });
 
     const provider = new ImagesTreeProvider(session, settings().groupBy, parseStoredFilter(context.workspaceState.get(FILTER_STATE_KEY)), logger);
     const treeView = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
@@ -122,11 +134,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
 
     const deleteFlow = new DeleteFlow({ ui, session, provider, poller, logger, confirmation: () => settings().confirmation });
     const credentials = new CredentialCommands({ ui, store, session, logger, discoverSources: () => discoverCredentialSources(process.env, os.homedir()) });
-    const focusedNode = (): TreeNode | undefined => treeView.selection[0];
+    // With several nodes selected, keyboard and palette commands act on the first one.
+    const firstSelectedNode = (): TreeNode | undefined => treeView.selection[0];
     const views = new ViewCommands({
         ui,
         provider,
-        focusedNode,
+        focusedNode: firstSelectedNode,
         applyFilter: async (filter: ImageFilter) => {
             await context.workspaceState.update(FILTER_STATE_KEY, isFilterActive(filter) ? filter : undefined);
             await provider.setFilter(filter);
@@ -161,6 +174,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
             void refresh();
         }),
         vscode.workspace.onDidChangeConfiguration((event) => {
+            if (event.affectsConfiguration(SETTINGS.section)) {
+                currentSettings = readCurrentSettings(logger);
+            }
             if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.groupBy}`)) {
                 provider.setGroupBy(settings().groupBy);
             }
@@ -172,8 +188,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         }),
     );
 
-    await storeDemoCredentials(store, logger, ui);
-    void refresh();
+    // Storing demo credentials fires the store's change event, which refreshes; only refresh here otherwise.
+    if (!(await storeDemoCredentials(store, settings().endpoint, logger, ui))) {
+        void refresh();
+    }
 
     if (!testMode) {
         return undefined;
@@ -190,11 +208,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     };
 }
 
-export function deactivate(): void {
-    // Everything is disposed through context.subscriptions.
+/** Closes the session's clients; VS Code waits for the promise (everything else goes through context.subscriptions). */
+export async function deactivate(): Promise<void> {
+    const session = activeSession;
+    activeSession = undefined;
+    await session?.dispose();
 }
 
-function currentSettings(logger: Logger): ExtensionSettings {
+function readCurrentSettings(logger: Logger): ExtensionSettings {
     const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
     const { settings, problems } = readSettings((key) => configuration.get(key));
     for (const problem of problems) {
@@ -203,39 +224,43 @@ function currentSettings(logger: Logger): ExtensionSettings {
     return settings;
 }
 
+function isLoopbackEndpoint(endpoint: string): boolean {
+    try {
+        return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
+    } catch {
+        return false;
+    }
+}
+
 /**
  * Demo hook for `npm start`: credentials in ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID/PASSWORD are stored into
- * SecretStorage without a prompt, so the tree shows the emulator's images at once. Not for real accounts.
+ * SecretStorage without a prompt, so the tree shows the emulator's images at once. Only when zenlayer.endpoint is a
+ * loopback address (the emulator): unchecked credentials are never stored for a real endpoint.
+ * Returns whether new credentials were stored (the store's change event then refreshes the view).
  */
-async function storeDemoCredentials(store: CredentialStore, logger: Logger, ui: SwitchableUi): Promise<void> {
+async function storeDemoCredentials(store: CredentialStore, endpoint: string, logger: Logger, ui: SwitchableUi): Promise<boolean> {
     const accessKeyId = process.env[DEMO_ENV.accessKeyId];
     const accessKeyPassword = process.env[DEMO_ENV.accessKeyPassword];
     if (!accessKeyId || !accessKeyPassword) {
-        return;
+        return false;
+    }
+    if (!isLoopbackEndpoint(endpoint)) {
+        logger.warn(`Demo: ignoring ${DEMO_ENV.accessKeyId}/${DEMO_ENV.accessKeyPassword}: zenlayer.endpoint ${endpoint} is not a loopback address (the emulator).`);
+        return false;
     }
     try {
+        const stored = await store.get();
+        if (stored && 'accessKeyId' in stored && stored.accessKeyId === accessKeyId && stored.accessKeyPassword === accessKeyPassword) {
+            return false; // already there; storing again would only cause a second refresh
+        }
         await store.store({ accessKeyId, accessKeyPassword });
         logger.info(`Demo: stored the credentials of ${DEMO_ENV.accessKeyId} (AccessKey ID ${accessKeyId}) in SecretStorage.`);
+        return true;
     } catch (error) {
         logger.error(`Demo: could not store credentials: ${describeError(error)}`);
         if (error instanceof SecretStorageUnavailableError) {
             void ui.showMessage('error', secretStorageHelp(), {});
         }
+        return false;
     }
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-    try {
-        return await fs.readFile(file, 'utf8');
-    } catch {
-        return undefined;
-    }
-}
-
-/** Credentials the zeno CLI would use: the environment first, then the profiles of ~/.zenlayer/credentials.json. */
-async function discoverCredentialSources(env: NodeJS.ProcessEnv, home: string): Promise<CredentialSource[]> {
-    const fromEnv = fromEnvironment(env, CLI_ENV.accessKeyId, CLI_ENV.accessKeySecret);
-    const credentialsText = await readIfExists(path.join(home, '.zenlayer', 'credentials.json'));
-    const profile = currentCliProfile(await readIfExists(path.join(home, '.zenlayer', 'config.json')), env[CLI_ENV.profile]);
-    return [...(fromEnv ? [fromEnv] : []), ...(credentialsText ? parseCliCredentials(credentialsText, profile) : [])];
 }

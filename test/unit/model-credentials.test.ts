@@ -1,4 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { discoverCredentialSources, readIfExists } from '../../src/auth/credentialFiles';
 import { checkAccessKeyId, currentCliProfile, fromEnvironment, parseCliCredentials, parseStoredCredentials } from '../../src/model/credentialSources';
 
 describe('checkAccessKeyId', () => {
@@ -64,5 +68,31 @@ describe('parseStoredCredentials (SecretStorage value)', () => {
         assert.strictEqual(parseStoredCredentials(undefined), undefined);
         assert.strictEqual(parseStoredCredentials('{"accessKeyId":"AK1234567"}'), undefined);
         assert.strictEqual(parseStoredCredentials('not json'), undefined);
+    });
+});
+
+describe('discoverCredentialSources (environment and ~/.zenlayer files)', () => {
+    let home: string;
+    beforeEach(() => {
+        home = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-home-'));
+    });
+    afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+    it('finds nothing without variables or files', async () => {
+        assert.deepStrictEqual(await discoverCredentialSources({}, home), []);
+        assert.strictEqual(await readIfExists(path.join(home, 'missing.json')), undefined);
+    });
+
+    it('offers the environment first, then the CLI profiles with the current one (config.json) ahead', async () => {
+        fs.mkdirSync(path.join(home, '.zenlayer'));
+        fs.writeFileSync(path.join(home, '.zenlayer', 'credentials.json'), JSON.stringify({ default: { access_key_id: 'AKDEFAULT01', access_key_secret: 's1' }, work: { token: 'tok' } }));
+        fs.writeFileSync(path.join(home, '.zenlayer', 'config.json'), JSON.stringify({ current_profile: 'work' }));
+        const sources = await discoverCredentialSources({ ZENLAYER_ACCESS_KEY_ID: 'AKFROMENV01', ZENLAYER_ACCESS_KEY_SECRET: 'e' }, home);
+        assert.deepStrictEqual(
+            sources.map((source) => (source.kind === 'environment' ? 'env' : `${source.profile}${source.isCurrent ? '*' : ''}`)),
+            ['env', 'work*', 'default'],
+        );
+        const overridden = await discoverCredentialSources({ ZENLAYER_PROFILE: 'default' }, home);
+        assert.deepStrictEqual(overridden.map((source) => source.kind === 'cliProfile' && source.isCurrent), [true, false]);
     });
 });
