@@ -205,6 +205,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         viewDescription: () => treeView.description,
         pollingIds: () => poller.watching,
         logLines: () => logger.recentLines,
+        select: async (nodes) => {
+            for (const node of nodes) {
+                await treeView.reveal(node, { select: true, focus: false });
+            }
+        },
+        selection: () => treeView.selection,
     };
 }
 

@@ -22,4 +22,11 @@ export interface ZenlayerImagesTestApi {
     pollingIds(): readonly string[];
     /** Recent lines of the "Zenlayer" log. */
     logLines(): readonly string[];
+    /**
+     * Selects these nodes in the view (TreeView.reveal with select, without focus), one after the other. VS Code's
+     * reveal replaces the selection, so only the last node ends up selected; pass one node.
+     */
+    select(nodes: readonly TreeNode[]): Promise<void>;
+    /** The view's selection, as the Delete key's command sees it. */
+    selection(): readonly TreeNode[];
 }

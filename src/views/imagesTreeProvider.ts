@@ -130,6 +130,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         this.rebuild();
     }
 
+    /** Needed by TreeView.reveal: an image's group, or undefined for a root node. */
+    getParent(node: TreeNode): TreeNode | undefined {
+        if (node.kind !== 'image') {
+            return undefined;
+        }
+        return this.roots.find((root) => root.kind === 'group' && root.children.some((child) => child.id === node.id));
+    }
+
     getTreeItem(node: TreeNode): vscode.TreeItem {
         return toTreeItem(node, this.marks);
     }

@@ -189,3 +189,22 @@ export async function signInToEmulator(api: ZenlayerImagesTestApi, emulator: Run
 export function deleteRequests(emulator: RunningEmulator): string[][] {
     return emulator.requestLog.filter((entry) => entry.action === 'DeleteImages').map((entry) => (entry.body as { imageIds: string[] }).imageIds);
 }
+
+/**
+ * Selects nodes in the view through the test API. Right after a refresh the view may not have fetched the new
+ * children yet and reveal() fails with "Data tree node not found", so this retries for a while.
+ */
+export async function selectInView(api: ZenlayerImagesTestApi, nodes: readonly TreeNode[], timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        try {
+            await api.select(nodes);
+            return;
+        } catch (error) {
+            if (Date.now() > deadline) {
+                throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+    }
+}

@@ -35,14 +35,14 @@ describe('buildImageTree', () => {
         assert.deepStrictEqual(labels(tree), ['windows(1)', '(1)']);
     });
 
-    it('builds a 10,000-image tree and quick pick quickly (one pass from the cache)', () => {
+    // How fast is for `npm run bench`; this only checks that 10,000 images build completely.
+    it('builds a 10,000-image tree and quick pick with every image in it', () => {
         const images = manyImages(10_000);
-        const started = process.hrtime.bigint();
         const tree = buildImageTree(images, 'region');
         const items = buildDeleteQuickPickItems(images);
-        const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-        assert.ok(tree.length > 0 && items.length > 0);
-        assert.ok(elapsedMs < 1000, `took ${elapsedMs} ms`);
+        const inTree = new Set(tree.flatMap((node) => (node.kind === 'group' ? node.children.map((child) => child.image.id) : node.kind === 'image' ? [node.image.id] : [])));
+        assert.strictEqual(inTree.size, images.length);
+        assert.ok(items.length > 0);
     });
 });
 
