@@ -9,8 +9,13 @@ import type { EmulatorState } from './state';
 export const ACTIONS = ['DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
-/** Emulator choice: at most this many IDs in an `imageIds` filter and per DeleteImages call. */
+/**
+ * Emulator choice, not documented fact (reference §4.5, §8 question 3): the default `maxImageIdsPerCall`, i.e. at
+ * most this many IDs in an `imageIds` filter and per DeleteImages call.
+ */
 export const MAX_IMAGE_IDS = 100;
+/** Emulator choice: at most this many IDs in DescribeZones' `zoneIds`. */
+export const MAX_ZONE_IDS = 100;
 export const MAX_TAG_FILTERS = 20;
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,6 +24,8 @@ export interface ActionContext {
     state: EmulatorState;
     deleteDelayMs: number;
     unknownIdMode: 'failedList' | 'notFoundError';
+    /** Max IDs in an `imageIds` filter or DeleteImages call; 0 = no limit. */
+    maxImageIds: number;
 }
 
 type Params = Record<string, unknown>;
@@ -55,6 +62,7 @@ function optEnum<T extends string>(params: Params, name: string, allowed: readon
     return value as T | undefined;
 }
 
+/** `max` 0 = no limit. */
 function optStringArray(params: Params, name: string, max: number): string[] | undefined {
     const value = params[name];
     if (value === undefined || value === null) {
@@ -68,7 +76,7 @@ function optStringArray(params: Params, name: string, max: number): string[] | u
             invalid(`The parameter ${name}[${i}] must be a string, got ${describeType(item)}.`);
         }
     });
-    if (value.length > max) {
+    if (max > 0 && value.length > max) {
         invalid(`The parameter ${name} accepts at most ${max} items, got ${value.length}.`);
     }
     return value as string[];
@@ -136,9 +144,9 @@ interface CommonFilter {
     pageSize: number;
 }
 
-function commonFilter(params: Params): CommonFilter {
+function commonFilter(params: Params, ctx: ActionContext): CommonFilter {
     return {
-        imageIds: optFilterList(optStringArray(params, 'imageIds', MAX_IMAGE_IDS)),
+        imageIds: optFilterList(optStringArray(params, 'imageIds', ctx.maxImageIds)),
         imageName: optString(params, 'imageName'),
         category: optString(params, 'category'),
         osType: optEnum(params, 'osType', OS_TYPES),
@@ -218,7 +226,7 @@ function toZoneInfo(zone: SeedZone): Record<string, unknown> {
 }
 
 function describeCustomImages(params: Params, ctx: ActionContext): Record<string, unknown> {
-    const f = commonFilter(params);
+    const f = commonFilter(params, ctx);
     const regionId = optString(params, 'regionId');
     const resourceGroupId = optString(params, 'resourceGroupId');
     const all = ctx.state.customImages().filter((image) => matches(image, f)
@@ -232,7 +240,7 @@ function describeImages(params: Params, ctx: ActionContext): Record<string, unkn
     if (zoneId === undefined || zoneId === '') {
         missing('zoneId');
     }
-    const f = commonFilter(params);
+    const f = commonFilter(params, ctx);
     const imageType = optEnum(params, 'imageType', IMAGE_TYPES);
     const imageSource = optEnum(params, 'imageSource', IMAGE_SOURCES);
     const zone = ctx.state.getZone(zoneId);
@@ -252,7 +260,7 @@ function describeImages(params: Params, ctx: ActionContext): Record<string, unkn
 }
 
 function describeZones(params: Params, ctx: ActionContext): Record<string, unknown> {
-    const zoneIds = optFilterList(optStringArray(params, 'zoneIds', MAX_IMAGE_IDS));
+    const zoneIds = optFilterList(optStringArray(params, 'zoneIds', MAX_ZONE_IDS));
     const zones = ctx.state.zones().filter((z) => zoneIds === undefined || zoneIds.includes(z.zoneId));
     return { zoneSet: zones.map(toZoneInfo) };
 }
@@ -278,7 +286,7 @@ function deleteImages(params: Params, ctx: ActionContext): Record<string, unknow
     if (params.imageIds === undefined || params.imageIds === null) {
         missing('imageIds');
     }
-    const ids = optStringArray(params, 'imageIds', MAX_IMAGE_IDS) ?? [];
+    const ids = optStringArray(params, 'imageIds', ctx.maxImageIds) ?? [];
     if (ids.length === 0) {
         invalid('The parameter imageIds must contain at least one image ID.');
     }

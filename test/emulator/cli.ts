@@ -19,6 +19,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --delete-delay MS   how long deleted images stay DELETING (default 3000)
   --fail-every N      every Nth request gets 429 REQUEST_LIMIT_EXCEEDED
   --unknown-id-mode M failedList (default) or notFoundError: DeleteImages with unknown IDs
+  --max-image-ids N   max IDs per imageIds filter / DeleteImages call (default 100,
+                      an emulator choice; 0 = no limit)
   --clock-skew-code C 401 code for a valid signature with a skewed timestamp
                       (default AUTHFAILURE_SIGNATURE_FAILURE)
   --quiet             do not print a line per request
@@ -100,6 +102,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
                 options.unknownIdMode = mode;
                 break;
             }
+            case '--max-image-ids': options.maxImageIdsPerCall = integer(flag, value(), 0, 1_000_000); break;
             case '--clock-skew-code': {
                 const code = value();
                 if (!/^[A-Z][A-Z0-9_.]*$/.test(code)) {

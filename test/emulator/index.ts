@@ -13,7 +13,7 @@ export { defaultSeed, generateSeed, parseSeed, SeedError, UNDELETABLE_STATUSES }
 export type { EmulatorSeed, SeedImage, SeedZone } from './seed';
 export { ERROR_CODES, DEFAULT_CLOCK_SKEW_CODE } from './errors';
 export type { ErrorCode } from './errors';
-export { ACTIONS, MAX_IMAGE_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './actions';
+export { ACTIONS, MAX_IMAGE_IDS, MAX_ZONE_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './actions';
 export type { ActionName } from './actions';
 export { callEmulator } from './client';
 export type { CallOptions, CallResult } from './client';

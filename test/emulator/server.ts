@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { ACTIONS, isAction, runAction } from './actions';
+import { ACTIONS, isAction, MAX_IMAGE_IDS, runAction } from './actions';
 import { authenticate } from './auth';
 import type { Credential } from './auth';
 import { ApiFailure, DEFAULT_CLOCK_SKEW_CODE, ERROR_CODES } from './errors';
@@ -53,6 +53,11 @@ export interface EmulatorOptions {
     now?: () => number;
     /** What DeleteImages does with an unknown ID: list it as failed (default) or fail the call with 404. */
     unknownIdMode?: 'failedList' | 'notFoundError';
+    /**
+     * Max IDs in an `imageIds` filter and per DeleteImages call; more is 400 INVALID_PARAMETER. Default 100, an
+     * emulator choice (the real limit is not documented, reference §4.5); 0 = no limit.
+     */
+    maxImageIdsPerCall?: number;
     /** Oldest entries are dropped beyond this; default 10000. */
     maxLogEntries?: number;
     /** Called after each request is logged (the CLI prints a line per request). */
@@ -171,6 +176,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         throw new RangeError('startEmulator: clockSkewCode must not be empty');
     }
     const unknownIdMode = options.unknownIdMode ?? 'failedList';
+    const maxImageIds = options.maxImageIdsPerCall ?? MAX_IMAGE_IDS;
+    if (!Number.isInteger(maxImageIds) || maxImageIds < 0) {
+        throw new RangeError(`startEmulator: maxImageIdsPerCall must be a non-negative integer, got ${String(maxImageIds)}`);
+    }
     const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
     const requestLog: LoggedRequest[] = [];
     const sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
@@ -299,7 +308,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidParameter, `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`);
             }
 
-            const result = runAction(action, params as Record<string, unknown>, { state, deleteDelayMs, unknownIdMode });
+            const result = runAction(action, params as Record<string, unknown>, { state, deleteDelayMs, unknownIdMode, maxImageIds });
             await respond(200, { requestId, response: { requestId, ...result } });
         } catch (err) {
             if (err instanceof ApiFailure) {

@@ -158,6 +158,9 @@ describe('emulator CLI', () => {
         assert.throws(() => parseArgs(['--clock-skew-code', 'expired']), /--clock-skew-code/);
         assert.equal(parseArgs(['--clock-skew-code', 'AUTHFAILURE_TIMESTAMP_EXPIRED']).options.clockSkewCode, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
         assert.equal(parseArgs([]).options.clockSkewCode, undefined);
+        assert.equal(parseArgs(['--max-image-ids', '0']).options.maxImageIdsPerCall, 0);
+        assert.equal(parseArgs(['--max-image-ids=250']).options.maxImageIdsPerCall, 250);
+        assert.throws(() => parseArgs(['--max-image-ids', '-1']), /--max-image-ids/);
         const config = parseArgs(['--port', '8787', '--latency', '20', '--delete-delay', '500', '--fail-every', '4']);
         assert.equal(config.options.port, 8787);
         assert.equal(config.options.latencyMs, 20);

@@ -172,16 +172,38 @@ describe('emulator protocol', () => {
             assertSuccess(await call({ body: { pageSize: 1000 } }));
         });
 
-        it('400 INVALID_PARAMETER for more than 100 imageIds in a filter', async () => {
+        it('400 INVALID_PARAMETER for more than 100 imageIds in a filter (the emulator\'s choice: maxImageIdsPerCall default)', async () => {
             const ids = Array.from({ length: 101 }, (_, i) => `img-${i}`);
             assertError(await call({ body: { imageIds: ids } }), 400, 'INVALID_PARAMETER', /at most 100/);
         });
 
-        it('DeleteImages: 400 MISSING_PARAMETER without imageIds, INVALID_PARAMETER for [] or over 100 IDs', async () => {
+        it('DeleteImages: 400 MISSING_PARAMETER without imageIds, INVALID_PARAMETER for [] or over 100 IDs (100: the emulator\'s choice)', async () => {
             assertError(await call({ action: 'DeleteImages', body: {} }), 400, 'MISSING_PARAMETER', /imageIds/);
             assertError(await call({ action: 'DeleteImages', body: { imageIds: [] } }), 400, 'INVALID_PARAMETER', /imageIds/);
             const ids = Array.from({ length: 101 }, (_, i) => `img-${i}`);
             assertError(await call({ action: 'DeleteImages', body: { imageIds: ids } }), 400, 'INVALID_PARAMETER', /at most 100/);
+        });
+    });
+
+    describe('maxImageIdsPerCall (an emulator choice; no limit is documented)', () => {
+        it('sets the limit for imageIds filters and DeleteImages; 0 means no limit', async () => {
+            const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `img-unknown-${i}`);
+            const small = await startEmulator({ maxImageIdsPerCall: 3 });
+            const unlimited = await startEmulator({ maxImageIdsPerCall: 0 });
+            try {
+                const at = (url: string, options: CallOptions): Promise<CallResult> => callEmulator(url, { dispatcher: agent, ...options });
+                assertSuccess(await at(small.url, { body: { imageIds: ids(3) } }));
+                assertError(await at(small.url, { body: { imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
+                assertError(await at(small.url, { action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
+                assertError(await at(small.url, { action: 'DeleteImages', body: { imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
+                assert.deepEqual(assertSuccess(await at(small.url, { action: 'DeleteImages', body: { imageIds: ids(3) } })).imageIds, ids(3));
+                assertSuccess(await at(unlimited.url, { body: { imageIds: ids(5000) } }));
+                assert.equal((assertSuccess(await at(unlimited.url, { action: 'DeleteImages', body: { imageIds: ids(5000) } })).imageIds as string[]).length, 5000);
+            } finally {
+                await small.close();
+                await unlimited.close();
+            }
+            await assert.rejects(startEmulator({ maxImageIdsPerCall: -1 }), /maxImageIdsPerCall/);
         });
     });
 
