@@ -2,7 +2,8 @@
 // A stand-in for a desktop VS Code binary, for @vscode/test-electron's `vscodeExecutablePath`.
 // No desktop VS Code/Electron can be downloaded here, so this runs the extension tests in code-server
 // (same VS Code, Node extension host) under headless chromium, and exits with the tests' code:
-// 0 passed, 1 failed (or page crash/error), 124 timeout, 130/143 interrupted.
+// 0 passed, 1 failed (or page crash/error, code-server or the extension host gone before the tests reported
+// completion), 124 timeout, 130/143 interrupted.
 //
 // Accepts what test-electron passes: an optional positional workspace, --extensionDevelopmentPath=,
 // --extensionTestsPath=; Electron-only flags and its --user-data-dir/--extensions-dir are ignored
@@ -17,6 +18,8 @@ const path = require('path');
 const util = require('util');
 const cs = require('./code-server');
 
+/** The line test/integration/index.ts logs when mocha has finished. */
+const COMPLETE_LINE = /^ZENLAYER_TESTS_COMPLETE passed=\d+ failed=\d+\s*$/m;
 // Workbench start-up chatter and the offline gallery lookup; shown with ZL_VSCODE_VERBOSE=1.
 const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org|vsda/;
 
@@ -94,24 +97,55 @@ async function main() {
         void server?.stop();
     });
 
+    // test/integration/index.ts writes this (and logs COMPLETE_MARKER) once mocha has finished. VS Code's
+    // workbench reports exit 0 when the extension host dies mid-run, so an exit without either is a crash.
+    const resultFile = path.join(profile.dir, 'test-result.json');
+    let completeLogged = false;
+    /** @param {number} code @returns {number} */
+    const checkCompleted = (code) => {
+        /** @type {{ passed?: number, failed?: number } | undefined} */
+        let result;
+        try {
+            result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+        } catch {
+            // not written
+        }
+        if (code === 0 && !result && !completeLogged) {
+            note('the extension host ended without the tests reporting completion (crashed or killed?); failing the run');
+            return 1;
+        }
+        if (code === 0 && result && (result.failed ?? 1) > 0) {
+            note(`the tests reported ${result.failed} failure(s) but the exit code was 0; failing the run`);
+            return 1;
+        }
+        return code;
+    };
+
     try {
-        server = await cs.startCodeServer({ profile, verbose });
+        server = await cs.startCodeServer({ profile, verbose, env: { ZL_TESTS_RESULT_FILE: resultFile } });
         const authority = await cs.remoteAuthority(server.url);
         browser = await cs.launchChromium(profile);
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
         /** @type {(code: number) => void} */
         let finish = () => undefined;
-        const done = new Promise((resolve) => (finish = resolve));
+        let settled = false;
+        const done = new Promise((resolve) => (finish = (code) => {
+            settled = true;
+            resolve(code);
+        }));
         // The workbench, in test mode, sends ext-host output here (printf-style args) and calls exit at the end.
         await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ logArgs) => {
             const text = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+            if (COMPLETE_LINE.test(text)) {
+                completeLogged = true;
+            }
             if (!verbose && NOISE.test(text)) {
                 return;
             }
             (type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
         });
-        await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => finish(Number(code) || 0));
+        await page.exposeFunction('codeAutomationExit', (/** @type {unknown} */ code) => finish(Number.isInteger(code) ? /** @type {number} */ (code) : 1));
         page.on('crash', () => {
             note('the workbench page crashed');
             finish(1);
@@ -122,6 +156,13 @@ async function main() {
             }
         });
         browser.on('disconnected', () => finish(1));
+        // code-server gone before the workbench reported an exit: the tests cannot have finished.
+        server.proc.once('exit', (/** @type {number | null} */ c, /** @type {string | null} */ sig) => {
+            if (!settled) {
+                note(`code-server exited (${c ?? sig}) before the tests finished`);
+                finish(1);
+            }
+        });
 
         const url = cs.workbenchUrl(server.url, workspace, authority, {
             extensionDevelopmentPath: args.extensionDevelopmentPath,
@@ -136,7 +177,8 @@ async function main() {
         const timedOut = new Promise((resolve) => {
             timer = setTimeout(() => resolve(124), timeoutMs);
         });
-        const code = /** @type {number} */ (await Promise.race([done, timedOut]));
+        const raw = /** @type {number} */ (await Promise.race([done, timedOut]));
+        const code = raw === 124 ? raw : checkCompleted(raw);
         clearTimeout(timer);
         if (code === 124) {
             note(`timed out after ${timeoutMs} ms waiting for the tests to finish`);

@@ -18,6 +18,9 @@ function findTests(dir: string): string[] {
     return found.sort();
 }
 
+/** Logged (and ZL_TESTS_RESULT_FILE written) once mocha has finished; scripts/vscode/cs-test-runner.js looks for it. */
+const COMPLETE_MARKER = 'ZENLAYER_TESTS_COMPLETE';
+
 export function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000 });
     const grep = process.env.ZL_INTEGRATION_GREP;
@@ -36,6 +39,17 @@ export function run(): Promise<void> {
                 const pending = stats?.pending ?? 0;
                 // The plain closing line the test orchestrator and CI read.
                 console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
+                // Proof that the run got this far: the code-server runner treats an exit without it as a crash
+                // (its workbench reports exit 0 when the extension host dies mid-run).
+                console.log(`${COMPLETE_MARKER} passed=${passed} failed=${failed}`);
+                const resultFile = process.env.ZL_TESTS_RESULT_FILE;
+                if (resultFile) {
+                    try {
+                        fs.writeFileSync(resultFile, JSON.stringify({ passed, failed, pending }) + '\n');
+                    } catch (e) {
+                        console.error(`could not write ${resultFile}: ${e instanceof Error ? e.message : String(e)}`);
+                    }
+                }
                 if (failures > 0) {
                     reject(new Error(`${failures} integration test(s) failed`));
                 } else if (passed === 0) {
