@@ -29,7 +29,8 @@ const BASE_SETTINGS = {
  * @property {string} userDataDir
  * @property {string} extensionsDir
  * @property {string} configFile     code-server --config (keeps ~/.config/code-server untouched)
- * @property {NodeJS.ProcessEnv} env XDG_* pointing inside dir, so nothing lands in $HOME
+ * @property {string} tmp          TMPDIR for code-server and chromium (inside dir)
+ * @property {NodeJS.ProcessEnv} env XDG_* and TMPDIR pointing inside dir, so nothing lands in $HOME or the system temp dir
  * @property {() => void} dispose
  */
 
@@ -50,7 +51,8 @@ function createProfile(opts = {}) {
     const userDataDir = path.join(dir, 'user-data');
     const extensionsDir = path.join(dir, 'extensions');
     const xdg = path.join(dir, 'xdg');
-    for (const d of [path.join(userDataDir, 'User'), extensionsDir, path.join(xdg, 'config'), path.join(xdg, 'data'), path.join(xdg, 'cache')]) {
+    const tmp = path.join(dir, 'tmp');
+    for (const d of [path.join(userDataDir, 'User'), extensionsDir, path.join(xdg, 'config'), path.join(xdg, 'data'), path.join(xdg, 'cache'), tmp]) {
         fs.mkdirSync(d, { recursive: true });
     }
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(opts.settings || {}) }, null, 4) + '\n');
@@ -60,10 +62,13 @@ function createProfile(opts = {}) {
         XDG_CONFIG_HOME: path.join(xdg, 'config'),
         XDG_DATA_HOME: path.join(xdg, 'data'),
         XDG_CACHE_HOME: path.join(xdg, 'cache'),
+        // code-server leaves vscode-ipc-*.sock and vscode-typescript* in TMPDIR, a killed chromium its
+        // org.chromium.Chromium.* folders: keep them inside the profile so dispose() removes them.
+        TMPDIR: tmp,
     };
     const keep = !!opts.keep;
     return {
-        dir, userDataDir, extensionsDir, configFile, env,
+        dir, userDataDir, extensionsDir, configFile, tmp, env,
         dispose: () => {
             if (!keep) {
                 // Retries: a just-killed chromium or server may still be writing (ENOTEMPTY).
@@ -287,12 +292,25 @@ function launchChromium(profile) {
         throw new Error(`chromium not found at ${chromium}; run \`npm run setup:vscode\` or set CHROMIUM_PATH`);
     }
     const pw = loadPlaywright();
+    // Playwright makes its own temp folders (playwright_chromiumdev_profile-*, playwright-artifacts-*) with
+    // os.tmpdir() of this process while launching; point that into the profile too, so a killed run leaves
+    // nothing behind in the system temp dir. (os.tmpdir() reads TMPDIR on every call.)
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = profile.tmp;
+    const restore = () => {
+        if (savedTmp === undefined) {
+            delete process.env.TMPDIR;
+        } else {
+            process.env.TMPDIR = savedTmp;
+        }
+    };
     // handleSIG*: false — Playwright's own handlers call process.exit(130) after closing the browser, which
     // would skip our cleanup (code-server's process group, the temp profile). Callers close the browser.
     return pw.chromium.launch({
         executablePath: chromium, headless: true, args: CHROMIUM_ARGS, env: serverEnv(profile),
+        downloadsPath: path.join(profile.tmp, 'downloads'),
         handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    });
+    }).finally(restore);
 }
 
 module.exports = {
