@@ -18,6 +18,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --latency MS        delay added to every response
   --delete-delay MS   how long deleted images stay DELETING (default 3000)
   --fail-every N      every Nth request gets 429 REQUEST_LIMIT_EXCEEDED
+  --retry-after S     with --fail-every: send Retry-After: S on those 429s (default: none)
   --unknown-id-mode M failedList (default) or notFoundError: DeleteImages with unknown IDs
   --max-image-ids N   max IDs per imageIds filter / DeleteImages call (default 100,
                       an emulator choice; 0 = no limit)
@@ -42,6 +43,8 @@ export interface CliConfig {
     demoCredentials: boolean;
     /** --fail-every: applied with faults.rateLimitEvery() after start. */
     failEvery: number | undefined;
+    /** --retry-after: rateLimitEvery's retryAfterSeconds. */
+    retryAfterSeconds: number | undefined;
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {
@@ -62,6 +65,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     let help = false;
     let printSeed = false;
     let failEvery: number | undefined;
+    let retryAfterSeconds: number | undefined;
     const tokens: string[] = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -94,6 +98,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
             case '--latency': options.latencyMs = integer(flag, value(), 0, 600_000); break;
             case '--delete-delay': options.deleteDelayMs = integer(flag, value(), 0, 86_400_000); break;
             case '--fail-every': failEvery = integer(flag, value(), 1, 1_000_000); break;
+            case '--retry-after': retryAfterSeconds = integer(flag, value(), 0, 86_400); break;
             case '--unknown-id-mode': {
                 const mode = value();
                 if (mode !== 'failedList' && mode !== 'notFoundError') {
@@ -127,6 +132,9 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     if (tokens.some((t) => t.trim() === '')) {
         throw new UsageError('--token must not be empty');
     }
+    if (retryAfterSeconds !== undefined && failEvery === undefined) {
+        throw new UsageError('--retry-after needs --fail-every');
+    }
     if (seedFile !== undefined && images !== undefined) {
         throw new UsageError('--seed and --images cannot be combined');
     }
@@ -151,7 +159,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     } else if (images !== undefined) {
         options.seed = generateSeed(images);
     }
-    return { options, quiet, help, printSeed, demoCredentials: keyId === undefined, failEvery };
+    return { options, quiet, help, printSeed, demoCredentials: keyId === undefined, failEvery, retryAfterSeconds };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -188,7 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 1;
     }
     if (config.failEvery !== undefined) {
-        emulator.faults.rateLimitEvery(config.failEvery);
+        emulator.faults.rateLimitEvery(config.failEvery, { retryAfterSeconds: config.retryAfterSeconds });
     }
     if (config.demoCredentials) {
         process.stdout.write(`demo credentials: access key ID ${DEMO_ACCESS_KEY_ID}, access key password ${DEMO_ACCESS_KEY_PASSWORD}\n`);

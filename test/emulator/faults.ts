@@ -8,13 +8,45 @@ interface QueuedFault {
     kind: FaultKind;
     remaining: number;
     action?: string;
+    retryAfterSeconds?: number;
+}
+
+/** The fault chosen for one request. */
+export interface TakenFault {
+    kind: FaultKind;
+    /** Only for 'rateLimit': send `Retry-After: <this>`; absent = no Retry-After header (the default). */
+    retryAfterSeconds?: number;
+}
+
+export interface FailNextOptions {
+    /** Only requests with this X-ZC-Action get the fault. */
+    action?: string;
+    /**
+     * Only with 'rateLimit': add `Retry-After: <seconds>` (a non-negative integer). By default no Retry-After is
+     * sent: the real service is not known to send one (reference §3.3: no SDK reads it).
+     */
+    retryAfterSeconds?: number;
+}
+
+export interface RateLimitOptions {
+    /** Add `Retry-After: <seconds>` (a non-negative integer) to these 429s; default none. */
+    retryAfterSeconds?: number;
+}
+
+function checkRetryAfter(method: string, seconds: number | undefined): void {
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0)) {
+        throw new RangeError(`${method}: retryAfterSeconds must be a non-negative integer, got ${String(seconds)}`);
+    }
 }
 
 export interface FaultInjector {
-    /** Every Nth request (counted from now) gets 429 REQUEST_LIMIT_EXCEEDED with `Retry-After: 1`. 0 turns it off. */
-    rateLimitEvery(n: number): void;
+    /**
+     * Every Nth request (counted from now) gets 429 REQUEST_LIMIT_EXCEEDED, without Retry-After unless
+     * `retryAfterSeconds` is given. 0 turns it off.
+     */
+    rateLimitEvery(n: number, options?: RateLimitOptions): void;
     /** The next `count` requests (optionally only those with X-ZC-Action `action`) get this fault. Queued in order. */
-    failNext(kind: FaultKind, count?: number, options?: { action?: string }): void;
+    failNext(kind: FaultKind, count?: number, options?: FailNextOptions): void;
     /** Delay added before every response (ms). */
     setLatency(ms: number): void;
     /** Clear the queue and the rate limit; latency goes back to the value the emulator was started with. */
@@ -27,6 +59,7 @@ export interface FaultInjector {
 export class Faults implements FaultInjector {
     private queue: QueuedFault[] = [];
     private every = 0;
+    private everyRetryAfter: number | undefined;
     private counter = 0;
     latencyMs: number;
 
@@ -34,22 +67,28 @@ export class Faults implements FaultInjector {
         this.latencyMs = initialLatencyMs;
     }
 
-    rateLimitEvery(n: number): void {
+    rateLimitEvery(n: number, options: RateLimitOptions = {}): void {
         if (!Number.isInteger(n) || n < 0) {
             throw new RangeError(`rateLimitEvery: n must be a non-negative integer, got ${String(n)}`);
         }
+        checkRetryAfter('rateLimitEvery', options.retryAfterSeconds);
         this.every = n;
+        this.everyRetryAfter = options.retryAfterSeconds;
         this.counter = 0;
     }
 
-    failNext(kind: FaultKind, count = 1, options: { action?: string } = {}): void {
+    failNext(kind: FaultKind, count = 1, options: FailNextOptions = {}): void {
         if (!FAULT_KINDS.includes(kind)) {
             throw new RangeError(`failNext: unknown fault kind ${String(kind)}`);
         }
         if (!Number.isInteger(count) || count < 1) {
             throw new RangeError(`failNext: count must be a positive integer, got ${String(count)}`);
         }
-        this.queue.push({ kind, remaining: count, action: options.action });
+        checkRetryAfter('failNext', options.retryAfterSeconds);
+        if (options.retryAfterSeconds !== undefined && kind !== 'rateLimit') {
+            throw new RangeError(`failNext: retryAfterSeconds only applies to 'rateLimit', not '${kind}'`);
+        }
+        this.queue.push({ kind, remaining: count, action: options.action, retryAfterSeconds: options.retryAfterSeconds });
     }
 
     setLatency(ms: number): void {
@@ -62,6 +101,7 @@ export class Faults implements FaultInjector {
     reset(): void {
         this.queue = [];
         this.every = 0;
+        this.everyRetryAfter = undefined;
         this.counter = 0;
         this.latencyMs = this.initialLatencyMs;
     }
@@ -71,12 +111,12 @@ export class Faults implements FaultInjector {
     }
 
     /** Called once per API request (after path/method checks). */
-    take(action: string | undefined): FaultKind | undefined {
+    take(action: string | undefined): TakenFault | undefined {
         const index = this.queue.findIndex((f) => f.action === undefined || f.action === action);
-        let kind: FaultKind | undefined;
+        let taken: TakenFault | undefined;
         if (index >= 0) {
             const fault = this.queue[index];
-            kind = fault.kind;
+            taken = { kind: fault.kind, retryAfterSeconds: fault.retryAfterSeconds };
             fault.remaining -= 1;
             if (fault.remaining === 0) {
                 this.queue.splice(index, 1);
@@ -84,10 +124,10 @@ export class Faults implements FaultInjector {
         }
         if (this.every > 0) {
             this.counter += 1;
-            if (kind === undefined && this.counter % this.every === 0) {
-                kind = 'rateLimit';
+            if (taken === undefined && this.counter % this.every === 0) {
+                taken = { kind: 'rateLimit', retryAfterSeconds: this.everyRetryAfter };
             }
         }
-        return kind;
+        return taken;
     }
 }

@@ -5,7 +5,7 @@ export {
 } from './server';
 export type { EmulatorOptions, RunningEmulator, LoggedRequest } from './server';
 export type { Credential } from './auth';
-export type { FaultInjector, FaultKind } from './faults';
+export type { FaultInjector, FaultKind, FailNextOptions, RateLimitOptions } from './faults';
 export { FAULT_KINDS } from './faults';
 export { EmulatorState } from './state';
 export type { NewImage } from './state';

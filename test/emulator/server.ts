@@ -12,7 +12,7 @@ import { authenticate } from './auth';
 import type { Credential } from './auth';
 import { ApiFailure, DEFAULT_CLOCK_SKEW_CODE, ERROR_CODES } from './errors';
 import { Faults } from './faults';
-import type { FaultInjector, FaultKind } from './faults';
+import type { FaultInjector, FaultKind, TakenFault } from './faults';
 import { defaultSeed } from './seed';
 import type { EmulatorSeed } from './seed';
 import { EmulatorState } from './state';
@@ -273,7 +273,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
             const fault = faults.take(action);
             if (fault !== undefined) {
-                entry.fault = fault;
+                entry.fault = fault.kind;
                 await injectFault(fault, req, res, entry, requestId, respondError);
                 return;
             }
@@ -320,12 +320,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
 
     async function injectFault(
-        fault: FaultKind, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, requestId: string,
+        fault: TakenFault, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, requestId: string,
         respondError: (failure: ApiFailure) => Promise<void>,
     ): Promise<void> {
-        switch (fault) {
+        switch (fault.kind) {
             case 'rateLimit':
-                await respondError(new ApiFailure(429, ERROR_CODES.rateLimit, 'Request limit exceeded; retry later.', { 'Retry-After': '1' }));
+                // No Retry-After unless the test asked for one: the real service is not known to send it.
+                await respondError(new ApiFailure(429, ERROR_CODES.rateLimit, 'Request limit exceeded; retry later.',
+                    fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) }));
                 return;
             case 'internalError':
                 await respondError(new ApiFailure(500, ERROR_CODES.internalError, 'An internal error occurred; retry later.'));

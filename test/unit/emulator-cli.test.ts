@@ -159,6 +159,9 @@ describe('emulator CLI', () => {
         assert.equal(parseArgs(['--clock-skew-code', 'AUTHFAILURE_TIMESTAMP_EXPIRED']).options.clockSkewCode, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
         assert.equal(parseArgs([]).options.clockSkewCode, undefined);
         assert.equal(parseArgs(['--max-image-ids', '0']).options.maxImageIdsPerCall, 0);
+        assert.throws(() => parseArgs(['--retry-after', '2']), /needs --fail-every/);
+        assert.equal(parseArgs(['--fail-every', '3', '--retry-after', '2']).retryAfterSeconds, 2);
+        assert.equal(parseArgs(['--fail-every', '3']).retryAfterSeconds, undefined);
         assert.equal(parseArgs(['--max-image-ids=250']).options.maxImageIdsPerCall, 250);
         assert.throws(() => parseArgs(['--max-image-ids', '-1']), /--max-image-ids/);
         const config = parseArgs(['--port', '8787', '--latency', '20', '--delete-delay', '500', '--fail-every', '4']);

@@ -20,7 +20,7 @@ describe('emulator fault injection', () => {
         await emu.close();
     });
 
-    it('rateLimitEvery(3): every third request gets 429 REQUEST_LIMIT_EXCEEDED with Retry-After: 1', async () => {
+    it('rateLimitEvery(3): every third request gets 429 REQUEST_LIMIT_EXCEEDED, without Retry-After', async () => {
         emu.faults.rateLimitEvery(3);
         const statuses: number[] = [];
         for (let i = 0; i < 7; i++) {
@@ -28,7 +28,7 @@ describe('emulator fault injection', () => {
             statuses.push(result.status);
             if (result.status === 429) {
                 assert.equal(codeOf(result), 'REQUEST_LIMIT_EXCEEDED');
-                assert.equal(result.headers['retry-after'], '1');
+                assert.equal(result.headers['retry-after'], undefined);
                 assert.deepEqual(Object.keys(result.json as Json).sort(), ['code', 'message', 'requestId']);
             }
         }
@@ -37,13 +37,37 @@ describe('emulator fault injection', () => {
         assert.equal((await call()).status, 200);
     });
 
-    it('failNext(rateLimit) answers 429 once, then normally', async () => {
+    it('failNext(rateLimit) answers 429 once (no Retry-After: the real service is not known to send one), then normally', async () => {
         emu.faults.failNext('rateLimit');
         const limited = await call();
         assert.equal(limited.status, 429);
         assert.equal(codeOf(limited), 'REQUEST_LIMIT_EXCEEDED');
-        assert.equal(limited.headers['retry-after'], '1');
+        assert.equal(limited.headers['retry-after'], undefined);
         assert.equal((await call()).status, 200);
+    });
+
+    it('retryAfterSeconds adds Retry-After to injected 429s (failNext and rateLimitEvery), only to those', async () => {
+        emu.faults.failNext('rateLimit', 2, { action: 'DescribeZones', retryAfterSeconds: 3 });
+        emu.faults.failNext('rateLimit', 1, { retryAfterSeconds: 0 });
+        emu.faults.failNext('rateLimit');
+        const headers: (string | string[] | undefined)[] = [];
+        for (let i = 0; i < 4; i++) {
+            const result = await call();
+            assert.equal(result.status, 429);
+            headers.push(result.headers['retry-after']);
+        }
+        assert.deepEqual(headers, ['3', '3', '0', undefined]);
+        emu.faults.rateLimitEvery(2, { retryAfterSeconds: 7 });
+        assert.equal((await call()).status, 200);
+        const limited = await call();
+        assert.equal(limited.status, 429);
+        assert.equal(limited.headers['retry-after'], '7');
+        emu.faults.reset();
+        emu.faults.rateLimitEvery(1);
+        assert.equal((await call()).headers['retry-after'], undefined, 'reset() forgets the Retry-After');
+        assert.throws(() => emu.faults.failNext('internalError', 1, { retryAfterSeconds: 1 }), /only applies to 'rateLimit'/);
+        assert.throws(() => emu.faults.failNext('rateLimit', 1, { retryAfterSeconds: 1.5 }), /retryAfterSeconds/);
+        assert.throws(() => emu.faults.rateLimitEvery(2, { retryAfterSeconds: -1 }), /retryAfterSeconds/);
     });
 
     it('failNext(internalError, 2) answers two 500 INTERNAL_SERVER_ERROR envelopes', async () => {
