@@ -17,6 +17,8 @@ export const MAX_IMAGE_IDS = 100;
 /** Emulator choice: at most this many IDs in DescribeZones' `zoneIds`. */
 export const MAX_ZONE_IDS = 100;
 export const MAX_TAG_FILTERS = 20;
+/** Tag keys and values are 1–64 characters (reference §4.2). */
+export const MAX_TAG_LENGTH = 64;
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -106,14 +108,22 @@ function optTags(params: Params): ImageTag[] | undefined {
             invalid(`The parameter tags[${i}] must be an object {key, value}.`);
         }
         const { key, value: tagValue } = tag as Record<string, unknown>;
-        if (typeof key !== 'string' || key === '') {
-            invalid(`The parameter tags[${i}].key must be a non-empty string.`);
-        }
-        if (tagValue !== undefined && tagValue !== null && typeof tagValue !== 'string') {
-            invalid(`The parameter tags[${i}].value must be a string.`);
-        }
-        return { key, value: typeof tagValue === 'string' ? tagValue : '' };
+        return { key: tagText(key, `tags[${i}].key`), value: tagText(tagValue, `tags[${i}].value`) };
     });
+}
+
+/** A tag key or value: a string of 1–64 characters (reference §4.2); a tag filter needs both key and value. */
+function tagText(value: unknown, name: string): string {
+    if (typeof value !== 'string') {
+        invalid(value === undefined || value === null
+            ? `The parameter ${name} is required: a tag filter needs a key and a value.`
+            : `The parameter ${name} must be a string, got ${describeType(value)}.`);
+    }
+    const length = [...value].length;
+    if (length < 1 || length > MAX_TAG_LENGTH) {
+        invalid(`The parameter ${name} must be 1 to ${MAX_TAG_LENGTH} characters long, got ${length}.`);
+    }
+    return value;
 }
 
 function optInteger(params: Params, name: string, min: number, max: number, fallback: number): number {
@@ -151,7 +161,7 @@ function commonFilter(params: Params, ctx: ActionContext): CommonFilter {
         category: optString(params, 'category'),
         osType: optEnum(params, 'osType', OS_TYPES),
         imageStatus: optEnum(params, 'imageStatus', IMAGE_STATUSES),
-        tagKeys: optFilterList(optStringArray(params, 'tagKeys', MAX_TAG_FILTERS)),
+        tagKeys: optFilterList(optStringArray(params, 'tagKeys', MAX_TAG_FILTERS)?.map((key, i) => tagText(key, `tagKeys[${i}]`))),
         tags: optFilterList(optTags(params)),
         pageNum: optInteger(params, 'pageNum', 1, Number.MAX_SAFE_INTEGER, 1),
         pageSize: optInteger(params, 'pageSize', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
@@ -290,6 +300,11 @@ function deleteImages(params: Params, ctx: ActionContext): Record<string, unknow
     if (ids.length === 0) {
         invalid('The parameter imageIds must contain at least one image ID.');
     }
+    ids.forEach((id, i) => {
+        if (id.trim() === '') {
+            invalid(`The parameter imageIds[${i}] must be an image ID, got a blank string.`);
+        }
+    });
     const distinct = [...new Set(ids)];
     if (ctx.unknownIdMode === 'notFoundError') {
         const unknown = distinct.filter((id) => !ctx.state.getImage(id));

@@ -296,9 +296,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             entry.authScheme = auth.scheme;
             entry.accessKeyId = auth.accessKeyId;
 
+            if (raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
+                // Go's encoding/json refuses a BOM ("invalid character 'ï'"); the real service most likely does too.
+                throw new ApiFailure(400, ERROR_CODES.invalidParameter, 'The request body starts with a UTF-8 byte order mark (BOM); send the JSON without it.');
+            }
             let params: unknown;
             try {
-                params = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+                params = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw));
             } catch (err) {
                 throw new ApiFailure(400, ERROR_CODES.invalidParameter, raw.length === 0
                     ? 'The request body is empty; send a JSON object ({} for no parameters).'

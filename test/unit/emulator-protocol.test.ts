@@ -157,6 +157,24 @@ describe('emulator protocol', () => {
             assertError(await call({ body: { imageIds: [1] } }), 400, 'INVALID_PARAMETER', /imageIds\[0\]/);
         });
 
+        it('400 INVALID_PARAMETER for a body starting with a UTF-8 BOM (Go\'s JSON decoder refuses it), signed correctly', async () => {
+            const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}', 'utf8')]);
+            assertError(await call({ body: bom }), 400, 'INVALID_PARAMETER', /byte order mark/);
+            assertError(await call({ action: 'DescribeZones', body: bom }), 400, 'INVALID_PARAMETER', /BOM/);
+        });
+
+        it('400 INVALID_PARAMETER for a tag filter without a value, or a tag key/value outside 1–64 characters (§4.2)', async () => {
+            assertError(await call({ body: { tags: [{ key: 'env' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value is required/);
+            assertError(await call({ body: { tags: [{ key: 'env', value: null }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value/);
+            assertError(await call({ body: { tags: [{ key: 'env', value: '' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value must be 1 to 64/);
+            assertError(await call({ body: { tags: [{ value: 'prod' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.key is required/);
+            assertError(await call({ body: { tags: [{ key: 'k'.repeat(65), value: 'v' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.key must be 1 to 64/);
+            assertError(await call({ body: { tags: [{ key: 'env', value: 5 }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value must be a string/);
+            assertError(await call({ body: { tagKeys: ['env', ''] } }), 400, 'INVALID_PARAMETER', /tagKeys\[1\]/);
+            assertError(await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', tags: [{ key: 'env' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value/);
+            assertSuccess(await call({ body: { tags: [{ key: 'k'.repeat(64), value: '测'.repeat(64) }], tagKeys: ['团队'] } }));
+        });
+
         it('400 INVALID_PARAMETER for unknown enum values', async () => {
             assertError(await call({ body: { imageStatus: 'READY' } }), 400, 'INVALID_PARAMETER', /imageStatus/);
             assertError(await call({ body: { osType: 'Linux' } }), 400, 'INVALID_PARAMETER', /osType/);
@@ -182,6 +200,14 @@ describe('emulator protocol', () => {
             assertError(await call({ action: 'DeleteImages', body: { imageIds: [] } }), 400, 'INVALID_PARAMETER', /imageIds/);
             const ids = Array.from({ length: 101 }, (_, i) => `img-${i}`);
             assertError(await call({ action: 'DeleteImages', body: { imageIds: ids } }), 400, 'INVALID_PARAMETER', /at most 100/);
+        });
+
+        it('DeleteImages: 400 INVALID_PARAMETER for a blank image ID (not a 200 listing it as failed); nothing changes', async () => {
+            const before = JSON.stringify(emu.state.allImages());
+            const deletable = emu.state.findByName('app-server-base')?.imageId ?? '';
+            assertError(await call({ action: 'DeleteImages', body: { imageIds: [''] } }), 400, 'INVALID_PARAMETER', /imageIds\[0\].*blank/);
+            assertError(await call({ action: 'DeleteImages', body: { imageIds: [deletable, '  '] } }), 400, 'INVALID_PARAMETER', /imageIds\[1\]/);
+            assert.equal(JSON.stringify(emu.state.allImages()), before);
         });
     });
 
