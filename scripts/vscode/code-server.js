@@ -223,11 +223,11 @@ function startCodeServer(opts) {
 /**
  * Reads the workbench's remote authority from its HTML (the literal `remote` in code-server 4.100.3).
  * Payload URIs must use it: vscode-remote://<authority>/abs/path.
- * @param {string} url @returns {Promise<string>}
+ * @param {string} url @param {number} [timeoutMs] for the whole request (default 15 s) @returns {Promise<string>}
  */
-function remoteAuthority(url) {
+function remoteAuthority(url, timeoutMs = 15000) {
     return new Promise((resolve, reject) => {
-        http.get(url + '/', (res) => {
+        const req = http.get(url + '/', (res) => {
             let body = '';
             res.setEncoding('utf8');
             res.on('data', (d) => (body += d));
@@ -239,7 +239,10 @@ function remoteAuthority(url) {
                     reject(new Error(`no remoteAuthority in the workbench page of ${url} (HTTP ${res.statusCode})`));
                 }
             });
-        }).on('error', reject);
+        });
+        req.on('error', reject);
+        // A server that accepts but never answers must not hang the run.
+        req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer from ${url}/ within ${timeoutMs} ms`)));
     });
 }
 

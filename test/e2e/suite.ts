@@ -275,7 +275,10 @@ async function main(): Promise<number> {
     let cleaning: Promise<void> | undefined;
     // Memoized: a signal during the normal teardown waits for it instead of exiting half-way.
     const cleanup = (): Promise<void> => (cleaning ??= (async () => {
-        await browser?.close().catch(() => undefined);
+        // A wedged browser must not hang the teardown: give close() 5 s, then move on (server.stop() kills the rest).
+        if (browser) {
+            await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
+        }
         await server?.stop();
         await emulator?.close().catch(() => undefined);
         profile?.dispose();
