@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SecretStorageUnavailableError } from '../auth/credentialStore';
+import { ProxyConfigError } from '../net/proxy';
 import type { DetailField } from '../model/details';
 import { describeFilter, type ImageFilter } from '../model/filter';
 import type { UndeletableReason } from '../model/images';
@@ -91,6 +92,10 @@ export function describeError(error: unknown): string {
     }
     if (error instanceof ZenlayerInputError) {
         return describeInputProblem(error.problem);
+    }
+    if (error instanceof ProxyConfigError) {
+        // `url` is already without user:password.
+        return vscode.l10n.t('The proxy {0} (from {1}) cannot be used: only http:// and https:// proxies, or host:port, are supported. Change it, or set http.proxySupport to "off".', error.url, error.source);
     }
     return error instanceof Error ? error.message : String(error);
 }

@@ -180,6 +180,24 @@ describe('extension: images tree', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list back');
     });
 
+    it('explains an unusable http.proxy inside the view, without the proxy password', async () => {
+        const http = () => vscode.workspace.getConfiguration('http');
+        await http().update('proxy', 'socks5://someone:proxy-secret@127.0.0.1:1080', vscode.ConfigurationTarget.Global);
+        try {
+            await waitFor(() => {
+                const [first] = api.children();
+                return first?.kind === 'message' && first.message === 'loadFailed';
+            }, 'the error item');
+            const [item] = api.children();
+            assert.ok(item.kind === 'message');
+            assert.match(item.detail ?? '', /^The proxy socks5:\/\/127\.0\.0\.1:1080\/? \(from http\.proxy\) cannot be used/);
+            assert.ok(!(item.detail ?? '').includes('proxy-secret'));
+        } finally {
+            await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back');
+    });
+
     it('logs each API call with action, duration and requestId, and never the password', () => {
         const lines = api.logLines().join('\n');
         assert.match(lines, /DescribeCustomImages ok \| \d+ ms \| attempt 1 \| HTTP 200 \| requestId T/);
