@@ -139,9 +139,11 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     if (!ok) {
         fail(ERROR_CODES.signatureFailure, 'The request signature does not match: check the access key password, the signed Content-Type and Host values, and that the body was not changed after signing.');
     }
-    const skew = Math.abs(config.now() / 1000 - Number(timestamp));
+    // Whole seconds on both sides, so the comparison and the message agree: the server's second is floor(now/1000)
+    // (a 300.2 s skew is 300 s, allowed; 301 s is refused and printed as 301).
+    const skew = Math.abs(Math.floor(config.now() / 1000) - Number(timestamp));
     if (skew > config.maxClockSkewSeconds) {
-        fail(config.clockSkewCode, `X-ZC-Timestamp ${timestamp} is ${Math.round(skew)} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
+        fail(config.clockSkewCode, `X-ZC-Timestamp ${timestamp} is ${skew} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
     }
     return { scheme: 'ZC2-HMAC-SHA256', accessKeyId: credential.accessKeyId };
 }

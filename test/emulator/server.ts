@@ -42,7 +42,7 @@ export interface EmulatorOptions {
     latencyMs?: number;
     /** DELETING → gone (ms); default 3000 */
     deleteDelayMs?: number;
-    /** default 300 */
+    /** default 300; in whole seconds: refused when |floor(now() / 1000) − X-ZC-Timestamp| > this */
     maxClockSkewSeconds?: number;
     /**
      * The 401 code for a correctly signed request whose timestamp is outside the window. Default
@@ -257,9 +257,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         try {
             if (path !== API_PATH) {
                 const service = /^\/api\/v2\/([^/]+)\/?$/.exec(path)?.[1];
-                throw new ApiFailure(404, ERROR_CODES.notFound, service
+                const shown = path.slice(0, 100);
+                throw new ApiFailure(404, ERROR_CODES.notFound, service !== undefined && service.toLowerCase() !== 'zec'
                     ? `The service \`${service.slice(0, 40)}\` is not served by this emulator; use POST ${API_PATH}.`
-                    : `No API at ${path.slice(0, 100)}; use POST ${API_PATH}.`);
+                    : service !== undefined
+                        ? `Wrong path ${shown}: the API path is exactly ${API_PATH} (lower case, no trailing slash).`
+                        : `No API at the path ${shown}; use POST ${API_PATH}.`);
             }
             if (req.method !== 'POST') {
                 throw new ApiFailure(405, ERROR_CODES.methodNotAllowed, `Method ${req.method ?? ''} is not allowed; the API accepts POST only.`, { Allow: 'POST' });

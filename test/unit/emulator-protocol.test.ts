@@ -101,8 +101,16 @@ describe('emulator protocol', () => {
 
     describe('routing and transport rejections', () => {
         it('404 NOT_FOUND for another path', async () => {
-            assertError(await call({ path: '/api/v2/vm' }), 404, 'NOT_FOUND', /vm/);
-            assertError(await call({ path: '/' }), 404, 'NOT_FOUND');
+            assertError(await call({ path: '/api/v2/vm' }), 404, 'NOT_FOUND', /service `vm` is not served/);
+            assertError(await call({ path: '/' }), 404, 'NOT_FOUND', /No API at the path \/;/);
+        });
+
+        it('404 NOT_FOUND for /api/v2/zec/ or /api/v2/ZEC says the path is wrong, not that zec is not served', async () => {
+            for (const path of ['/api/v2/zec/', '/api/v2/ZEC']) {
+                const body = assertError(await call({ path }), 404, 'NOT_FOUND', /^Wrong path .*: the API path is exactly \/api\/v2\/zec \(lower case, no trailing slash\)/);
+                assert.ok((body.message as string).includes(path), body.message as string);
+                assert.doesNotMatch(body.message as string, /not served/);
+            }
         });
 
         it('405 METHOD_NOT_ALLOWED with Allow: POST for GET and PUT', async () => {
@@ -291,6 +299,18 @@ describe('emulator protocol', () => {
             assertError(await call({ timestamp: now - 600 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /clock/);
             assertError(await call({ timestamp: now + 600 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /clock/);
             assertSuccess(await call({ timestamp: now - 200 }));
+        });
+
+        it('compares the skew in whole seconds, so the message agrees with the limit (300.2 s is allowed, 301 s is not)', async () => {
+            const ts = 1_750_000_000;
+            const edge = await startEmulator({ now: () => (ts + 300) * 1000 + 200 });
+            try {
+                assertSuccess(await callEmulator(edge.url, { dispatcher: agent, timestamp: ts }));
+                const refused = assertError(await callEmulator(edge.url, { dispatcher: agent, timestamp: ts - 1 }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
+                assert.match(refused.message as string, /is 301 s away from the server clock \(allowed: 300 s\)/);
+            } finally {
+                await edge.close();
+            }
         });
 
         it('uses the injected clock and maxClockSkewSeconds', async () => {
