@@ -147,8 +147,19 @@ function startCodeServer(opts) {
     // once code-server has gone, so callers can remove its profile without racing its last writes.
     const stop = () => (stopping ??= new Promise((resolve) => {
         const pid = proc.pid;
-        if (pid === undefined || exited) {
+        if (pid === undefined) {
             resolve();
+            return;
+        }
+        if (exited) {
+            // The leader died on its own (crash, kill -9): its children (entry.js, the extension host, language
+            // servers) are still in its process group and would be orphaned.
+            try {
+                process.kill(-pid, 'SIGKILL');
+            } catch {
+                // none left
+            }
+            setTimeout(resolve, 100).unref();
             return;
         }
         try {
