@@ -41,7 +41,9 @@ describe('extension: resilience', () => {
     });
 
     it('keeps polling a deleted image through a failed refresh, and drops it once gone after the recovery', async () => {
-        const node = findImage(api, 'web-frontend-2026-11');
+        emulator.state.addImage({ imageName: 'deleted-across-a-failed-refresh' }); // an ID no other suite logs
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        const node = findImage(api, 'deleted-across-a-failed-refresh');
         const id = node.image.id;
         ui.clickNext('Delete');
         await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
@@ -58,7 +60,7 @@ describe('extension: resilience', () => {
         emulator.faults.reset();
         await vscode.commands.executeCommand('zenlayer.images.focus');
         await vscode.commands.executeCommand('zenlayer.refresh');
-        assert.strictEqual(findImage(api, 'web-frontend-2026-11').image.status, 'DELETING');
+        assert.strictEqual(findImage(api, 'deleted-across-a-failed-refresh').image.status, 'DELETING');
         assert.deepStrictEqual(api.pollingIds(), [id]);
         await waitFor(() => !imageNodes(api).some((n) => n.image.id === id), 'the deleted image to leave the tree', 25_000);
         assert.deepStrictEqual(api.pollingIds(), []);
@@ -66,7 +68,10 @@ describe('extension: resilience', () => {
     });
 
     it('stops polling an image that is AVAILABLE again after an accepted delete, and marks it failed', async () => {
-        const node = findImage(api, 'web-frontend-2026-09');
+        // An image of its own: seed IDs repeat across suites, and the log is shared with them.
+        emulator.state.addImage({ imageName: 'delete-undone-by-zenlayer' });
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        const node = findImage(api, 'delete-undone-by-zenlayer');
         const id = node.image.id;
         ui.clickNext('Delete');
         await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
@@ -74,7 +79,7 @@ describe('extension: resilience', () => {
         emulator.state.setStatus(id, 'AVAILABLE'); // Zenlayer gave up on the delete
 
         await waitFor(() => api.pollingIds().length === 0, 'the poller to stop watching the image', 10_000);
-        const item = api.treeItem(findImage(api, 'web-frontend-2026-09'));
+        const item = api.treeItem(findImage(api, 'delete-undone-by-zenlayer'));
         assert.match(String(item.description), /AVAILABLE · delete failed/);
         assert.ok(api.logLines().some((line) => line.includes('no longer DELETING') && line.includes(`${id} (AVAILABLE)`)), api.logLines().join('\n'));
         assert.ok(!api.logLines().some((line) => line.includes(`Deleted and gone: ${id}`)));
