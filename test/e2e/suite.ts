@@ -204,9 +204,10 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
         await treeItem(page, name).waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS }).catch((e) => {
             throw new Error(`image "${name}" still in the tree after delete (${firstLine(e)})`);
         });
-        if (emulator.state.findByName(name)) {
-            throw new Error(`the emulator still has "${name}" (status ${emulator.state.findByName(name)?.imageStatus})`);
-        }
+        // The row can go a moment before the emulator finishes the delete: poll, as step 3 does.
+        await waitUntil(`the emulator to have removed "${name}"`, () => !emulator.state.findByName(name), 10000).catch((e) => {
+            throw new Error(`${firstLine(e)} (status ${emulator.state.findByName(name)?.imageStatus})`);
+        });
     }
     await ctx.shot('2d-tree-after-delete');
 }
