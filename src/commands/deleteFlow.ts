@@ -7,7 +7,7 @@ import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletabl
 import type { ConfirmationMode } from '../model/settings';
 import type { DeletionPoller } from '../model/polling';
 import type { MessageKind, TreeNode } from '../model/tree';
-import type { Session } from '../session';
+import type { ImagesApi, Session } from '../session';
 import { describeError, filterText, isExpectedRefusal, undeletableReasonText } from '../ui/text';
 import type { UserInterface } from '../ui/userInterface';
 import type { Logger } from '../util/logger';
@@ -113,7 +113,14 @@ export class DeleteFlow {
 
     /** Sends the delete (one request per chunk, inside the client) and reports; Retry re-enters here without a new confirmation. */
     private async send(images: readonly ZenlayerImage[]): Promise<void> {
-        const api = await this.deps.session.api();
+        let api: ImagesApi | undefined;
+        try {
+            api = await this.deps.session.api();
+        } catch (error) {
+            // No client to send with (unusable endpoint or proxy setting, keyring locked): say so, nothing was sent.
+            await this.report(requestFailedOutcome(images, asError(error)), images);
+            return;
+        }
         if (!api) {
             await this.offerSignIn();
             return;
@@ -127,7 +134,7 @@ export class DeleteFlow {
             const result = await this.deps.ui.withProgress(title, () => api.deleteImages(ids));
             outcome = summarizeDeleteResult(images, result);
         } catch (error) {
-            outcome = requestFailedOutcome(images, error instanceof Error ? error : new Error(String(error)));
+            outcome = requestFailedOutcome(images, asError(error));
         } finally {
             this.deps.provider.markDeleting(ids, false);
         }
@@ -249,4 +256,8 @@ function skippedSummary(targets: DeleteTargets): string | undefined {
         return undefined;
     }
     return [...countSkippedByReason(targets.skipped)].map(([reason, count]) => undeletableReasonText(reason, count)).join('; ');
+}
+
+function asError(error: unknown): Error {
+    return error instanceof Error ? error : new Error(String(error));
 }

@@ -22,7 +22,7 @@ export interface GroupNode {
 }
 
 /** Placeholder rows that stand for the whole view's state; clicking one runs its action. */
-export type MessageKind = 'loading' | 'noImages' | 'noMatches' | 'credentialsRejected' | 'unreachable' | 'loadFailed';
+export type MessageKind = 'loading' | 'noImages' | 'noMatches' | 'credentialsRejected' | 'clockSkew' | 'unreachable' | 'loadFailed';
 export interface MessageNode {
     readonly kind: 'message';
     readonly id: string;

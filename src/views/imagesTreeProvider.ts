@@ -5,7 +5,7 @@ import { isFilterActive } from '../model/filter';
 import type { ImageMarks } from '../model/images';
 import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from '../model/tree';
 import type { Session } from '../session';
-import { describeError, isAuthFailure, isUnreachable } from '../ui/text';
+import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../ui/text';
 import type { Logger } from '../util/logger';
 import type { ZenlayerImage } from '../zenlayer';
 import { imageTooltip, toTreeItem } from './treeItems';
@@ -219,5 +219,7 @@ function message(kind: MessageKind, detail?: string): TreeNode {
 
 function failureMessage(error: unknown): TreeNode {
     const detail = describeError(error);
-    return message(isAuthFailure(error) ? 'credentialsRejected' : isUnreachable(error) ? 'unreachable' : 'loadFailed', detail);
+    // A skewed clock is refused like a wrong key, but re-entering the key would not help.
+    const kind = isClockSkew(error) ? 'clockSkew' : isAuthFailure(error) ? 'credentialsRejected' : isUnreachable(error) ? 'unreachable' : 'loadFailed';
+    return message(kind, detail);
 }

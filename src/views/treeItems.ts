@@ -99,6 +99,8 @@ function messagePresentation(kind: MessageKind): MessagePresentation {
             return { label: vscode.l10n.t('No images match the filter — clear filter'), icon: 'filter', command: { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') } };
         case 'credentialsRejected':
             return { label: vscode.l10n.t('Credentials rejected — configure'), icon: 'key', isError: true, command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') } };
+        case 'clockSkew':
+            return { label: vscode.l10n.t('Computer clock is off — retry'), icon: 'watch', isError: true, command: retry };
         case 'unreachable':
             return { label: vscode.l10n.t('Cannot reach Zenlayer — retry'), icon: 'debug-disconnect', isError: true, command: retry };
         case 'loadFailed':

@@ -180,6 +180,22 @@ describe('extension: images tree', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list back');
     });
 
+    it('shows "computer clock is off — retry" instead of blaming the key when the clocks are 10 minutes apart', async () => {
+        const aheadOfUs = await startEmulator({ now: () => Date.now() + 10 * 60 * 1000 });
+        try {
+            await setSetting('endpoint', aheadOfUs.url);
+            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            const [item] = api.children();
+            assert.ok(item.kind === 'message' && item.message === 'clockSkew', JSON.stringify(item));
+            assert.match(item.detail ?? '', /clock/i);
+            assert.strictEqual(api.treeItem(item).command?.command, 'zenlayer.refresh', 'clicking it tries again rather than asking for the key');
+        } finally {
+            await setSetting('endpoint', emulator.url);
+            await aheadOfUs.close();
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back');
+    });
+
     it('explains an unusable http.proxy inside the view, without the proxy password', async () => {
         const http = () => vscode.workspace.getConfiguration('http');
         await http().update('proxy', 'socks5://someone:proxy-secret@127.0.0.1:1080', vscode.ConfigurationTarget.Global);
