@@ -4,7 +4,7 @@
 // runs even if an earlier one failed. For CI's line counting, the only `N passed, N failed` lines are each
 // suite's own closing line (printed by the suite) and, as the very last line, the grand total; the echoes and
 // the summary table here use other words (`ok` / `not ok`, column headers). Skipped tests are reported on
-// separate `skipped: N` lines. A suite is OK only if it exited 0, reported its line and failed none.
+// separate `skipped: N` lines. A suite is OK only if it exited 0, reported its line, failed none and passed > 0.
 // Uses only Node built-ins until `npm ci` has run.
 const cp = require('child_process');
 const path = require('path');
@@ -99,14 +99,17 @@ async function suite(name, cmd, args, env) {
     banner(`${name} tests`);
     const t0 = Date.now();
     const { code, counts, lines } = await runStreaming(cmd, args, env);
+    // A suite that ran no test is not a pass (a broken glob, a filter left in, a runner that never started them).
     /** @type {Result} */
-    const r = { name, ok: code === 0 && !!counts && counts.failed === 0, seconds: (Date.now() - t0) / 1000 };
+    const r = { name, ok: code === 0 && !!counts && counts.failed === 0 && counts.passed > 0, seconds: (Date.now() - t0) / 1000 };
     const notes = [];
     if (code !== 0) {
         notes.push(`exit ${code}`);
     }
     if (!counts) {
         notes.push('no closing "N passed, N failed" line');
+    } else if (counts.passed === 0) {
+        notes.push('no test passed');
     }
     if (lines > 1) {
         notes.push(`${lines} closing lines; the last one counts`);

@@ -22,7 +22,8 @@ function findTests(dir: string): string[] {
 const COMPLETE_MARKER = 'ZENLAYER_TESTS_COMPLETE';
 
 export function run(): Promise<void> {
-    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000 });
+    // forbidOnly: a stray `.only` would silently skip the rest of the suite, so it fails the run instead.
+    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, forbidOnly: true });
     const grep = process.env.ZL_INTEGRATION_GREP;
     if (grep) {
         mocha.grep(grep);
