@@ -135,13 +135,18 @@ function npmInstallInto(dir, spec, env, check) {
     log(`${spec}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+// Reads the installed version from code-server's package.json: running `code-server --version` would write
+// ~/.config/code-server/config.yaml (with a password) and ~/.local/share/code-server into the user's HOME.
 function codeServerOk() {
-    const bin = P.codeServerBin();
-    if (!fs.existsSync(bin)) {
+    if (!fs.existsSync(P.codeServerBin())) {
         return false;
     }
-    const r = cp.spawnSync(bin, ['--version'], { encoding: 'utf8', env: npmEnv({}) });
-    return r.status === 0 && r.stdout.includes(P.CODE_SERVER_VERSION);
+    try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(P.CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json'), 'utf8'));
+        return pkg.version === P.CODE_SERVER_VERSION;
+    } catch {
+        return false;
+    }
 }
 
 function playwrightOk() {
