@@ -110,12 +110,14 @@ describe('ZenlayerClient against the emulator', () => {
             assert.equal(actionsLogged('DescribeCustomImages'), 6, 'three pages, then the three pages again');
         });
 
-        it('retries a rate-limited page, honouring Retry-After', async () => {
-            emulator.faults.failNext('rateLimit', 2, { action: 'DescribeCustomImages' });
+        it('retries a rate-limited page with backoff, and waits as long as Retry-After asks when it is sent', async () => {
+            emulator.faults.failNext('rateLimit', 1, { action: 'DescribeCustomImages' });
+            emulator.faults.failNext('rateLimit', 1, { action: 'DescribeCustomImages', retryAfterSeconds: 3 });
             const images = await client().listCustomImages();
             assert.equal(images.length, 2500);
             assert.equal(retryDelays.length, 2);
-            assert.ok(retryDelays.every((delay) => delay >= 1000), `Retry-After: 1 asks for at least a second, got ${retryDelays.join(', ')}`);
+            assert.ok(retryDelays[0] >= 250 && retryDelays[0] <= 500, `the first backoff is 250–500 ms, got ${retryDelays[0]}`);
+            assert.ok(retryDelays[1] >= 3000, `Retry-After: 3 asks for at least three seconds, got ${retryDelays[1]}`);
         });
 
         it('retries a 500, a reset connection and a proxy HTML 502 on reads', async () => {
