@@ -87,7 +87,15 @@ function seedRipgrep() {
         fs.copyFileSync(rg, path.join(tmp, 'rg'));
         fs.chmodSync(path.join(tmp, 'rg'), 0o755);
         fs.mkdirSync(path.dirname(seed), { recursive: true });
-        run('tar', ['czf', seed, '-C', tmp, 'rg']);
+        // Written under a temp name and renamed: an interrupted tar must not leave a truncated "cached download"
+        // that the next install would trust.
+        const partial = `${seed}.partial-${process.pid}`;
+        try {
+            run('tar', ['czf', partial, '-C', tmp, 'rg']);
+            fs.renameSync(partial, seed);
+        } finally {
+            fs.rmSync(partial, { force: true });
+        }
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
     }
@@ -141,8 +149,13 @@ function codeServerOk() {
     if (!fs.existsSync(P.codeServerBin())) {
         return false;
     }
+    const pkgDir = path.join(P.CODE_SERVER_DIR, 'node_modules', 'code-server');
+    // Its postinstall's nested install of VS Code's own modules: missing when that step failed or was skipped.
+    if (!fs.existsSync(path.join(pkgDir, 'lib', 'vscode', 'node_modules'))) {
+        return false;
+    }
     try {
-        const pkg = JSON.parse(fs.readFileSync(path.join(P.CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json'), 'utf8'));
+        const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
         return pkg.version === P.CODE_SERVER_VERSION;
     } catch {
         return false;
