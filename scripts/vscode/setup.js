@@ -119,6 +119,30 @@ function npmEnv(extra) {
 }
 
 /**
+ * Native modules (node-pty, kerberos, argon2, ...) build with node-gyp, which downloads node's headers unless
+ * nodedir is set; offline that fails. If no nodedir is configured and the distro's headers are there, use them.
+ * @param {string} cwd @returns {Record<string, string>}
+ */
+function nodedirEnv(cwd) {
+    if (Object.keys(process.env).some((k) => k.toLowerCase() === 'npm_config_nodedir' && process.env[k])) {
+        return {};
+    }
+    const r = cp.spawnSync('npm', ['config', 'get', 'nodedir'], { cwd, encoding: 'utf8', env: npmEnv({}) });
+    const configured = (r.stdout || '').trim();
+    if (r.status === 0 && configured && configured !== 'undefined' && configured !== 'null') {
+        return {};
+    }
+    const prefix = path.resolve(path.dirname(process.execPath), '..');
+    for (const dir of [prefix, '/usr']) {
+        if (fs.existsSync(path.join(dir, 'include', 'node', 'node.h'))) {
+            log(`no nodedir in the npm config; using ${dir} (${path.join(dir, 'include', 'node')}) for native builds`);
+            return { npm_config_nodedir: dir };
+        }
+    }
+    return {};
+}
+
+/**
  * npm-installs one package into its own folder under .cache/vscode, once (a marker records success).
  * @param {string} dir @param {string} spec @param {Record<string, string>} env @param {() => boolean} check
  */
@@ -135,7 +159,9 @@ function npmInstallInto(dir, spec, env, check) {
     }
     log(`npm install ${spec} into ${path.relative(P.ROOT, dir)} (first time only)`);
     const started = Date.now();
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, spec], { cwd: dir, env: npmEnv(env) });
+    // No --prefix: it would also make npm read <dir>/etc/npmrc as its global config instead of <node prefix>/etc/npmrc
+    // (which may hold the network's cafile). cwd = dir, which has a package.json, is enough to install there.
+    run('npm', ['install', '--no-audit', '--no-fund', spec], { cwd: dir, env: npmEnv({ ...nodedirEnv(dir), ...env }) });
     if (!check()) {
         throw new Error(`${spec} installed but its check failed`);
     }
