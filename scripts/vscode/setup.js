@@ -188,6 +188,69 @@ function codeServerOk() {
     }
 }
 
+const CS_TEMPLATE = path.join(__dirname, 'code-server.package.json');
+const CS_LOCK = path.join(__dirname, 'code-server.package-lock.json');
+
+/**
+ * Whether the committed lock is for the committed template and for P.CODE_SERVER_VERSION.
+ * @param {any} template @returns {boolean}
+ */
+function codeServerLockMatches(template) {
+    try {
+        const lock = JSON.parse(fs.readFileSync(CS_LOCK, 'utf8'));
+        const root = (lock.packages && lock.packages['']) || {};
+        return template.dependencies['code-server'] === P.CODE_SERVER_VERSION
+            && JSON.stringify(root.dependencies) === JSON.stringify(template.dependencies)
+            && lock.packages['node_modules/code-server']?.version === P.CODE_SERVER_VERSION;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Installs code-server into .cache/vscode/code-server from the committed package.json template and lockfile
+ * (scripts/vscode/code-server.package{,-lock}.json) with `npm ci`, so its ~215 transitive dependencies cannot
+ * drift. Falls back to `npm install` (and says so) only if the lock is not for P.CODE_SERVER_VERSION.
+ * The template's allowScripts is what `npm install-scripts approve code-server argon2` writes: npm 11.19 only
+ * warns about unapproved install scripts, but they are needed (code-server's postinstall, argon2's build).
+ * code-server's postinstall runs its own nested npm installs in lib/vscode (pinned by its npm-shrinkwrap.json);
+ * those have no project package.json of ours to approve scripts in.
+ * @param {Record<string, string>} env
+ */
+function installCodeServer(env) {
+    const dir = P.CODE_SERVER_DIR;
+    const spec = `code-server@${P.CODE_SERVER_VERSION}`;
+    const marker = path.join(dir, `.installed-${spec}`);
+    if (fs.existsSync(marker) && codeServerOk()) {
+        log(`${spec}: present`);
+        return;
+    }
+    // A half-done or older install: start from nothing (npm would not rerun code-server's postinstall otherwise).
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const template = JSON.parse(fs.readFileSync(CS_TEMPLATE, 'utf8'));
+    const lockOk = codeServerLockMatches(template);
+    template.dependencies['code-server'] = P.CODE_SERVER_VERSION;
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(template, null, 2) + '\n');
+    const started = Date.now();
+    const npmOpts = { cwd: dir, env: npmEnv({ ...nodedirEnv(dir), ...env }) };
+    if (lockOk) {
+        fs.copyFileSync(CS_LOCK, path.join(dir, 'package-lock.json'));
+        log(`npm ci ${spec} into ${path.relative(P.ROOT, dir)} from ${path.relative(P.ROOT, CS_LOCK)} (first time only)`);
+        run('npm', ['ci', '--no-audit', '--no-fund'], npmOpts);
+    } else {
+        log(`WARNING: ${path.relative(P.ROOT, CS_LOCK)} is not a lock for ${spec}; falling back to npm install, so its ` +
+            `dependencies are not pinned. Commit ${path.relative(P.ROOT, path.join(dir, 'package-lock.json'))} as ` +
+            `${path.relative(P.ROOT, CS_LOCK)} (with its root dependency matching) to pin them again.`);
+        run('npm', ['install', '--no-audit', '--no-fund'], npmOpts);
+    }
+    if (!codeServerOk()) {
+        throw new Error(`${spec} installed but its check failed (node_modules/code-server/lib/vscode/node_modules missing?)`);
+    }
+    fs.writeFileSync(marker, new Date().toISOString() + '\n');
+    log(`${spec}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
 function playwrightOk() {
     return fs.existsSync(path.join(P.playwrightCoreDir(), 'package.json'));
 }
@@ -205,8 +268,7 @@ function ensureVSCode() {
             seedRipgrep();
         }
         // unsafe_perm: its postinstall refuses root without it; yes: node-pty's postinstall runs `npx node-gyp`.
-        npmInstallInto(P.CODE_SERVER_DIR, `code-server@${P.CODE_SERVER_VERSION}`,
-            { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' }, codeServerOk);
+        installCodeServer({ npm_config_unsafe_perm: 'true', npm_config_yes: 'true' });
     }
     if (!process.env.PLAYWRIGHT_CORE) {
         npmInstallInto(P.PLAYWRIGHT_DIR, `playwright-core@${P.PLAYWRIGHT_CORE_VERSION}`, {}, playwrightOk);
