@@ -6,7 +6,7 @@ import { buildDeleteQuickPickItems } from '../model/quickPick';
 import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from '../model/selection';
 import type { ConfirmationMode } from '../model/settings';
 import type { DeletionPoller } from '../model/polling';
-import type { MessageKind, TreeNode } from '../model/tree';
+import { isFailureMessage, type TreeNode } from '../model/tree';
 import type { ImagesApi, Session } from '../session';
 import { describeError, filterText, isExpectedRefusal, undeletableReasonText } from '../ui/text';
 import type { UserInterface } from '../ui/userInterface';
@@ -33,9 +33,7 @@ export class DeleteFlow {
     async run(targets: DeleteTargets): Promise<void> {
         const skippedText = skippedSummary(targets);
         if (targets.images.length === 0) {
-            if (skippedText) {
-                void this.deps.ui.showMessage('warning', vscode.l10n.t('Nothing to delete: {0}.', skippedText), {});
-            }
+            this.reportNothingToDelete(skippedText);
             return;
         }
         if (!(await this.confirm(targets.images, skippedText))) {
@@ -43,6 +41,26 @@ export class DeleteFlow {
             return;
         }
         await this.send(targets.images);
+    }
+
+    /**
+     * Retry and Retry Failed: the user already confirmed these images and clicked the button, so no second
+     * confirmation; but the tree may know more by now (deleting from another window, a new state), so they are
+     * filtered like any selection.
+     */
+    private async retry(images: readonly ZenlayerImage[]): Promise<void> {
+        const targets = partitionDeletable(images, this.deps.provider.marks);
+        if (targets.images.length === 0) {
+            this.reportNothingToDelete(skippedSummary(targets));
+            return;
+        }
+        await this.send(targets.images);
+    }
+
+    private reportNothingToDelete(skippedText: string | undefined): void {
+        if (skippedText) {
+            void this.deps.ui.showMessage('warning', vscode.l10n.t('Nothing to delete: {0}.', skippedText), {});
+        }
     }
 
     /** The palette's bulk delete: a searchable multi-select of the deletable images, then the same flow. */
@@ -170,13 +188,13 @@ export class DeleteFlow {
                 const retryFailed = vscode.l10n.t('Retry Failed');
                 const copyIds = vscode.l10n.t('Copy Failed IDs');
                 const summary = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, nameList(outcome.failed.map(failedLabel)));
-                // One request (up to 100 images) names its requestId here; several are listed in Show Details.
+                // A delete that took one request names its requestId here; several are listed in Show Details.
                 const text = outcome.requestIds.length === 1 ? `${summary} ${vscode.l10n.t('(requestId {0})', outcome.requestIds[0])}` : summary;
                 const choice = await ui.showMessage('warning', text, {}, showDetails, retryFailed, copyIds);
                 if (choice === showDetails) {
                     await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed, outcome.requestIds));
                 } else if (choice === retryFailed) {
-                    await this.send(this.currentImages(outcome.failed, images));
+                    await this.retry(this.currentImages(outcome.failed, images));
                 } else if (choice === copyIds) {
                     await ui.writeClipboard(outcome.failed.map((failed) => failed.id).join('\n'));
                     ui.setStatusBarMessage(vscode.l10n.t('Copied {0} failed image ID(s)', outcome.failed.length));
@@ -191,7 +209,7 @@ export class DeleteFlow {
                 if (choice === showLog) {
                     ui.showLog();
                 } else if (choice === retry) {
-                    await this.send(this.currentImages(outcome.failed, images));
+                    await this.retry(this.currentImages(outcome.failed, images));
                 }
                 return;
             }
@@ -247,8 +265,7 @@ function nameList(names: readonly string[]): string {
 /** The error text of the view's failure row, when the last load failed; undefined when the view shows images or is empty. */
 function failedLoadDetail(roots: readonly TreeNode[]): string | undefined {
     const [only] = roots;
-    const failureKinds: readonly MessageKind[] = ['credentialsRejected', 'unreachable', 'loadFailed'];
-    return roots.length === 1 && only.kind === 'message' && failureKinds.includes(only.message) ? (only.detail ?? '') : undefined;
+    return roots.length === 1 && only.kind === 'message' && isFailureMessage(only.message) ? (only.detail ?? '') : undefined;
 }
 
 function skippedSummary(targets: DeleteTargets): string | undefined {

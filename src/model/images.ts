@@ -3,7 +3,7 @@ import type { ZenlayerImage } from '../zenlayer/types';
 /** Why an image cannot be deleted; the view layer turns each into a localised sentence. */
 export type UndeletableReason = 'public' | 'transitional' | 'deleting';
 
-/** States in which the API refuses a delete or the image is already going away. */
+/** States in which Zenlayer refuses a delete while they last (DELETING has its own reason). */
 const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set(['CREATING', 'SYNCING', 'PROCESSING']);
 
 export function undeletableReason(image: ZenlayerImage): UndeletableReason | undefined {

@@ -22,7 +22,13 @@ export interface GroupNode {
 }
 
 /** Placeholder rows that stand for the whole view's state; clicking one runs its action. */
-export type MessageKind = 'loading' | 'noImages' | 'noMatches' | 'credentialsRejected' | 'clockSkew' | 'unreachable' | 'loadFailed';
+/** The rows that stand for a failed load (as opposed to loading or an empty account). */
+export const FAILURE_MESSAGE_KINDS = ['credentialsRejected', 'clockSkew', 'unreachable', 'loadFailed'] as const;
+export type MessageKind = 'loading' | 'noImages' | 'noMatches' | (typeof FAILURE_MESSAGE_KINDS)[number];
+
+export function isFailureMessage(kind: MessageKind): boolean {
+    return (FAILURE_MESSAGE_KINDS as readonly MessageKind[]).includes(kind);
+}
 export interface MessageNode {
     readonly kind: 'message';
     readonly id: string;

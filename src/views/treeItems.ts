@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { imageDetailFields } from '../model/details';
 import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from '../model/images';
-import type { GroupNode, ImageNode, MessageKind, MessageNode, TreeNode } from '../model/tree';
+import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode } from '../model/tree';
 import { detailFieldLabel } from '../ui/text';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
@@ -82,8 +82,6 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 interface MessagePresentation {
     readonly label: string;
     readonly icon: string;
-    /** Failures are tinted as errors. */
-    readonly isError?: boolean;
     /** What clicking the row does. */
     readonly command?: vscode.Command;
 }
@@ -98,13 +96,13 @@ function messagePresentation(kind: MessageKind): MessagePresentation {
         case 'noMatches':
             return { label: vscode.l10n.t('No images match the filter — clear filter'), icon: 'filter', command: { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') } };
         case 'credentialsRejected':
-            return { label: vscode.l10n.t('Credentials rejected — configure'), icon: 'key', isError: true, command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') } };
+            return { label: vscode.l10n.t('Credentials rejected — configure'), icon: 'key', command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') } };
         case 'clockSkew':
-            return { label: vscode.l10n.t('Computer clock is off — retry'), icon: 'watch', isError: true, command: retry };
+            return { label: vscode.l10n.t('Computer clock is off — retry'), icon: 'watch', command: retry };
         case 'unreachable':
-            return { label: vscode.l10n.t('Cannot reach Zenlayer — retry'), icon: 'debug-disconnect', isError: true, command: retry };
+            return { label: vscode.l10n.t('Cannot reach Zenlayer — retry'), icon: 'debug-disconnect', command: retry };
         case 'loadFailed':
-            return { label: vscode.l10n.t('Could not load images — retry'), icon: 'error', isError: true, command: retry };
+            return { label: vscode.l10n.t('Could not load images — retry'), icon: 'error', command: retry };
     }
 }
 
@@ -113,7 +111,8 @@ function messageItem(node: MessageNode): vscode.TreeItem {
     const item = new vscode.TreeItem(presentation.label, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.contextValue = `zenlayer.message.${node.message}`;
-    item.iconPath = new vscode.ThemeIcon(presentation.icon, presentation.isError ? new vscode.ThemeColor('errorForeground') : undefined);
+    // Failures are tinted as errors.
+    item.iconPath = new vscode.ThemeIcon(presentation.icon, isFailureMessage(node.message) ? new vscode.ThemeColor('errorForeground') : undefined);
     item.command = presentation.command;
     if (node.detail) {
         item.description = node.detail;

@@ -204,6 +204,27 @@ describe('extension: delete images', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list back', 30_000);
     });
 
+    it('after a load refused for clock skew, the palette delete shows that error, not "no images"', async () => {
+        const aheadOfUs = await startEmulator({ now: () => Date.now() + 10 * 60 * 1000 });
+        await setSetting('endpoint', aheadOfUs.url);
+        try {
+            await waitFor(() => {
+                const [first] = api.children();
+                return first?.kind === 'message' && first.message === 'clockSkew';
+            }, 'the clock row', 30_000);
+            await vscode.commands.executeCommand('zenlayer.deleteImages');
+            assert.deepStrictEqual(ui.of('pick'), [], 'no empty picker');
+            assert.deepStrictEqual(ui.messages('info'), [], 'no "there are no custom images"');
+            const [error] = ui.messages('error');
+            assert.ok(error, JSON.stringify(ui.messages()));
+            assert.match(error.message, /^Could not load the images to choose from: .*clock/);
+        } finally {
+            await setSetting('endpoint', emulator.url);
+            await aheadOfUs.close();
+        }
+        await waitFor(() => imageNodes(api).length > 0, 'the list back', 30_000);
+    });
+
     it('sends nothing when the palette pick is dismissed', async () => {
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         assert.strictEqual(ui.of('pick').length, 1);
