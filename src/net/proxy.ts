@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { redactUserInfo } from '../zenlayer';
 
 /** VS Code's `http.*` proxy settings, as read in activate. */
 export interface ProxySettings {
@@ -33,26 +34,9 @@ export class ProxyConfigError extends Error {
     }
 }
 
-const PROXY_ENV_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 const HTTP_ENV_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy'] as const;
 const HTTPS_ENV_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** The value without user:password, for logs and messages; works on values that are not URLs too. */
-export function redactProxyUrl(value: string): string {
-    if (!HAS_SCHEME.test(value.trim())) {
-        return value.trim().replace(/^[^/]*@/, ''); // host:port form; `new URL` would read "user:" as a scheme
-    }
-    try {
-        const parsed = new URL(value);
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    } catch {
-        // Drop anything up to an "@" after the optional scheme: that is where credentials would be.
-        return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1');
-    }
-}
 
 /**
  * The proxy URL undici needs. `host:port` and `user:pw@host:port` (as curl and most tools accept) become
@@ -65,10 +49,10 @@ export function normalizeProxyUrl(value: string, source: string): string {
     try {
         parsed = new URL(withScheme);
     } catch {
-        throw new ProxyConfigError(source, redactProxyUrl(trimmed));
+        throw new ProxyConfigError(source, redactUserInfo(trimmed));
     }
     if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
-        throw new ProxyConfigError(source, redactProxyUrl(trimmed));
+        throw new ProxyConfigError(source, redactUserInfo(trimmed));
     }
     return withScheme;
 }
@@ -89,7 +73,7 @@ export function createDispatcher(settings: ProxySettings, env: Readonly<Record<s
     const tls = { rejectUnauthorized: settings.strictSSL };
     const proxyOff = settings.proxySupport === 'off';
     const explicitProxy = proxyOff ? undefined : settings.proxy?.trim() || undefined;
-    const envProxy = proxyOff ? undefined : firstSet(env, PROXY_ENV_VARS);
+    const envProxy = proxyOff ? undefined : firstSet(env, HTTPS_ENV_VARS);
     if (explicitProxy || envProxy) {
         const envNoProxy = env.NO_PROXY ?? env.no_proxy ?? '';
         const noProxy = ['localhost', '127.0.0.1', '::1', ...settings.noProxy, ...envNoProxy.split(/[,\s]+/)].filter((entry) => entry !== '').join(',');
@@ -109,7 +93,7 @@ export function createDispatcher(settings: ProxySettings, env: Readonly<Record<s
             requestTls: tls,
             proxyTls: tls,
         });
-        const source = explicitProxy ? `http.proxy ${redactProxyUrl(explicitProxy)}` : `${envProxy?.name ?? ''} ${redactProxyUrl(envProxy?.value ?? '')}`;
+        const source = explicitProxy ? `http.proxy ${redactUserInfo(explicitProxy)}` : `${envProxy?.name ?? ''} ${redactUserInfo(envProxy?.value ?? '')}`;
         const auth = token ? '; Proxy-Authorization from http.proxyAuthorization' : '';
         return { dispatcher, description: `proxy from ${source}${auth}; no proxy for ${noProxy}${settings.strictSSL ? '' : '; TLS certificates not verified'}` };
     }

@@ -135,7 +135,7 @@ function describeInputProblem(problem: InputProblem): string {
         case 'endpointNotOrigin':
             return `The Zenlayer endpoint "${problem.endpoint}" must be an origin only (no path, query or fragment); the client adds /api/v2/zec itself.`;
         case 'noImageIds':
-            return 'DeleteImages needs at least one image ID.';
+            return 'At least one image ID is needed.';
         case 'imageIdNotString':
             return `Image ID #${problem.position} is not a string.`;
         case 'imageIdBlank':

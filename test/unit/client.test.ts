@@ -205,7 +205,7 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('refuses bad input before sending anything', async () => {
             const c = client();
-            await assert.rejects(c.deleteImages([]), (error: unknown) => error instanceof ZenlayerInputError && /at least one image ID/.test(error.message));
+            await assert.rejects(c.deleteImages([]), (error: unknown) => error instanceof ZenlayerInputError && /At least one image ID/.test(error.message));
             await assert.rejects(c.deleteImages(['img-1', '  ']), /Image ID #2 is blank/);
             await assert.rejects(c.deleteImages([' img-1']), /leading or trailing spaces/);
             await assert.rejects(c.deleteImages([42 as unknown as string]), /Image ID #1 is not a string/);

@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Duplex } from 'stream';
 import { Agent, request } from 'undici';
-import { createDispatcher, normalizeProxyUrl, ProxyConfigError, redactProxyUrl } from '../../src/net/proxy';
+import { createDispatcher, normalizeProxyUrl, ProxyConfigError } from '../../src/net/proxy';
+import { redactUserInfo } from '../../src/zenlayer';
 
 /**
  * A forward proxy that records the targets it is asked for (CONNECT tunnels or absolute-form requests) and answers
@@ -206,7 +207,7 @@ describe('createDispatcher (proxy support)', () => {
     });
 });
 
-describe('normalizeProxyUrl and redactProxyUrl', () => {
+describe('normalizeProxyUrl and redactUserInfo', () => {
     it('adds http:// to host:port and user:pw@host:port, and keeps http(s) URLs as they are', () => {
         assert.strictEqual(normalizeProxyUrl('proxy.corp:3128', 'HTTPS_PROXY'), 'http://proxy.corp:3128');
         assert.strictEqual(normalizeProxyUrl(' user:pw@proxy.corp:3128 ', 'HTTPS_PROXY'), 'http://user:pw@proxy.corp:3128');
@@ -222,9 +223,9 @@ describe('normalizeProxyUrl and redactProxyUrl', () => {
     });
 
     it('removes the user and password, also from values that are not URLs', () => {
-        assert.strictEqual(redactProxyUrl('http://user:pw@proxy.corp:3128'), 'http://proxy.corp:3128/');
-        assert.strictEqual(redactProxyUrl('user:pw@proxy.corp:3128'), 'proxy.corp:3128');
-        assert.strictEqual(redactProxyUrl('socks5://user:pw@proxy corp'), 'socks5://proxy corp');
+        assert.strictEqual(redactUserInfo('http://user:pw@proxy.corp:3128'), 'http://proxy.corp:3128/');
+        assert.strictEqual(redactUserInfo('user:pw@proxy.corp:3128'), 'proxy.corp:3128');
+        assert.strictEqual(redactUserInfo('socks5://user:pw@proxy corp'), 'socks5://proxy corp');
     });
 });
 
