@@ -6,7 +6,7 @@ import { CredentialCommands } from './commands/credentials';
 import { DeleteFlow } from './commands/deleteFlow';
 import { ViewCommands } from './commands/viewCommands';
 import { COMMANDS, CONTEXT_KEYS, DEMO_ENV, DETAILS_SCHEME, FILTER_STATE_KEY, IMAGES_VIEW_ID, SETTINGS, TEST_MODE_ENV } from './constants';
-import { describeFilter, type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
+import { type ImageFilter, isFilterActive, parseStoredFilter } from './model/filter';
 import { DeletionPoller, POLL_GIVE_UP_MINUTES, realScheduler } from './model/polling';
 import { normalizeSelection } from './model/selection';
 import { type ExtensionSettings, readSettings } from './model/settings';
@@ -15,11 +15,11 @@ import { createDispatcher } from './net/proxy';
 import { ImagesTreeProvider } from './views/imagesTreeProvider';
 import { Session } from './session';
 import type { ZenlayerImagesTestApi } from './testApi';
-import { describeError, secretStorageHelp } from './ui/text';
+import { describeError, filterText, secretStorageHelp } from './ui/text';
 import { SwitchableUi } from './ui/userInterface';
 import { createVsCodeUi, ReadOnlyDocuments } from './ui/vscodeUi';
 import { ChannelLogger, type Logger } from './util/logger';
-import { ZenlayerClient } from './zenlayer';
+import { isLoopbackEndpoint, ZenlayerClient } from './zenlayer';
 
 const TEST_LOG_LINES = 500;
 
@@ -114,15 +114,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
 
     const updateViewState = (): void => {
         const filter = provider.activeFilter;
-        treeView.description = isFilterActive(filter) ? vscode.l10n.t('Filter: {0}', describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS') })) : undefined;
+        treeView.description = isFilterActive(filter) ? vscode.l10n.t('Filter: {0}', filterText(filter)) : undefined;
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, provider.signedIn);
     };
     const refresh = async (): Promise<void> => {
         const outcome = await provider.refresh();
-        if (outcome === 'loaded') {
+        if (outcome === 'loaded' && !provider.activeFilter.status) {
             // Deleted images a successful listing no longer shows need no more checks. After a failed listing the
-            // cache is empty for another reason, so the poller keeps them.
+            // cache is empty for another reason, and a status filter hides DELETING images, so the poller keeps them.
             const listed = new Set(provider.cachedImages.map((image) => image.id));
             poller.forget(poller.watching.filter((id) => !listed.has(id)));
         }
@@ -168,7 +168,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
 
     context.subscriptions.push(
         store.onDidChange(() => {
-            // Sign-in or sign-out here or in another window: rebuild the client and reload.
+            // Sign-in or sign-out here or in another window: rebuild the client and reload. The images being
+            // watched belonged to the previous credentials, which may be another account, so watching stops.
             session.invalidate();
             poller.stop();
             void refresh();
@@ -205,11 +206,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         viewDescription: () => treeView.description,
         pollingIds: () => poller.watching,
         logLines: () => logger.recentLines,
-        select: async (nodes) => {
-            for (const node of nodes) {
-                await treeView.reveal(node, { select: true, focus: false });
-            }
-        },
+        select: (node) => Promise.resolve(treeView.reveal(node, { select: true, focus: false })),
         selection: () => treeView.selection,
     };
 }
@@ -228,14 +225,6 @@ function readCurrentSettings(logger: Logger): ExtensionSettings {
         logger.warn(`Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`);
     }
     return settings;
-}
-
-function isLoopbackEndpoint(endpoint: string): boolean {
-    try {
-        return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
-    } catch {
-        return false;
-    }
 }
 
 /**

@@ -44,11 +44,6 @@ class CountedClient {
         };
     }
 
-    /** Calls running now. */
-    get inUse(): number {
-        return this.running;
-    }
-
     /** No new use will come through the session; closes now if idle, else when the last running call ends. */
     retire(): Promise<void> {
         this.retired = true;
@@ -99,11 +94,6 @@ export class Session {
             }
             throw error;
         }
-    }
-
-    /** Calls running on the session's clients (current and retired); for tests. */
-    get callsInFlight(): number {
-        return [...this.open].reduce((sum, client) => sum + client.inUse, 0);
     }
 
     /** Drops the current client; the next api() builds one from the new state. The old one closes once idle. */

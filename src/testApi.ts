@@ -23,10 +23,10 @@ export interface ZenlayerImagesTestApi {
     /** Recent lines of the "Zenlayer" log. */
     logLines(): readonly string[];
     /**
-     * Selects these nodes in the view (TreeView.reveal with select, without focus), one after the other. VS Code's
-     * reveal replaces the selection, so only the last node ends up selected; pass one node.
+     * Selects this node in the view (TreeView.reveal with select, without focus), replacing the selection:
+     * reveal cannot add to a selection, so a test of the Delete key works with one selected node.
      */
-    select(nodes: readonly TreeNode[]): Promise<void>;
+    select(node: TreeNode): Promise<void>;
     /** The view's selection, as the Delete key's command sees it. */
     selection(): readonly TreeNode[];
 }

@@ -5,6 +5,7 @@ import type { DetailField } from '../model/details';
 import { describeFilter, type ImageFilter } from '../model/filter';
 import type { UndeletableReason } from '../model/images';
 import {
+    MAX_CLOCK_SKEW_SECONDS,
     DEFAULT_ENDPOINT,
     type InputProblem,
     type ResponseProblem,
@@ -156,9 +157,9 @@ function describeInputProblem(problem: InputProblem): string {
     }
 }
 
-/** Clock skew: Zenlayer refuses a signature whose timestamp is more than 5 minutes from its own clock. */
+/** Clock skew: Zenlayer refuses a signature whose timestamp is too far from its own clock. */
 export function clockSkewHelp(): string {
-    return vscode.l10n.t("Zenlayer refused the request's timestamp: this computer's clock is more than 5 minutes off. Correct the system time (enable automatic time synchronisation), then retry.");
+    return vscode.l10n.t("Zenlayer refused the request's timestamp: this computer's clock is more than {0} minutes off. Correct the system time (enable automatic time synchronisation), then retry.", Math.round(MAX_CLOCK_SKEW_SECONDS / 60));
 }
 
 /** Refusals the API makes on purpose (image in use, wrong state, not found) are warnings, not extension failures. */

@@ -2,7 +2,6 @@ import type { LogOutputChannel } from 'vscode';
 
 /** What the rest of the extension logs through; the LogOutputChannel "Zenlayer" in production. */
 export interface Logger {
-    trace(message: string): void;
     debug(message: string): void;
     info(message: string): void;
     warn(message: string): void;
@@ -17,7 +16,7 @@ export class ChannelLogger implements Logger {
     private readonly recent: string[] = [];
 
     constructor(
-        private readonly channel: Pick<LogOutputChannel, 'trace' | 'debug' | 'info' | 'warn' | 'error'>,
+        private readonly channel: Pick<LogOutputChannel, 'debug' | 'info' | 'warn' | 'error'>,
         private readonly keepRecent: number,
     ) {}
 
@@ -25,10 +24,6 @@ export class ChannelLogger implements Logger {
         return this.recent;
     }
 
-    trace(message: string): void {
-        this.channel.trace(message);
-        this.remember('trace', message);
-    }
     debug(message: string): void {
         this.channel.debug(message);
         this.remember('debug', message);

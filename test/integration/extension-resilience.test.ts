@@ -88,7 +88,7 @@ describe('extension: resilience', () => {
     it('the Delete key (the command without arguments) deletes the node selected in the view', async () => {
         const node = findImage(api, 'backup-agent-v3');
         // One node: reveal() replaces the selection, so the test API cannot build a multi-selection.
-        await selectInView(api, [node]);
+        await selectInView(api, node);
         assert.deepStrictEqual(
             api.selection().map((selected) => selected.id),
             [node.id],

@@ -30,7 +30,6 @@ class KeyringlessSecretStorage implements vscode.SecretStorage {
 
 class RecordingLogger implements Logger {
     readonly lines: string[] = [];
-    trace = (message: string): number => this.lines.push(message);
     debug = (message: string): number => this.lines.push(message);
     info = (message: string): number => this.lines.push(message);
     warn = (message: string): number => this.lines.push(message);

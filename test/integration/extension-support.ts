@@ -191,14 +191,14 @@ export function deleteRequests(emulator: RunningEmulator): string[][] {
 }
 
 /**
- * Selects nodes in the view through the test API. Right after a refresh the view may not have fetched the new
+ * Selects a node in the view through the test API. Right after a refresh the view may not have fetched the new
  * children yet and reveal() fails with "Data tree node not found", so this retries for a while.
  */
-export async function selectInView(api: ZenlayerImagesTestApi, nodes: readonly TreeNode[], timeoutMs = 5_000): Promise<void> {
+export async function selectInView(api: ZenlayerImagesTestApi, node: TreeNode, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         try {
-            await api.select(nodes);
+            await api.select(node);
             return;
         } catch (error) {
             if (Date.now() > deadline) {
