@@ -339,6 +339,10 @@ describe('ZenlayerClient without a server', () => {
         assert.throws(() => new ZenlayerClient({ endpoint: 'http://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointPlainHttp' && /only allowed for a loopback address/.test(error.message));
         assert.throws(() => new ZenlayerClient({ endpoint: 'ftp://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointScheme');
         assert.throws(() => new ZenlayerClient({ endpoint: 'https://user:pw@console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointUserInfo' && !error.message.includes('pw@'));
+        // Passwords pasted into values that are not even URLs are not echoed either.
+        for (const endpoint of ['user:s3cret@console.zenlayer.com', 'https://user:s3cret@[bad']) {
+            assert.throws(() => new ZenlayerClient({ endpoint, credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && !error.message.includes('s3cret') && !JSON.stringify(error.problem).includes('s3cret'));
+        }
         assert.throws(() => new ZenlayerClient({ endpoint: 'https://console.zenlayer.com/api', credentials: KEY }), /origin only/);
         assert.throws(() => new ZenlayerClient({ endpoint: 'console.zenlayer.com', credentials: KEY }), /not a valid URL/);
         assert.equal(new ZenlayerClient({ endpoint: 'https://console.zenlayer.com:443/', credentials: KEY }).endpoint, 'https://console.zenlayer.com');
