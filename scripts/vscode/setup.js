@@ -233,7 +233,8 @@ function installCodeServer(env) {
     template.dependencies['code-server'] = P.CODE_SERVER_VERSION;
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(template, null, 2) + '\n');
     const started = Date.now();
-    const npmOpts = { cwd: dir, env: npmEnv({ ...nodedirEnv(dir), ...env }) };
+    // node-gyp's dev dir inside the install, so native builds leave nothing in $HOME/.cache/node-gyp.
+    const npmOpts = { cwd: dir, env: npmEnv({ npm_config_devdir: path.join(dir, '.node-gyp'), ...nodedirEnv(dir), ...env }) };
     if (lockOk) {
         fs.copyFileSync(CS_LOCK, path.join(dir, 'package-lock.json'));
         log(`npm ci ${spec} into ${path.relative(P.ROOT, dir)} from ${path.relative(P.ROOT, CS_LOCK)} (first time only)`);
