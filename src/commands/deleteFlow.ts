@@ -6,7 +6,6 @@ import { buildDeleteQuickPickItems } from '../model/quickPick';
 import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from '../model/selection';
 import type { ConfirmationMode } from '../model/settings';
 import type { DeletionPoller } from '../model/polling';
-import { isFailureMessage, type TreeNode } from '../model/tree';
 import type { ImagesApi, Session } from '../session';
 import { describeError, filterText, isExpectedRefusal, undeletableReasonText } from '../ui/text';
 import type { UserInterface } from '../ui/userInterface';
@@ -71,11 +70,11 @@ export class DeleteFlow {
             return;
         }
         await provider.whenIdle();
-        const loadError = failedLoadDetail(provider.getChildren());
+        const loadError = provider.loadError;
         if (loadError !== undefined) {
             // The cache is empty because the listing failed, not because there is nothing to delete.
             const retry = vscode.l10n.t('Retry');
-            const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', loadError), {}, retry);
+            const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', describeError(loadError)), {}, retry);
             if (choice === retry) {
                 await vscode.commands.executeCommand(COMMANDS.refresh);
                 await this.pickAndRun();
@@ -260,12 +259,6 @@ function nameList(names: readonly string[]): string {
     const { shown, more } = firstNames(names, NAMES_SHOWN);
     const joined = shown.join(vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
     return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
-}
-
-/** The error text of the view's failure row, when the last load failed; undefined when the view shows images or is empty. */
-function failedLoadDetail(roots: readonly TreeNode[]): string | undefined {
-    const [only] = roots;
-    return roots.length === 1 && only.kind === 'message' && isFailureMessage(only.message) ? (only.detail ?? '') : undefined;
 }
 
 function skippedSummary(targets: DeleteTargets): string | undefined {

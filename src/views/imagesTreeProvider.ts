@@ -47,6 +47,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return { deleting: this.deleting, failed: this.failed };
     }
 
+    /** Why the last load failed, while the view shows that failure; undefined otherwise. */
+    get loadError(): unknown {
+        return this.state.kind === 'failed' ? this.state.error : undefined;
+    }
+
     get signedIn(): boolean {
         return this.state.kind !== 'signedOut';
     }
