@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import type { TreeNode } from './model/tree';
-import type { UserInterface } from './ui/userInterface';
+import type { TreeNode } from './images/tree';
+import type { UserInterface } from './platform/userInterface';
 
 /**
  * Returned by activate() only when ZENLAYER_IMAGES_TEST_MODE=1: what integration tests need to drive the

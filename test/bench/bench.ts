@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { buildDeleteQuickPickItems } from '../../src/model/quickPick';
-import { buildImageTree, GROUP_BY_VALUES } from '../../src/model/tree';
+import { buildDeleteQuickPickItems } from '../../src/images/quickPick';
+import { buildImageTree, GROUP_BY_VALUES } from '../../src/images/tree';
 import { signZc2, ZenlayerClient, type ZenlayerImage } from '../../src/zenlayer';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

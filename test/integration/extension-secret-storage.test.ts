@@ -3,11 +3,11 @@
 // VS Code, with a SecretStorage that fails the way a missing keyring makes it fail.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { CredentialStore } from '../../src/auth/credentialStore';
-import { CredentialCommands } from '../../src/commands/credentials';
-import { readSettings } from '../../src/model/settings';
-import { Session } from '../../src/session';
-import type { Logger } from '../../src/util/logger';
+import { CredentialStore } from '../../src/accounts/credentialStore';
+import { CredentialCommands } from '../../src/accounts/credentialCommands';
+import { readSettings } from '../../src/platform/settings';
+import { Session } from '../../src/accounts/session';
+import type { Logger } from '../../src/platform/logger';
 import { ZenlayerClient } from '../../src/zenlayer';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
 import { ScriptedUi } from './extension-support';

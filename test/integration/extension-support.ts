@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
-import type { ImageNode, TreeNode } from '../../src/model/tree';
+import type { ImageNode, TreeNode } from '../../src/images/tree';
 import type { ZenlayerImagesTestApi } from '../../src/testApi';
-import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/ui/userInterface';
+import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/platform/userInterface';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator } from '../emulator';
 
 export type UiCall =

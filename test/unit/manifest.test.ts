@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
-import { imageContextValue } from '../../src/model/images';
-import { image } from './model-fixtures';
+import { imageContextValue } from '../../src/images/images';
+import { image } from './images/fixtures';
 
 interface MenuEntry {
     command: string;

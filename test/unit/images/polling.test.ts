@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DeletionPoller, POLL_GIVE_UP_MS, pollDelayMs, type Scheduler, type WatchedImage } from '../../src/model/polling';
+import { DeletionPoller, POLL_GIVE_UP_MS, pollDelayMs, type Scheduler, type WatchedImage } from '../../../src/images/polling';
 
 /** A clock that only moves when the test says so. */
 class FakeClock implements Scheduler {

@@ -1,5 +1,5 @@
 import { DEFAULT_ENDPOINT } from '../zenlayer/endpoint';
-import { GROUP_BY_VALUES, type GroupBy } from './tree';
+import { GROUP_BY_VALUES, type GroupBy } from '../images/tree';
 
 export const CONFIRMATION_MODES = ['modal', 'typeToConfirm'] as const;
 export type ConfirmationMode = (typeof CONFIRMATION_MODES)[number];

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { readSettings } from '../../src/model/settings';
-import { DEFAULT_ENDPOINT } from '../../src/zenlayer';
+import { readSettings } from '../../../src/platform/settings';
+import { DEFAULT_ENDPOINT } from '../../../src/zenlayer';
 
 const read = (values: Record<string, unknown>) => readSettings((key) => values[key]);
 

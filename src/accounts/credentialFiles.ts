@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { CLI_ENV } from '../constants';
-import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from '../model/credentialSources';
+import { type CredentialSource, currentCliProfile, fromEnvironment, parseCliCredentials } from './credentialSources';
 
 /** The file's text, or undefined when it does not exist or cannot be read (the import offer then has nothing from it). */
 export async function readIfExists(file: string): Promise<string | undefined> {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { IMAGES_VIEW_ID } from '../constants';
-import type { ImageFilter } from '../model/filter';
-import { isFilterActive } from '../model/filter';
-import type { ImageMarks } from '../model/images';
-import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from '../model/tree';
-import type { Session } from '../session';
-import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../ui/text';
-import type { Logger } from '../util/logger';
+import type { ImageFilter } from './filter';
+import { isFilterActive } from './filter';
+import type { ImageMarks } from './images';
+import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from './tree';
+import type { Session } from '../accounts/session';
+import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../platform/errorText';
+import type { Logger } from '../platform/logger';
 import type { ZenlayerImage } from '../zenlayer';
 import { imageTooltip, toTreeItem } from './treeItems';
 

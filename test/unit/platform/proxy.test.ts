@@ -9,8 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Duplex } from 'stream';
 import { Agent, request } from 'undici';
-import { createDispatcher, normalizeProxyUrl, ProxyConfigError } from '../../src/net/proxy';
-import { redactUserInfo } from '../../src/zenlayer';
+import { createDispatcher, normalizeProxyUrl, ProxyConfigError } from '../../../src/platform/proxy';
+import { redactUserInfo } from '../../../src/zenlayer';
 
 /**
  * A forward proxy that records the targets it is asked for (CONNECT tunnels or absolute-form requests) and answers

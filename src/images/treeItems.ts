@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import { imageDetailFields } from '../model/details';
-import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from '../model/images';
-import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode } from '../model/tree';
-import { detailFieldLabel } from '../ui/text';
+import { imageDetailFields } from './details';
+import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
+import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode } from './tree';
+import { detailFieldLabel } from './texts';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {

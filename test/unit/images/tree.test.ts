@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { imageContextValue, isDeletable, statusPresentation } from '../../src/model/images';
-import { buildDeleteQuickPickItems } from '../../src/model/quickPick';
-import { buildImageTree, type GroupNode, type TreeNode } from '../../src/model/tree';
-import { image, manyImages } from './model-fixtures';
+import { imageContextValue, isDeletable, statusPresentation } from '../../../src/images/images';
+import { buildDeleteQuickPickItems } from '../../../src/images/quickPick';
+import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/tree';
+import { image, manyImages } from './fixtures';
 
 const labels = (nodes: readonly TreeNode[]) => nodes.map((node) => (node.kind === 'image' ? node.image.name : node.kind === 'group' ? `${node.key}(${node.children.length})` : node.message));
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SECRET_KEY } from '../constants';
-import { parseStoredCredentials } from '../model/credentialSources';
+import { parseStoredCredentials } from './credentialSources';
 import type { ZenlayerCredentials } from '../zenlayer';
 
 /** SecretStorage refused to work, typically Linux without a keyring; the message says what to do. */

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import type { CredentialStore } from '../../src/auth/credentialStore';
-import { readSettings } from '../../src/model/settings';
-import { ProxyConfigError } from '../../src/net/proxy';
-import { type ImagesApi, Session } from '../../src/session';
-import type { ZenlayerCredentials } from '../../src/zenlayer';
+import type { CredentialStore } from '../../../src/accounts/credentialStore';
+import { readSettings } from '../../../src/platform/settings';
+import { ProxyConfigError } from '../../../src/platform/proxy';
+import { type ImagesApi, Session } from '../../../src/accounts/session';
+import type { ZenlayerCredentials } from '../../../src/zenlayer';
 
 const credentials: ZenlayerCredentials = { accessKeyId: 'AK-TEST-0001', accessKeyPassword: 'pw' };
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

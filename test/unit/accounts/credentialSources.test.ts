@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { discoverCredentialSources, readIfExists } from '../../src/auth/credentialFiles';
-import { checkAccessKeyId, currentCliProfile, fromEnvironment, parseCliCredentials, parseStoredCredentials } from '../../src/model/credentialSources';
+import { discoverCredentialSources, readIfExists } from '../../../src/accounts/credentialFiles';
+import { checkAccessKeyId, currentCliProfile, fromEnvironment, parseCliCredentials, parseStoredCredentials } from '../../../src/accounts/credentialSources';
 
 describe('checkAccessKeyId', () => {
     it('accepts typical IDs and explains what is wrong with others', () => {

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from '../model/deleteResult';
-import { isFilterActive } from '../model/filter';
-import { buildDeleteQuickPickItems } from '../model/quickPick';
-import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from '../model/selection';
-import type { ConfirmationMode } from '../model/settings';
-import type { DeletionPoller } from '../model/polling';
-import type { ImagesApi, Session } from '../session';
-import { describeError, filterText, isExpectedRefusal, undeletableReasonText } from '../ui/text';
-import type { UserInterface } from '../ui/userInterface';
-import type { Logger } from '../util/logger';
-import type { ImagesTreeProvider } from '../views/imagesTreeProvider';
+import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
+import { isFilterActive } from './filter';
+import { buildDeleteQuickPickItems } from './quickPick';
+import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from './selection';
+import type { ConfirmationMode } from '../platform/settings';
+import type { DeletionPoller } from './polling';
+import type { ImagesApi, Session } from '../accounts/session';
+import { describeError, isExpectedRefusal } from '../platform/errorText';
+import { filterText, undeletableReasonText } from './texts';
+import type { UserInterface } from '../platform/userInterface';
+import type { Logger } from '../platform/logger';
+import type { ImagesTreeProvider } from './treeProvider';
 import type { ZenlayerImage } from '../zenlayer';
 
 /** How many names a confirmation or a notification lists before "and N more". */

@@ -1,9 +1,9 @@
-import type { CredentialStore } from './auth/credentialStore';
-import { formatApiCall } from './model/apiLog';
-import type { ExtensionSettings } from './model/settings';
-import type { ConfiguredDispatcher } from './net/proxy';
-import type { Logger } from './util/logger';
-import type { ZenlayerClient, ZenlayerClientOptions, ZenlayerCredentials } from './zenlayer';
+import type { CredentialStore } from './credentialStore';
+import { formatApiCall } from '../platform/apiLog';
+import type { ExtensionSettings } from '../platform/settings';
+import type { ConfiguredDispatcher } from '../platform/proxy';
+import type { Logger } from '../platform/logger';
+import type { ZenlayerClient, ZenlayerClientOptions, ZenlayerCredentials } from '../zenlayer';
 
 /** The part of the client the extension uses; tests and the benchmark can stand in for it. */
 export type ImagesApi = Pick<ZenlayerClient, 'listCustomImages' | 'describeImagesByIds' | 'deleteImages' | 'describeZones' | 'close'>;

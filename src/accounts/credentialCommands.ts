@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { type CredentialStore, SecretStorageUnavailableError } from '../auth/credentialStore';
-import { type AccessKeyIdProblem, checkAccessKeyId, type CredentialSource } from '../model/credentialSources';
-import type { Session } from '../session';
-import { describeError, isAuthFailure, isClockSkew, secretStorageHelp } from '../ui/text';
-import type { UserInterface } from '../ui/userInterface';
-import type { Logger } from '../util/logger';
+import { type CredentialStore, SecretStorageUnavailableError } from './credentialStore';
+import { type AccessKeyIdProblem, checkAccessKeyId, type CredentialSource } from './credentialSources';
+import type { Session } from './session';
+import { describeError, isAuthFailure, isClockSkew, secretStorageHelp } from '../platform/errorText';
+import type { UserInterface } from '../platform/userInterface';
+import type { Logger } from '../platform/logger';
 import type { ZenlayerCredentials } from '../zenlayer';
 
 export interface CredentialCommandDependencies {

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { formatApiCall } from '../../src/model/apiLog';
-import { imageDetailFields, imageDetailsJson } from '../../src/model/details';
-import { describeFilter, isFilterActive, parseStoredFilter } from '../../src/model/filter';
-import { image } from './model-fixtures';
+import { formatApiCall } from '../../../src/platform/apiLog';
+import { imageDetailFields, imageDetailsJson } from '../../../src/images/details';
+import { describeFilter, isFilterActive, parseStoredFilter } from '../../../src/images/filter';
+import { image } from './fixtures';
 
 describe('filter', () => {
     it('keeps only valid stored fields and describes the active filter for the view', () => {

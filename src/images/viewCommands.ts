@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { SETTINGS } from '../constants';
-import { imageDetailsJson } from '../model/details';
-import { type ImageFilter, isFilterActive } from '../model/filter';
-import { type GroupBy, type TreeNode } from '../model/tree';
-import type { UserInterface } from '../ui/userInterface';
-import type { ImagesTreeProvider } from '../views/imagesTreeProvider';
+import { imageDetailsJson } from './details';
+import { type ImageFilter, isFilterActive } from './filter';
+import { type GroupBy, type TreeNode } from './tree';
+import type { UserInterface } from '../platform/userInterface';
+import type { ImagesTreeProvider } from './treeProvider';
 import { IMAGE_STATUSES, type ImageStatus, OS_TYPES, type OsType, type ZenlayerImage } from '../zenlayer';
 
 export interface ViewCommandDependencies {
