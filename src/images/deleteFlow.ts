@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
 import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
 import { isFilterActive } from './filter';
+import { isBeingDeleted } from './images';
+import { POLL_GIVE_UP_MINUTES } from './polling';
 import { buildDeleteQuickPickItems } from './quickPick';
-import { countSkippedByReason, type DeleteTargets, firstNames, partitionDeletable } from './selection';
+import { countSkippedByReason, type DeleteTargets, firstNames, normalizeSelection, partitionDeletable } from './selection';
+import type { TreeNode } from './tree';
 import type { ConfirmationMode } from '../platform/settings';
-import type { DeletionPoller } from './polling';
-import type { ImagesApi, Session } from '../accounts/session';
+import type { ImagesApi } from '../accounts/session';
 import { describeError, isExpectedRefusal } from '../platform/errorText';
 import { filterText, undeletableReasonText } from './texts';
 import type { UserInterface } from '../platform/userInterface';
 import type { Logger } from '../platform/logger';
-import type { ImagesTreeProvider } from './treeProvider';
+import type { ImagesModel } from './imagesModel';
 import type { ZenlayerImage } from '../zenlayer';
 
 /** How many names a confirmation or a notification lists before "and N more". */
@@ -19,18 +20,27 @@ const NAMES_SHOWN = 5;
 
 export interface DeleteFlowDependencies {
     readonly ui: UserInterface;
-    readonly session: Session;
-    readonly provider: ImagesTreeProvider;
-    readonly poller: DeletionPoller;
+    /** The API for the stored credentials (undefined when signed out); one delete keeps the client it started with. */
+    readonly api: () => Promise<ImagesApi | undefined>;
+    readonly model: ImagesModel;
     readonly logger: Logger;
     readonly confirmation: () => ConfirmationMode;
+    /** The credentials flow, offered when nobody is signed in. */
+    readonly configureCredentials: () => Promise<void>;
+    /** The view's selection, for the Delete key (which passes no node). */
+    readonly selection: () => readonly TreeNode[];
 }
 
 /** The one delete path behind the context menu, the Delete key and the palette: confirm, send, report, follow up. */
 export class DeleteFlow {
     constructor(private readonly deps: DeleteFlowDependencies) {}
 
-    async run(targets: DeleteTargets): Promise<void> {
+    /** Context menu (clicked node and the selection) and the Delete key (nothing: the view's selection). */
+    deleteSelected(clicked: TreeNode | undefined, selected: readonly TreeNode[] | undefined): Promise<void> {
+        return this.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : this.deps.selection()), this.deps.model.marks));
+    }
+
+    private async run(targets: DeleteTargets): Promise<void> {
         const skippedText = skippedSummary(targets);
         if (targets.images.length === 0) {
             this.reportNothingToDelete(skippedText);
@@ -49,7 +59,7 @@ export class DeleteFlow {
      * filtered like any selection.
      */
     private async retry(images: readonly ZenlayerImage[]): Promise<void> {
-        const targets = partitionDeletable(images, this.deps.provider.marks);
+        const targets = partitionDeletable(images, this.deps.model.marks);
         if (targets.images.length === 0) {
             this.reportNothingToDelete(skippedSummary(targets));
             return;
@@ -65,26 +75,26 @@ export class DeleteFlow {
 
     /** The palette's bulk delete: a searchable multi-select of the deletable images, then the same flow. */
     async pickAndRun(): Promise<void> {
-        const { provider, ui } = this.deps;
-        if (!provider.signedIn) {
-            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
+        const { model, ui } = this.deps;
+        if (!model.signedIn) {
+            await this.deps.configureCredentials();
             return;
         }
-        await provider.whenIdle();
-        const loadError = provider.loadError;
+        await model.whenIdle();
+        const loadError = model.loadError;
         if (loadError !== undefined) {
             // The cache is empty because the listing failed, not because there is nothing to delete.
             const retry = vscode.l10n.t('Retry');
             const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', describeError(loadError)), {}, retry);
             if (choice === retry) {
-                await vscode.commands.executeCommand(COMMANDS.refresh);
+                await model.refresh();
                 await this.pickAndRun();
             }
             return;
         }
-        const filter = provider.activeFilter;
+        const filter = model.activeFilter;
         const filtered = isFilterActive(filter);
-        const items = buildDeleteQuickPickItems(provider.cachedImages.filter((image) => !provider.marks.deleting.has(image.id)));
+        const items = buildDeleteQuickPickItems(model.cachedImages.filter((image) => !isBeingDeleted(model.marks.get(image.id))));
         if (items.length === 0) {
             const text = filtered
                 ? vscode.l10n.t('No image that matches the filter ({0}) can be deleted.', filterText(filter))
@@ -103,7 +113,7 @@ export class DeleteFlow {
             ignoreFocusOut: true,
         });
         if (picked && picked.length > 0) {
-            await this.run(partitionDeletable(picked.map((item) => item.image), provider.marks));
+            await this.run(partitionDeletable(picked.map((item) => item.image), model.marks));
         }
     }
 
@@ -133,7 +143,7 @@ export class DeleteFlow {
     private async send(images: readonly ZenlayerImage[]): Promise<void> {
         let api: ImagesApi | undefined;
         try {
-            api = await this.deps.session.api();
+            api = await this.deps.api();
         } catch (error) {
             // No client to send with (unusable endpoint or proxy setting, keyring locked): say so, nothing was sent.
             await this.report(requestFailedOutcome(images, asError(error)), images);
@@ -145,7 +155,7 @@ export class DeleteFlow {
         }
         const ids = images.map((image) => image.id);
         this.deps.logger.info(`Deleting ${ids.length} image(s): ${ids.join(', ')}`);
-        this.deps.provider.markDeleting(ids, true);
+        this.deps.model.deleteStarted(ids);
         let outcome: DeleteOutcome;
         try {
             const title = images.length === 1 ? vscode.l10n.t('Deleting image {0}…', images[0].name) : vscode.l10n.t('Deleting {0} images…', images.length);
@@ -153,24 +163,17 @@ export class DeleteFlow {
             outcome = summarizeDeleteResult(images, result);
         } catch (error) {
             outcome = requestFailedOutcome(images, asError(error));
-        } finally {
-            this.deps.provider.markDeleting(ids, false);
         }
-        this.apply(outcome);
+        this.settle(outcome);
         await this.report(outcome, images);
     }
 
-    private apply(outcome: DeleteOutcome): void {
-        if (outcome.kind !== 'requestFailed') {
-            // Accepted images show as DELETING at once; the poller removes them when Zenlayer no longer lists them.
-            this.deps.provider.update(
-                outcome.succeeded.map((image) => ({ ...image, status: 'DELETING' })),
-                [],
-            );
-            this.deps.poller.add(outcome.succeeded.map((image) => image.id));
-        }
+    /** Accepted images show as DELETING at once and are watched until Zenlayer no longer lists them. */
+    private settle(outcome: DeleteOutcome): void {
+        const accepted = outcome.kind === 'requestFailed' ? [] : outcome.succeeded.map((image) => image.id);
+        const failures = new Map(outcome.kind === 'allSucceeded' ? [] : outcome.failed.map((failed) => [failed.id, failed.error ? { kind: 'requestFailed' as const, error: failed.error } : { kind: 'refused' as const }]));
+        this.deps.model.deleteSettled(accepted, failures);
         if (outcome.kind !== 'allSucceeded') {
-            this.deps.provider.markFailed(new Map(outcome.failed.map((failed) => [failed.id, failed.error ? describeError(failed.error) : undefined])));
             this.deps.logger.warn(`Delete failed for: ${outcome.failed.map((failed) => `${failed.id}${failed.error ? ` (${describeError(failed.error)})` : ''}`).join(', ')}`);
         }
     }
@@ -227,7 +230,7 @@ export class DeleteFlow {
     }
 
     private cachedById(): Map<string, ZenlayerImage> {
-        return new Map(this.deps.provider.cachedImages.map((image) => [image.id, image]));
+        return new Map(this.deps.model.cachedImages.map((image) => [image.id, image]));
     }
 
     private failureReport(failed: readonly FailedImage[], requestIds: readonly string[]): string {
@@ -250,9 +253,15 @@ export class DeleteFlow {
         const configure = vscode.l10n.t('Configure Credentials');
         const choice = await this.deps.ui.showMessage('warning', vscode.l10n.t('Configure your Zenlayer credentials first.'), {}, configure);
         if (choice === configure) {
-            await vscode.commands.executeCommand(COMMANDS.configureCredentials);
+            await this.deps.configureCredentials();
         }
     }
+}
+
+/** Polling stopped while deleted images were still listed: say so once, and how to look again. */
+export function reportPollingGaveUp(ui: UserInterface, logger: Logger, remaining: readonly string[]): void {
+    logger.warn(`Stopped waiting for ${remaining.length} deleted image(s) after ${POLL_GIVE_UP_MINUTES} minutes: ${remaining.join(', ')}`);
+    void ui.showMessage('warning', vscode.l10n.t('{0} image(s) are still listed {1} minutes after being deleted. Stopped checking; use Refresh to look again.', remaining.length, POLL_GIVE_UP_MINUTES), {});
 }
 
 /** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */

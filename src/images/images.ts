@@ -44,15 +44,31 @@ export function statusPresentation(status: string): StatusPresentation {
     return STATUS_PRESENTATION[status] ?? { icon: 'question', color: undefined };
 }
 
-/** Marks the extension keeps on images between refreshes. */
-export interface ImageMarks {
-    /** IDs sent in a DeleteImages call that has not answered yet. */
-    readonly deleting: ReadonlySet<string>;
-    /** IDs the last delete reported as failed, with the reason when known. */
-    readonly failed: ReadonlyMap<string, string | undefined>;
-}
+/** Why the last delete of an image did not go through, as far as the extension knows. */
+export type DeleteFailure =
+    /** DeleteImages listed the ID as failed; it never says why. */
+    | { readonly kind: 'refused' }
+    /** The request of the image's chunk failed, so Zenlayer gave no verdict. */
+    | { readonly kind: 'requestFailed'; readonly error: Error }
+    /** Zenlayer accepted the delete, then listed the image in this status instead of DELETING. */
+    | { readonly kind: 'reverted'; readonly status: string };
 
-export const NO_MARKS: ImageMarks = { deleting: new Set(), failed: new Map() };
+/** The one record of an image's delete, kept by the images model until Zenlayer's listing settles it. */
+export type DeleteMark =
+    /** In a DeleteImages call that has not answered yet. */
+    | { readonly phase: 'sending' }
+    /** Accepted; watched until Zenlayer no longer lists the image. */
+    | { readonly phase: 'accepted' }
+    /** Not deleted, until the next refresh. */
+    | { readonly phase: 'failed'; readonly failure: DeleteFailure };
+
+export type ImageMarks = ReadonlyMap<string, DeleteMark>;
+
+export const NO_MARKS: ImageMarks = new Map();
+
+export function isBeingDeleted(mark: DeleteMark | undefined): boolean {
+    return mark?.phase === 'sending' || mark?.phase === 'accepted';
+}
 
 const CONTEXT_VALUE_PREFIX = 'zenlayer.image';
 
@@ -63,7 +79,7 @@ const CONTEXT_VALUE_PREFIX = 'zenlayer.image';
 export function imageContextValue(image: ZenlayerImage, marks: ImageMarks = NO_MARKS): string {
     const kind = image.type === 'CUSTOM_IMAGE' ? 'custom' : 'public';
     const status = image.status.toLowerCase();
-    const deletable = isDeletable(image) && !marks.deleting.has(image.id);
+    const deletable = isDeletable(image) && !isBeingDeleted(marks.get(image.id));
     return `${CONTEXT_VALUE_PREFIX}.${kind}.${status}${deletable ? '.deletable' : ''}`;
 }
 

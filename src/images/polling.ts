@@ -19,12 +19,6 @@ export const POLL_GIVE_UP_MINUTES = Math.round(POLL_GIVE_UP_MS / 60_000);
 /** The status of an image Zenlayer is still deleting; any other status means the delete will not finish. */
 export const DELETING_STATUS = 'DELETING';
 
-/** A watched image that still exists, as the check found it. */
-export interface WatchedImage {
-    readonly id: string;
-    readonly status: string;
-}
-
 /** Delay before check number `attempt` (0-based): the base interval, growing by half each time, capped at a minute. */
 export function pollDelayMs(attempt: number, baseMs: number): number {
     return Math.min(POLL_MAX_DELAY_MS, Math.round(baseMs * POLL_BACKOFF_FACTOR ** attempt));
@@ -35,39 +29,36 @@ export interface DeletionPollerOptions {
     readonly scheduler: Scheduler;
     /** Polling only runs while the view can be seen; a due check waits for `resume()`. */
     readonly isVisible: () => boolean;
-    /** Returns the watched images that still exist, in any state. Throws when it cannot tell (onError is called). */
-    readonly check: (ids: readonly string[]) => Promise<readonly WatchedImage[]>;
-    readonly onGone: (ids: readonly string[]) => void;
-    /** Images that exist but are no longer DELETING (back to AVAILABLE or FAILED): the delete did not go through. */
-    readonly onStoppedDeleting: (images: readonly WatchedImage[]) => void;
+    /** The IDs still to watch; the images model owns them (its accepted deletes). Empty: polling ends. */
+    readonly watched: () => readonly string[];
+    /** Looks the IDs up and settles what it finds in the model. Throws when it cannot tell (onError is called). */
+    readonly check: (ids: readonly string[]) => Promise<void>;
     readonly onGiveUp: (remaining: readonly string[]) => void;
     readonly onError: (error: unknown) => void;
 }
 
 /**
- * Watches deleted images until DescribeImagesByIds no longer returns them: ~5 s, backing off, only while
- * visible, giving up 10 minutes after the last delete was added. An image found in another state than DELETING
- * is not watched any more (onStoppedDeleting).
+ * The schedule of the checks after a delete: ~5 s, backing off, only while the view is visible, giving up
+ * 10 minutes after the last delete started it. It keeps no list of its own: it asks the model what to watch.
  */
 export class DeletionPoller {
-    private readonly pending = new Set<string>();
     private attempt = 0;
     private startedAt = 0;
     private timer: unknown;
     private dueWhileHidden = false;
     private checking = false;
+    private active = false;
 
     constructor(private readonly options: DeletionPollerOptions) {}
 
-    get watching(): readonly string[] {
-        return [...this.pending];
+    /** Whether checks are scheduled (false once everything settled, after giving up, or after stop()). */
+    get running(): boolean {
+        return this.active;
     }
 
-    add(ids: readonly string[]): void {
-        if (ids.length === 0) {
-            return;
-        }
-        ids.forEach((id) => this.pending.add(id));
+    /** A delete was accepted: check again from the first, short interval, and restart the give-up clock. */
+    start(): void {
+        this.active = true;
         this.attempt = 0;
         this.startedAt = this.options.scheduler.now();
         this.schedule();
@@ -81,18 +72,8 @@ export class DeletionPoller {
         }
     }
 
-    /** Images that left the list by other means (a full refresh) need no more checks. */
-    forget(ids: Iterable<string>): void {
-        for (const id of ids) {
-            this.pending.delete(id);
-        }
-        if (this.pending.size === 0) {
-            this.stop();
-        }
-    }
-
     stop(): void {
-        this.pending.clear();
+        this.active = false;
         this.dueWhileHidden = false;
         if (this.timer !== undefined) {
             this.options.scheduler.clearTimeout(this.timer);
@@ -111,13 +92,17 @@ export class DeletionPoller {
     }
 
     private async tick(): Promise<void> {
-        if (this.pending.size === 0 || this.checking) {
+        if (!this.active || this.checking) {
+            return;
+        }
+        const ids = this.options.watched();
+        if (ids.length === 0) {
+            this.stop();
             return;
         }
         if (this.options.scheduler.now() - this.startedAt >= POLL_GIVE_UP_MS) {
-            const remaining = [...this.pending];
             this.stop();
-            this.options.onGiveUp(remaining);
+            this.options.onGiveUp(ids);
             return;
         }
         if (!this.options.isVisible()) {
@@ -126,27 +111,20 @@ export class DeletionPoller {
         }
         this.checking = true;
         try {
-            const asked = [...this.pending];
-            const found = (await this.options.check(asked)).filter((image) => this.pending.has(image.id));
-            const present = new Set(found.map((image) => image.id));
-            const gone = asked.filter((id) => !present.has(id) && this.pending.has(id));
-            const stopped = found.filter((image) => image.status !== DELETING_STATUS);
-            gone.forEach((id) => this.pending.delete(id));
-            stopped.forEach((image) => this.pending.delete(image.id));
-            if (gone.length > 0) {
-                this.options.onGone(gone);
-            }
-            if (stopped.length > 0) {
-                this.options.onStoppedDeleting(stopped);
-            }
+            await this.options.check(ids);
         } catch (error) {
             this.options.onError(error);
         } finally {
             this.checking = false;
         }
-        if (this.pending.size > 0) {
+        if (!this.active) {
+            return; // stopped while the check ran (signed out, account switched)
+        }
+        if (this.options.watched().length > 0) {
             this.attempt++;
             this.schedule();
+        } else {
+            this.stop();
         }
     }
 }

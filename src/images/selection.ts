@@ -1,5 +1,5 @@
 import type { ZenlayerImage } from '../zenlayer/types';
-import { type ImageMarks, NO_MARKS, type UndeletableReason, undeletableReason } from './images';
+import { type ImageMarks, isBeingDeleted, NO_MARKS, type UndeletableReason, undeletableReason } from './images';
 import type { TreeNode } from './tree';
 
 export interface SkippedImage {
@@ -32,7 +32,7 @@ export function partitionDeletable(images: readonly ZenlayerImage[], marks: Imag
             continue;
         }
         seen.add(image.id);
-        const reason = marks.deleting.has(image.id) ? 'deleting' : undeletableReason(image);
+        const reason = isBeingDeleted(marks.get(image.id)) ? 'deleting' : undeletableReason(image);
         if (reason) {
             skipped.push({ image, reason });
         } else {

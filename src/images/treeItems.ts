@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { imageDetailFields } from './details';
-import { formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
+import { describeError } from '../platform/errorText';
+import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode } from './tree';
 import { detailFieldLabel } from './texts';
 
@@ -21,11 +22,11 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.contextValue = imageContextValue(image, marks);
-    const failure = marks.failed.has(image.id);
-    if (marks.deleting.has(image.id)) {
+    const mark = marks.get(image.id);
+    if (mark?.phase === 'sending') {
         item.description = vscode.l10n.t('Deleting…');
         item.iconPath = new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.orange'));
-    } else if (failure) {
+    } else if (mark?.phase === 'failed') {
         item.description = vscode.l10n.t('{0} · delete failed', image.status);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     } else {
@@ -45,11 +46,23 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.Markdow
     for (const { field, value } of imageDetailFields(node.image)) {
         markdown.appendMarkdown(`| ${escapeMarkdown(detailFieldLabel(field))} | ${escapeMarkdown(value)} |\n`);
     }
-    if (marks.failed.has(node.image.id)) {
-        const reason = marks.failed.get(node.image.id);
-        markdown.appendMarkdown(`\n\n$(error) ${escapeMarkdown(reason ? vscode.l10n.t('The last delete failed: {0}', reason) : vscode.l10n.t('The last delete failed; Zenlayer refused this image.'))}`);
+    const mark = marks.get(node.image.id);
+    if (mark?.phase === 'failed') {
+        markdown.appendMarkdown(`\n\n$(error) ${escapeMarkdown(deleteFailureText(mark.failure))}`);
     }
     return markdown;
+}
+
+/** Why the last delete of the image did not go through, for its tooltip. */
+export function deleteFailureText(failure: DeleteFailure): string {
+    switch (failure.kind) {
+        case 'refused':
+            return vscode.l10n.t('The last delete failed; Zenlayer refused this image.');
+        case 'requestFailed':
+            return vscode.l10n.t('The last delete failed: {0}', describeError(failure.error));
+        case 'reverted':
+            return vscode.l10n.t('The last delete failed: {0}', vscode.l10n.t('Zenlayer accepted the delete, but the image is {0} again.', failure.status));
+    }
 }
 
 function escapeMarkdown(text: string): string {

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { SETTINGS } from '../constants';
 import { imageDetailsJson } from './details';
 import { type ImageFilter, isFilterActive } from './filter';
 import { type GroupBy, type TreeNode } from './tree';
 import type { UserInterface } from '../platform/userInterface';
-import type { ImagesTreeProvider } from './treeProvider';
+import type { ImagesModel } from './imagesModel';
 import { IMAGE_STATUSES, type ImageStatus, OS_TYPES, type OsType, type ZenlayerImage } from '../zenlayer';
 
 export interface ViewCommandDependencies {
     readonly ui: UserInterface;
-    readonly provider: ImagesTreeProvider;
-    /** Persists the filter (workspaceState) and updates the view description and context key. */
-    readonly applyFilter: (filter: ImageFilter) => Promise<void>;
+    readonly model: ImagesModel;
+    /** Writes the Group By setting; its change event regroups the model. */
+    readonly updateGroupBy: (groupBy: GroupBy) => Promise<void>;
     /** The node that has focus when a command comes from a key binding or the palette. */
     readonly focusedNode: () => TreeNode | undefined;
 }
@@ -22,7 +21,7 @@ export class ViewCommands {
     constructor(private readonly deps: ViewCommandDependencies) {}
 
     async filter(): Promise<void> {
-        const current = this.deps.provider.activeFilter;
+        const current = this.deps.model.activeFilter;
         const fields: (vscode.QuickPickItem & { field: FilterField })[] = [
             { label: vscode.l10n.t('$(symbol-text) Name contains…'), description: current.name ?? '', field: 'name' },
             { label: vscode.l10n.t('$(circle-filled) Status…'), description: current.status ?? '', field: 'status' },
@@ -35,34 +34,34 @@ export class ViewCommands {
         }
         switch (picked.field) {
             case 'clear':
-                await this.deps.applyFilter({});
+                await this.deps.model.setFilter({});
                 return;
             case 'name': {
                 const name = await this.deps.ui.showInputBox({ title: vscode.l10n.t('Filter by name'), prompt: vscode.l10n.t('Part of the image name; leave empty to stop filtering by name.'), value: current.name ?? '' });
                 if (name !== undefined) {
-                    await this.deps.applyFilter(withField(current, 'name', name.trim() || undefined));
+                    await this.deps.model.setFilter(withField(current, 'name', name.trim() || undefined));
                 }
                 return;
             }
             case 'status': {
                 const status = await this.pickValue<ImageStatus>(IMAGE_STATUSES, current.status, vscode.l10n.t('Filter by status'));
                 if (status !== undefined) {
-                    await this.deps.applyFilter(withField(current, 'status', status || undefined));
+                    await this.deps.model.setFilter(withField(current, 'status', status || undefined));
                 }
                 return;
             }
             case 'osType': {
                 const osType = await this.pickValue<OsType>(OS_TYPES, current.osType, vscode.l10n.t('Filter by OS type'));
                 if (osType !== undefined) {
-                    await this.deps.applyFilter(withField(current, 'osType', osType || undefined));
+                    await this.deps.model.setFilter(withField(current, 'osType', osType || undefined));
                 }
                 return;
             }
         }
     }
 
-    clearFilter(): Promise<void> {
-        return this.deps.applyFilter({});
+    async clearFilter(): Promise<void> {
+        await this.deps.model.setFilter({});
     }
 
     async groupBy(): Promise<void> {
@@ -72,17 +71,12 @@ export class ViewCommands {
             osType: vscode.l10n.t('OS type'),
             region: vscode.l10n.t('Region'),
         };
-        const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
-        const current = configuration.get<string>(SETTINGS.groupBy);
+        const current = this.deps.model.grouping;
         const items = (Object.keys(labels) as GroupBy[]).map((value) => ({ label: labels[value], description: value === current ? vscode.l10n.t('current') : '', value }));
         const picked = await this.deps.ui.pickOne(items, { title: vscode.l10n.t('Group Zenlayer Images By') });
         if (picked) {
-            // The setting is the source of truth; its change event regroups the cached tree without a fetch. It is written
-            // where the value in effect comes from: a user-settings write would stay hidden behind a workspace value.
-            // (The setting is window-scoped, so VS Code ignores folder values in a multi-root workspace and refuses to write one.)
-            const inspected = configuration.inspect<string>(SETTINGS.groupBy);
-            const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-            await configuration.update(SETTINGS.groupBy, picked.value, target);
+            // The setting is the source of truth; its change event regroups the cached tree without a fetch.
+            await this.deps.updateGroupBy(picked.value);
         }
     }
 

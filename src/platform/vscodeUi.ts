@@ -10,6 +10,14 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
     private readonly changed = new vscode.EventEmitter<vscode.Uri>();
     readonly onDidChange = this.changed.event;
     private counter = 0;
+    private readonly registrations: vscode.Disposable[];
+
+    constructor() {
+        this.registrations = [
+            vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this),
+            vscode.workspace.onDidCloseTextDocument((document) => document.uri.scheme === DETAILS_SCHEME && this.forget(document.uri)),
+        ];
+    }
 
     put(name: string, content: string): vscode.Uri {
         // A fresh query per call so reopening "details of X" shows the current content, not a stale tab.
@@ -28,6 +36,7 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
     }
 
     dispose(): void {
+        this.registrations.forEach((registration) => void registration.dispose());
         this.changed.dispose();
         this.contents.clear();
     }

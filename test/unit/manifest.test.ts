@@ -83,7 +83,7 @@ describe('manifest (package.json contributes)', () => {
         assert.ok(pattern.test('zenlayer.group.deletable'));
         assert.ok(!pattern.test(imageContextValue(image('pub', { type: 'PUBLIC_IMAGE' }))));
         assert.ok(!pattern.test(imageContextValue(image('new', { status: 'CREATING' }))));
-        assert.ok(!pattern.test(imageContextValue(image('busy'), { deleting: new Set(['img-busy']), failed: new Map() })));
+        assert.ok(!pattern.test(imageContextValue(image('busy'), new Map([['img-busy', { phase: 'sending' }]]))));
     });
 
     it('offers Copy ID, Copy Name and View Details on every image, but not on groups', () => {

@@ -42,7 +42,7 @@ describe('normalizeSelection (what a Delete in the tree acts on)', () => {
 
     it('treats images whose delete request is still running as already deleting', () => {
         const node = imageNode('in-flight');
-        const targets = normalizeSelection(node, [node], { deleting: new Set(['img-in-flight']), failed: new Map() });
+        const targets = normalizeSelection(node, [node], new Map([['img-in-flight', { phase: 'sending' }]]));
         assert.deepStrictEqual(targets.images, []);
         assert.strictEqual(targets.skipped[0].reason, 'deleting');
     });

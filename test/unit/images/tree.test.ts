@@ -61,7 +61,7 @@ describe('context values (what the menus key off)', () => {
     });
 
     it('drops deletable while the image is being deleted', () => {
-        assert.strictEqual(imageContextValue(image('a'), { deleting: new Set(['img-a']), failed: new Map() }), 'zenlayer.image.custom.available');
+        assert.strictEqual(imageContextValue(image('a'), new Map([['img-a', { phase: 'sending' }]])), 'zenlayer.image.custom.available');
     });
 });
 

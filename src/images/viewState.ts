@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../constants';
+import { isFilterActive } from './filter';
+import type { ImagesModel } from './imagesModel';
+import type { TreeNode } from './tree';
+import { filterText } from './texts';
+
+/** What the workbench shows around the tree, kept in step with the model: the description and the `when` context keys. */
+export class ImagesViewState implements vscode.Disposable {
+    private readonly subscription: { dispose(): void };
+
+    constructor(
+        private readonly model: ImagesModel,
+        private readonly view: vscode.TreeView<TreeNode>,
+    ) {
+        this.subscription = model.onDidChange(() => this.update());
+        this.update();
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+    }
+
+    private update(): void {
+        const filter = this.model.activeFilter;
+        this.view.description = isFilterActive(filter) ? vscode.l10n.t('Filter: {0}', filterText(filter)) : undefined;
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.signedIn);
+    }
+}

@@ -1,0 +1,26 @@
+/** A minimal event, shaped like vscode.Event, for the vscode-free models (the view adapts it to VS Code's). */
+export type Listener<T> = (value: T) => void;
+
+export interface Subscription {
+    dispose(): void;
+}
+
+export class Emitter<T> {
+    private readonly listeners = new Set<Listener<T>>();
+
+    /** Subscribe like `model.onDidChange(listener)`; dispose the result to unsubscribe. */
+    readonly event = (listener: Listener<T>): Subscription => {
+        this.listeners.add(listener);
+        return { dispose: () => this.listeners.delete(listener) };
+    };
+
+    fire(value: T): void {
+        for (const listener of [...this.listeners]) {
+            listener(value);
+        }
+    }
+
+    dispose(): void {
+        this.listeners.clear();
+    }
+}

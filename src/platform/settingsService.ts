@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { SETTINGS } from '../constants';
+import type { GroupBy } from '../images/tree';
+import { Emitter } from './events';
+import type { Logger } from './logger';
+import type { ProxySettings } from './proxy';
+import { type ExtensionSettings, readSettings } from './settings';
+
+export interface SettingsChange {
+    /** The endpoint, timeout or a proxy setting in effect changed: the client must be rebuilt. */
+    readonly clientChanged: boolean;
+    readonly groupByChanged: boolean;
+}
+
+/**
+ * The one reader of the extension's settings and VS Code's `http.*` proxy settings. Values are read once per change
+ * (so an invalid one is logged once, not per use), and a change is reported by comparing the values in effect, not by
+ * `affectsConfiguration`: VS Code can change what applies without naming the key (a remote window re-reading settings).
+ */
+export class SettingsService implements vscode.Disposable {
+    private readonly changed = new Emitter<SettingsChange>();
+    readonly onDidChange = this.changed.event;
+    private settings: ExtensionSettings;
+    private proxySettings: ProxySettings;
+    private readonly subscription: vscode.Disposable;
+    private reportedProblems = new Set<string>();
+
+    constructor(private readonly logger: Logger) {
+        this.settings = this.readExtensionSettings();
+        this.proxySettings = readProxySettings();
+        this.subscription = vscode.workspace.onDidChangeConfiguration(() => this.reread());
+    }
+
+    get current(): ExtensionSettings {
+        return this.settings;
+    }
+
+    get proxy(): ProxySettings {
+        return this.proxySettings;
+    }
+
+    /**
+     * Writes Group By where the value in effect comes from: a user-settings write would stay hidden behind a workspace
+     * value. (The setting is window-scoped, so VS Code ignores folder values in a multi-root workspace.)
+     */
+    async updateGroupBy(groupBy: GroupBy): Promise<void> {
+        const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
+        const inspected = configuration.inspect<string>(SETTINGS.groupBy);
+        const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await configuration.update(SETTINGS.groupBy, groupBy, target);
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+        this.changed.dispose();
+    }
+
+    private reread(): void {
+        const before = { settings: this.settings, proxy: this.proxySettings };
+        const after = { settings: this.readExtensionSettings(), proxy: readProxySettings() };
+        this.settings = after.settings;
+        this.proxySettings = after.proxy;
+        const clientChanged =
+            before.settings.endpoint !== after.settings.endpoint ||
+            before.settings.requestTimeoutMs !== after.settings.requestTimeoutMs ||
+            JSON.stringify(before.proxy) !== JSON.stringify(after.proxy);
+        const groupByChanged = before.settings.groupBy !== after.settings.groupBy;
+        if (clientChanged || groupByChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
+            this.changed.fire({ clientChanged, groupByChanged });
+        }
+    }
+
+    private readExtensionSettings(): ExtensionSettings {
+        const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
+        const { settings, problems } = readSettings((key) => (key === SETTINGS.endpoint ? userValue(configuration, key) : configuration.get(key)));
+        // Every configuration change re-reads, so a value still invalid from before is not logged again.
+        const seen = new Set<string>();
+        for (const problem of problems) {
+            const key = `${problem.key}=${JSON.stringify(problem.value)}`;
+            seen.add(key);
+            if (!this.reportedProblems.has(key)) {
+                this.logger.warn(`Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`);
+            }
+        }
+        this.reportedProblems = seen;
+        return settings;
+    }
+}
+
+/**
+ * The endpoint decides where signed requests go, so only the user's own value counts: a workspace or folder value
+ * (from a cloned repository) is never used. Reading the user value explicitly also works in remote windows, where VS Code
+ * does not apply a machine-scoped user value.
+ */
+function userValue(configuration: vscode.WorkspaceConfiguration, key: string): unknown {
+    const inspected = configuration.inspect(key);
+    return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+function readProxySettings(): ProxySettings {
+    const http = vscode.workspace.getConfiguration('http');
+    return {
+        proxy: http.get<string>('proxy'),
+        strictSSL: http.get<boolean>('proxyStrictSSL', true),
+        noProxy: http.get<string[]>('noProxy', []),
+        proxySupport: http.get<string>('proxySupport'),
+        proxyAuthorization: http.get<string | null>('proxyAuthorization'),
+    };
+}
