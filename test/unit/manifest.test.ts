@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
 import { imageContextValue } from '../../src/images/images';
-import { image } from './images/fixtures';
+import { image } from '../support/fixtures';
 
 interface MenuEntry {
     command: string;

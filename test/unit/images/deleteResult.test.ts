@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { failedLabel, requestFailedOutcome, summarizeDeleteResult } from '../../../src/images/deleteResult';
 import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer/errors';
-import { image } from './fixtures';
+import { image } from '../../support/fixtures';
 
 const a = image('alpha');
 const b = image('beta');

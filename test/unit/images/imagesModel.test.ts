@@ -1,55 +1,14 @@
 import * as assert from 'assert';
 import type { ImagesApi } from '../../../src/accounts/session';
+import { FakeAccount } from '../../support/fakeAccount';
 import type { ImageFilter } from '../../../src/images/filter';
 import { ImagesModel } from '../../../src/images/imagesModel';
 import { POLL_GIVE_UP_MS, pollDelayMs } from '../../../src/images/polling';
 import type { ImageNode, MessageNode, TreeNode } from '../../../src/images/tree';
-import type { CustomImageFilter, ZenlayerImage } from '../../../src/zenlayer/types';
 import { FakeClock, settle } from '../../support/fakeClock';
-import { image } from './fixtures';
+import { image } from '../../support/fixtures';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-/** An account in memory: listings honour name and status filters; describeImagesByIds answers from the same list. */
-class FakeAccount {
-    images: ZenlayerImage[] = [image('alpha'), image('beta'), image('gamma', { status: 'FAILED' })];
-    readonly listCalls: CustomImageFilter[] = [];
-    readonly describeCalls: (readonly string[])[] = [];
-    failNextList: Error | undefined;
-    failNextDescribe: Error | undefined;
-    /** When set, a listing waits for this promise (to test superseded refreshes). */
-    holdList: Promise<void> | undefined;
-    signedIn = true;
-
-    readonly api = {
-        listCustomImages: async (filter: CustomImageFilter = {}, options: { signal?: AbortSignal } = {}) => {
-            this.listCalls.push(filter);
-            await this.holdList;
-            if (options.signal?.aborted) {
-                throw new Error('aborted');
-            }
-            const failure = this.failNextList;
-            this.failNextList = undefined;
-            if (failure) {
-                throw failure;
-            }
-            return this.images.filter((entry) => (!filter.name || entry.name.includes(filter.name)) && (!filter.status || entry.status === filter.status));
-        },
-        describeImagesByIds: (ids: readonly string[]) => {
-            this.describeCalls.push(ids);
-            const failure = this.failNextDescribe;
-            this.failNextDescribe = undefined;
-            return failure ? Promise.reject(failure) : Promise.resolve(this.images.filter((entry) => ids.includes(entry.id)));
-        },
-    } as unknown as ImagesApi;
-
-    setStatus(id: string, status: string): void {
-        this.images = this.images.map((entry) => (entry.id === id ? { ...entry, status } : entry));
-    }
-    remove(id: string): void {
-        this.images = this.images.filter((entry) => entry.id !== id);
-    }
-}
 
 function setup(options: { filter?: ImageFilter; account?: FakeAccount } = {}) {
     const account = options.account ?? new FakeAccount();

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { formatApiCall } from '../../../src/platform/apiLog';
 import { imageDetailFields, imageDetailsJson } from '../../../src/images/details';
 import { describeFilter, isFilterActive, parseStoredFilter } from '../../../src/images/filter';
-import { image } from './fixtures';
+import { image } from '../../support/fixtures';
 
 describe('filter', () => {
     it('keeps only valid stored fields and describes the active filter for the view', () => {

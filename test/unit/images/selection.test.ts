@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { countSkippedByReason, firstNames, normalizeSelection, partitionDeletable } from '../../../src/images/selection';
 import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/tree';
-import { image } from './fixtures';
+import { image } from '../../support/fixtures';
 
 const imageNode = (name: string, overrides = {}): TreeNode => {
     const img = image(name, overrides);

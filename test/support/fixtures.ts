@@ -1,4 +1,4 @@
-import type { ZenlayerImage } from '../../../src/zenlayer/types';
+import type { ZenlayerImage } from '../../src/zenlayer/types';
 
 /** A custom AVAILABLE image with the given overrides; IDs default from the name so tests read naturally. */
 export function image(name: string, overrides: Partial<ZenlayerImage> = {}): ZenlayerImage {

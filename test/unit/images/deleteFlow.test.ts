@@ -1,0 +1,232 @@
+import * as assert from 'assert';
+import type { ImageNode, TreeNode } from '../../../src/images/tree';
+import { toTreeItem } from '../../../src/images/treeItems';
+import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer';
+import { image } from '../../support/fixtures';
+import { imagesFeature } from '../../support/imagesFeature';
+
+type Feature = ReturnType<typeof imagesFeature>;
+
+function node(feature: Feature, name: string): ImageNode {
+    const found = feature.model.rootNodes().find((candidate): candidate is ImageNode => candidate.kind === 'image' && candidate.image.name === name);
+    assert.ok(found, `${name} is not in the tree`);
+    return found;
+}
+
+async function loaded(): Promise<Feature> {
+    const feature = imagesFeature();
+    feature.account.images = [
+        image('web-1'),
+        image('web-2'),
+        image('db-golden'),
+        image('ci-runner', { status: 'CREATING' }),
+        image('cache', { status: 'PROCESSING' }),
+        image('ubuntu', { type: 'PUBLIC_IMAGE', source: 'OFFICIAL' }),
+    ];
+    feature.account.refuse.add('img-db-golden');
+    await feature.model.refresh();
+    return feature;
+}
+
+const apiError = (code: string, status: number) => new ZenlayerApiError('DeleteImages', status, code, 'The image is in a wrong state.', 'req-err-1');
+
+describe('DeleteFlow: the context menu and the Delete key', () => {
+    it('asks in a modal naming the image, sends it, says so, and shows it deleting', async () => {
+        const feature = await loaded();
+        const target = node(feature, 'web-1');
+        let whileSending: string | undefined;
+        feature.ui.duringProgress = () => (whileSending = String(toTreeItem(node(feature, 'web-1'), feature.model.marks).description));
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(target, [target]);
+
+        const [confirm] = feature.ui.messages('warning');
+        assert.strictEqual(confirm.modal, true);
+        assert.deepStrictEqual(confirm.buttons, ['Delete']);
+        assert.strictEqual(confirm.message, 'Delete image "web-1" (img-web-1)?');
+        assert.match(confirm.detail ?? '', /cannot be recovered/);
+        assert.strictEqual(whileSending, 'Deleting…');
+        assert.deepStrictEqual(feature.ui.of('progress').map((call) => call.title), ['Deleting image web-1…']);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1']);
+        assert.strictEqual(node(feature, 'web-1').image.status, 'DELETING');
+        assert.ok(!String(toTreeItem(node(feature, 'web-1'), feature.model.marks).contextValue).endsWith('.deletable'));
+        assert.deepStrictEqual(feature.model.pollingIds, ['img-web-1']);
+    });
+
+    it('sends nothing when the confirmation is dismissed', async () => {
+        const feature = await loaded();
+        const target = node(feature, 'web-1');
+        await feature.deletes.deleteSelected(target, [target]);
+        assert.strictEqual(feature.ui.messages('warning').length, 1);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.ok(feature.logger.lines.some((line) => line.includes('cancelled; nothing sent')));
+    });
+
+    it('the Delete key acts on the view selection', async () => {
+        const feature = await loaded();
+        feature.select([node(feature, 'web-2')]);
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(undefined, undefined);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-2']]);
+    });
+
+    it('skips images that cannot be deleted and says why; with nothing left, sends nothing', async () => {
+        const feature = await loaded();
+        await feature.deletes.deleteSelected(node(feature, 'ci-runner'), [node(feature, 'cache'), node(feature, 'ubuntu')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), [
+            'Nothing to delete: 2 image(s) are being created, synced or processed; 1 public image(s) cannot be deleted.',
+        ]);
+    });
+
+    it('names the skipped images in the confirmation and sends only the deletable ones', async () => {
+        const feature = await loaded();
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'web-2'), node(feature, 'ubuntu')]);
+        const [confirm] = feature.ui.messages('warning');
+        assert.strictEqual(confirm.message, 'Delete 2 images: web-1, web-2?');
+        assert.match(confirm.detail ?? '', /Skipped: 1 public image\(s\) cannot be deleted\./);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted 2 images']);
+    });
+
+    it('expands a group to its deletable images', async () => {
+        const feature = imagesFeature({ groupBy: 'status' });
+        feature.account.images = [image('a'), image('b'), image('c', { status: 'CREATING' })];
+        await feature.model.refresh();
+        const group = feature.model.rootNodes().find((candidate: TreeNode) => candidate.kind === 'group' && candidate.key === 'AVAILABLE');
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(group, [group as TreeNode]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-a', 'img-b']]);
+    });
+
+    it('reports a partial failure with its requestId; Retry Failed sends only the refused image, without asking again', async () => {
+        const feature = await loaded();
+        feature.ui.clickNext('Delete').clickNext('Retry Failed');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
+        const [partial, retried] = feature.ui.messages('warning').slice(1);
+        assert.strictEqual(partial.message, 'Deleted 1 of 2; 1 failed: db-golden (requestId req-1)');
+        assert.deepStrictEqual(partial.buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden'], ['img-db-golden']]);
+        assert.strictEqual(retried.message, 'Deleted 0 of 1; 1 failed: db-golden (requestId req-2)');
+        assert.strictEqual(feature.ui.messages('warning').length, 3, 'no second confirmation for the retry');
+        const marked = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
+        assert.strictEqual(marked.description, 'AVAILABLE · delete failed');
+        await feature.model.refresh();
+        assert.strictEqual(toTreeItem(node(feature, 'db-golden'), feature.model.marks).description, 'AVAILABLE · 20 GiB');
+    });
+
+    it('Show Details lists the refused images with the requestIds; Copy Failed IDs copies them', async () => {
+        const feature = await loaded();
+        feature.ui.clickNext('Delete').clickNext('Show Details');
+        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
+        const [document] = feature.ui.of('document');
+        assert.strictEqual(document.name, 'delete-failures.md');
+        assert.match(document.content, /\*\*db-golden\*\* \(`img-db-golden`\)/);
+        assert.match(document.content, /status AVAILABLE/);
+        assert.match(document.content, /DeleteImages requestId\(s\): `req-1`/);
+
+        feature.ui.clickNext('Delete').clickNext('Copy Failed IDs');
+        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
+        assert.deepStrictEqual(feature.ui.of('clipboard').map((call) => call.text), ['img-db-golden']);
+        assert.deepStrictEqual(feature.ui.of('status').map((call) => call.text), ['Copied 1 failed image ID(s)']);
+    });
+
+    it('a failed request is an error naming the code and requestId, with Show Log and a Retry that succeeds', async () => {
+        const feature = await loaded();
+        feature.account.failNextDelete = apiError('INTERNAL_ERROR', 500);
+        feature.ui.clickNext('Delete').clickNext('Retry');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1')]);
+        const [failure] = feature.ui.messages('error');
+        assert.strictEqual(failure.message, 'Could not delete 1 image(s): INTERNAL_ERROR: The image is in a wrong state. (requestId req-err-1)');
+        assert.deepStrictEqual(failure.buttons, ['Show Log', 'Retry']);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1'], ['img-web-1']]);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1']);
+    });
+
+    it('a refusal by Zenlayer (4xx) is a warning, not an error; an unreachable Zenlayer says what to check', async () => {
+        const feature = await loaded();
+        feature.account.failNextDelete = apiError('OPERATION_DENIED_IMAGE_IN_USE', 400);
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1')]);
+        assert.strictEqual(feature.ui.messages('error').length, 0);
+        assert.match(feature.ui.messages('warning')[1].message, /^Could not delete 1 image\(s\): OPERATION_DENIED_IMAGE_IN_USE/);
+
+        feature.account.failNextDelete = new ZenlayerNetworkError('DeleteImages', 'https://console.zenlayer.com', 'ENOTFOUND', new Error('getaddrinfo'));
+        feature.ui.clickNext('Delete').clickNext('Show Log');
+        await feature.deletes.deleteSelected(node(feature, 'web-2'), [node(feature, 'web-2')]);
+        const [unreachable] = feature.ui.messages('error');
+        assert.match(unreachable.message, /Cannot reach https:\/\/console\.zenlayer\.com \(ENOTFOUND\)\. Check the network/);
+        assert.strictEqual(feature.ui.of('log').length, 1);
+        assert.strictEqual(toTreeItem(node(feature, 'web-2'), feature.model.marks).description, 'AVAILABLE · delete failed');
+    });
+
+    it('signed out: offers Configure Credentials instead of sending', async () => {
+        const feature = await loaded();
+        feature.account.signedIn = false;
+        feature.ui.clickNext('Delete').clickNext('Configure Credentials');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.strictEqual(feature.ui.messages('warning')[1].message, 'Configure your Zenlayer credentials first.');
+        assert.strictEqual(feature.configureCalls(), 1);
+    });
+
+    it('typeToConfirm: deletes only after the exact name is typed', async () => {
+        const feature = await loaded();
+        feature.settings.confirmation = 'typeToConfirm';
+        feature.ui.typeNext('web');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.strictEqual(feature.ui.inputs()[0].validation, 'Type "web-1" to delete.');
+        feature.ui.typeNext('web-1');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
+    });
+});
+
+describe('DeleteFlow: the palette bulk delete', () => {
+    it('offers only deletable images, by name, and deletes the picked ones', async () => {
+        const feature = await loaded();
+        feature.ui.pickNext((labels) => labels.filter((label) => label.startsWith('web'))).clickNext('Delete');
+        await feature.deletes.pickAndRun();
+        const [pick] = feature.ui.of('pick');
+        assert.deepStrictEqual(pick.labels, ['db-golden', 'web-1', 'web-2']);
+        assert.strictEqual(pick.title, 'Delete Zenlayer Images');
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
+    });
+
+    it('says in the title when the view filter narrows what is offered', async () => {
+        const feature = imagesFeature({ filter: { name: 'web' } });
+        feature.account.images = [image('web-1'), image('db')];
+        await feature.model.refresh();
+        await feature.deletes.pickAndRun();
+        assert.strictEqual(feature.ui.of('pick')[0].title, 'Delete Zenlayer Images (filtered: name: web)');
+    });
+
+    it('after a failed load shows that error with Retry, and Retry loads and offers the images', async () => {
+        const feature = await loaded();
+        feature.account.failNextList = new Error('proxy said no');
+        await feature.model.refresh();
+        feature.ui.clickNext('Retry');
+        await feature.deletes.pickAndRun();
+        assert.strictEqual(feature.ui.messages('error')[0].message, 'Could not load the images to choose from: proxy said no');
+        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['db-golden', 'web-1', 'web-2']);
+    });
+
+    it('signed out: runs the credentials flow instead', async () => {
+        const feature = imagesFeature();
+        feature.account.signedIn = false;
+        await feature.model.refresh();
+        await feature.deletes.pickAndRun();
+        assert.strictEqual(feature.configureCalls(), 1);
+        assert.strictEqual(feature.ui.of('pick').length, 0);
+    });
+
+    it('an account with nothing deletable says so and opens no pick', async () => {
+        const feature = imagesFeature();
+        feature.account.images = [image('ubuntu', { type: 'PUBLIC_IMAGE' })];
+        await feature.model.refresh();
+        await feature.deletes.pickAndRun();
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['There are no custom images that can be deleted.']);
+    });
+});
