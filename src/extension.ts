@@ -94,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     if (!(await hooks.storeDemoCredentials(credentialStore, settings.current.endpoint, logger, ui))) {
         void model.refresh();
     }
-    return hooks.testApi({ ui, model, provider, view, logLines: () => logger.recentLines });
+    return hooks.testApi({ ui, model, provider, view, log: logger });
 }
 
 export async function deactivate(): Promise<void> {

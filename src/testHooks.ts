@@ -31,6 +31,8 @@ export interface ZenlayerImagesTestApi {
     pollingIds(): readonly string[];
     /** Recent lines of the "Zenlayer" log. */
     logLines(): readonly string[];
+    /** Forgets the recent lines (each test starts with an empty log). */
+    clearLog(): void;
     /**
      * Selects this node in the view (TreeView.reveal with select, without focus), replacing the selection:
      * reveal cannot add to a selection, so a test of the Delete key works with one selected node.
@@ -58,7 +60,7 @@ export interface TestApiParts {
     readonly model: ImagesModel;
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
-    readonly logLines: () => readonly string[];
+    readonly log: { readonly recentLines: readonly string[]; clearRecent(): void };
 }
 
 export function readHooks(env: NodeJS.ProcessEnv): Hooks {
@@ -73,7 +75,7 @@ export function readHooks(env: NodeJS.ProcessEnv): Hooks {
     };
 }
 
-function createTestApi({ ui, model, provider, view, logLines }: TestApiParts): ZenlayerImagesTestApi {
+function createTestApi({ ui, model, provider, view, log }: TestApiParts): ZenlayerImagesTestApi {
     return {
         setUi: (testUi) => ui.use(testUi),
         children: (node) => provider.getChildren(node),
@@ -82,7 +84,8 @@ function createTestApi({ ui, model, provider, view, logLines }: TestApiParts): Z
         signedIn: () => model.signedIn,
         viewDescription: () => view.description,
         pollingIds: () => model.pollingIds,
-        logLines,
+        logLines: () => log.recentLines,
+        clearLog: () => log.clearRecent(),
         select: (node) => Promise.resolve(view.reveal(node, { select: true, focus: false })),
         selection: () => view.selection,
     };

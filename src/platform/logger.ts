@@ -24,6 +24,10 @@ export class ChannelLogger implements Logger {
         return this.recent;
     }
 
+    clearRecent(): void {
+        this.recent.length = 0;
+    }
+
     debug(message: string): void {
         this.channel.debug(message);
         this.remember('debug', message);

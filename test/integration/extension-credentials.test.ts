@@ -8,30 +8,18 @@ import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
 import { EXTENSION_ID } from '../../src/constants';
-import { imageNodes, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+import { imageNodes, ScriptedUi, setSetting, signInToEmulator, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: credentials', () => {
+    const fixture = useSignedInExtension({});
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;
+    beforeEach(() => ({ emulator, api, ui } = fixture.current));
 
-    before(async () => {
-        emulator = await startEmulator();
-        api = await testApi();
-        await signInToEmulator(api, emulator);
-    });
-
-    beforeEach(() => {
-        emulator.clearRequestLog();
-        ui = new ScriptedUi();
-        api.setUi(ui);
-    });
-
-    after(async () => {
+    after(() => {
         delete process.env.ZENLAYER_ACCESS_KEY_ID;
         delete process.env.ZENLAYER_ACCESS_KEY_SECRET;
-        api.setUi(undefined);
-        await emulator.close();
     });
 
     it('rejects an invalid AccessKey ID in the input box', async () => {

@@ -4,33 +4,14 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
 import { type RunningEmulator, startEmulator } from '../emulator';
-import { deleteRequests, findImage, imageNodes, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+import { deleteRequests, findImage, imageNodes, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: delete images', () => {
+    const fixture = useSignedInExtension({ deleteDelayMs: 1500 });
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;
-
-    before(async () => {
-        emulator = await startEmulator({ deleteDelayMs: 1500 });
-        api = await testApi();
-        await signInToEmulator(api, emulator);
-    });
-
-    beforeEach(async () => {
-        await setSetting('delete.confirmation', undefined);
-        emulator.clearRequestLog();
-        emulator.faults.reset();
-        ui = new ScriptedUi();
-        api.setUi(ui);
-        await vscode.commands.executeCommand('zenlayer.refresh');
-    });
-
-    after(async () => {
-        api.setUi(undefined);
-        await setSetting('delete.confirmation', undefined);
-        await emulator.close();
-    });
+    beforeEach(() => ({ emulator, api, ui } = fixture.current));
 
     it('deletes one image after the modal Delete, says so, shows it as deleting and then drops it from the tree', async () => {
         await vscode.commands.executeCommand('zenlayer.images.focus'); // polling runs only while the view is visible

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { deleteRequests, findImage, imageNodes, ScriptedUi, selectInView, signInToEmulator, testApi, waitFor } from './extension-support';
+import type { RunningEmulator } from '../emulator';
+import { deleteRequests, findImage, imageNodes, ScriptedUi, selectInView, useSignedInExtension, waitFor } from './extension-support';
 
 /** DescribeCustomImages list requests (not the poller's by-ID checks) for page 2 and later. */
 function laterPageRequests(emulator: RunningEmulator): number {
@@ -15,30 +15,12 @@ function laterPageRequests(emulator: RunningEmulator): number {
 }
 
 describe('extension: resilience', () => {
+    // Deleted images stay DELETING for 10 s: long enough for a failed refresh and a recovery before they go.
+    const fixture = useSignedInExtension({ deleteDelayMs: 10_000 });
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;
-
-    before(async () => {
-        // Deleted images stay DELETING for 10 s: long enough for a failed refresh and a recovery before they go.
-        emulator = await startEmulator({ deleteDelayMs: 10_000 });
-        api = await testApi();
-        await signInToEmulator(api, emulator);
-    });
-
-    beforeEach(async () => {
-        emulator.faults.reset();
-        emulator.clearRequestLog();
-        ui = new ScriptedUi();
-        api.setUi(ui);
-        await vscode.commands.executeCommand('zenlayer.images.focus'); // polling runs only while the view is visible
-        await vscode.commands.executeCommand('zenlayer.refresh');
-    });
-
-    after(async () => {
-        api.setUi(undefined);
-        await emulator.close();
-    });
+    beforeEach(() => ({ emulator, api, ui } = fixture.current));
 
     it('keeps polling a deleted image through a failed refresh, and drops it once gone after the recovery', async () => {
         emulator.state.addImage({ imageName: 'deleted-across-a-failed-refresh' }); // an ID no other suite logs

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ImageNode, TreeNode } from '../../src/images/tree';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator } from '../emulator';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator';
 
 import { ScriptedUi } from '../support/scriptedUi';
 
@@ -84,4 +84,70 @@ export async function selectInView(api: ZenlayerImagesTestApi, node: TreeNode, t
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
     }
+}
+
+/** What a suite's tests work with; `ui` is a fresh scripted person for every test. */
+export interface SignedInExtension {
+    readonly emulator: RunningEmulator;
+    readonly api: ZenlayerImagesTestApi;
+    readonly ui: ScriptedUi;
+}
+
+/** Settings a test may change; every test starts from their defaults. */
+const RESET_SETTINGS = ['delete.confirmation', 'images.groupBy'] as const;
+
+/**
+ * The one fixture of the extension suites: a fresh emulator for the suite, the extension signed in to it through the
+ * real command, and one reset policy before every test — emulator faults and request log, the extension's log, dialogs,
+ * settings, filter and grouping, signed in to this emulator, the view visible (polling runs only then), a fresh listing.
+ */
+export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}): { readonly current: SignedInExtension } {
+    let emulator: RunningEmulator | undefined;
+    let api: ZenlayerImagesTestApi | undefined;
+    let current: SignedInExtension | undefined;
+
+    before(async () => {
+        emulator = await startEmulator(emulatorOptions);
+        api = await testApi();
+        await signInToEmulator(api, emulator);
+    });
+
+    beforeEach(async () => {
+        assert.ok(emulator && api, 'the suite set-up did not finish');
+        emulator.faults.reset();
+        emulator.clearRequestLog();
+        api.clearLog();
+        const ui = new ScriptedUi();
+        api.setUi(ui);
+        for (const key of RESET_SETTINGS) {
+            await setSetting(key, undefined);
+        }
+        await setSetting('endpoint', emulator.url);
+        if (!api.signedIn()) {
+            await signInToEmulator(api, emulator);
+            api.setUi(ui);
+        }
+        await vscode.commands.executeCommand('zenlayer.clearFilter');
+        await vscode.commands.executeCommand('zenlayer.images.focus');
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        await api.whenIdle();
+        emulator.clearRequestLog();
+        current = { emulator, api, ui };
+    });
+
+    after(async () => {
+        api?.setUi(undefined);
+        for (const key of RESET_SETTINGS) {
+            await setSetting(key, undefined);
+        }
+        await vscode.commands.executeCommand('zenlayer.clearFilter');
+        await emulator?.close();
+    });
+
+    return {
+        get current(): SignedInExtension {
+            assert.ok(current, 'the fixture is read before its beforeEach ran');
+            return current;
+        },
+    };
 }

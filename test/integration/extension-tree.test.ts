@@ -6,30 +6,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
 import { type RunningEmulator, startEmulator } from '../emulator';
-import { findImage, imageNodes, rootLabels, ScriptedUi, setSetting, signInToEmulator, testApi, waitFor } from './extension-support';
+import { findImage, imageNodes, rootLabels, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: images tree', () => {
+    const fixture = useSignedInExtension({});
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;
-
-    before(async () => {
-        emulator = await startEmulator();
-        api = await testApi();
-        await signInToEmulator(api, emulator);
-    });
-
-    beforeEach(() => {
-        ui = new ScriptedUi();
-        api.setUi(ui);
-    });
-
-    after(async () => {
-        api.setUi(undefined);
-        await setSetting('images.groupBy', undefined);
-        await vscode.commands.executeCommand('zenlayer.clearFilter');
-        await emulator.close();
-    });
+    beforeEach(() => ({ emulator, api, ui } = fixture.current));
 
     it('lists every custom image, sorted by name, from one fetch', async () => {
         emulator.clearRequestLog();
