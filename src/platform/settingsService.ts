@@ -90,7 +90,7 @@ export class SettingsService implements vscode.Disposable {
 /**
  * The endpoint decides where signed requests go, so only the user's own value counts: a workspace or folder value
  * (from a cloned repository) is never used. Reading the user value explicitly also works in remote windows, where VS Code
- * does not apply a machine-scoped user value.
+ * does not apply a machine-scoped user value (the setting is application-scoped for that reason).
  */
 function userValue(configuration: vscode.WorkspaceConfiguration, key: string): unknown {
     const inspected = configuration.inspect(key);

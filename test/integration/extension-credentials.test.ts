@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/testHooks';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
 import { EXTENSION_ID } from '../../src/constants';
-import { imageNodes, ScriptedUi, setSetting, signInToEmulator, useSignedInExtension, waitFor } from './extension-support';
+import { imageNodes, ScriptedUi, setSetting, signInToEmulator, userSettingsFile, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: credentials', () => {
     const fixture = useSignedInExtension({});
@@ -91,6 +91,53 @@ describe('extension: credentials', () => {
 
         await signInToEmulator(api, emulator);
         assert.ok(imageNodes(api).length > 0);
+    });
+
+    it('keeps using the endpoint of the user settings file after the workbench re-reads settings, across sign-out and sign-in', async () => {
+        // As `npm start` and the UI tests do: the endpoint only in the user settings file, then any settings change
+        // through the workbench. In a remote window (code-server is one) VS Code stops applying a machine-scoped user
+        // value once it re-reads settings; the credential check then went to https://console.zenlayer.com.
+        const file = userSettingsFile();
+        const original = fs.readFileSync(file, 'utf8');
+        await setSetting('endpoint', undefined);
+        fs.writeFileSync(file, JSON.stringify({ ...(JSON.parse(original) as object), 'zenlayer.endpoint': emulator.url }, null, 4));
+        try {
+            await waitFor(() => vscode.workspace.getConfiguration('zenlayer').inspect('endpoint')?.globalValue === emulator.url, 'VS Code to read the settings file');
+            await vscode.workspace.getConfiguration('zenlayer').update('images.groupBy', 'status', vscode.ConfigurationTarget.Global);
+            await vscode.commands.executeCommand('zenlayer.signOut');
+            await waitFor(() => !api.signedIn(), 'signed-out state');
+            emulator.clearRequestLog();
+            await signInToEmulator(api, emulator, { keepEndpoint: true });
+            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200), 'the credential check went to the emulator');
+            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'), 'the images came from the emulator');
+        } finally {
+            fs.writeFileSync(file, original);
+        }
+    });
+
+    it('ignores an endpoint in the workspace settings: an opened folder cannot send the signed requests elsewhere', async () => {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        assert.ok(folder, 'the integration run opens the fixture workspace');
+        const elsewhere = await startEmulator();
+        const file = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+        const original = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // Group By in the same file shows when VS Code has read it (it reports no workspace value for the endpoint at all).
+        fs.writeFileSync(file, JSON.stringify({ 'zenlayer.endpoint': elsewhere.url, 'zenlayer.images.groupBy': 'osType' }));
+        try {
+            await waitFor(() => vscode.workspace.getConfiguration('zenlayer').get('images.groupBy') === 'osType', 'VS Code to read the workspace settings');
+            await vscode.commands.executeCommand('zenlayer.refresh');
+            await api.whenIdle();
+            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'), 'still listed from the user-configured emulator');
+            assert.deepStrictEqual(elsewhere.requestLog, [], 'nothing was sent to the workspace endpoint');
+        } finally {
+            if (original === undefined) {
+                fs.rmSync(file);
+            } else {
+                fs.writeFileSync(file, original);
+            }
+            await elsewhere.close();
+        }
     });
 
     it('offers to import ZENLAYER_ACCESS_KEY_ID/SECRET, still checking them first', async () => {

@@ -1,6 +1,8 @@
 // Shared by the extension's integration suites: a scripted stand-in for every dialog, and helpers to reach the
 // running extension's test API and the emulator. Not a suite itself (no `.test` in the name).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { ImageNode, TreeNode } from '../../src/images/tree';
@@ -52,14 +54,28 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /** Points the extension at the emulator and signs in with the demo key through the real command. */
-export async function signInToEmulator(api: ZenlayerImagesTestApi, emulator: RunningEmulator): Promise<void> {
-    await setSetting('endpoint', emulator.url);
+export async function signInToEmulator(api: ZenlayerImagesTestApi, emulator: RunningEmulator, options: { keepEndpoint?: boolean } = {}): Promise<void> {
+    if (!options.keepEndpoint) {
+        await setSetting('endpoint', emulator.url);
+    }
     await setSetting('delete.pollIntervalSeconds', 1);
     const ui = new ScriptedUi().typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
     api.setUi(ui);
     await vscode.commands.executeCommand('zenlayer.configureCredentials');
     await waitFor(() => api.signedIn() && imageNodes(api).length > 0, 'the tree to list the emulator images');
     await api.whenIdle();
+}
+
+/**
+ * The workbench's user settings file. The code-server runner keeps the whole profile in one folder: its XDG dirs and
+ * `user-data/User/settings.json` (scripts/vscode/code-server.js), and the extension host inherits the XDG variables.
+ */
+export function userSettingsFile(): string {
+    const xdgConfig = process.env.XDG_CONFIG_HOME;
+    assert.ok(xdgConfig, 'XDG_CONFIG_HOME is not set: not the code-server runner?');
+    const file = path.join(xdgConfig, '..', '..', 'user-data', 'User', 'settings.json');
+    assert.ok(fs.existsSync(file), `no user settings file at ${file}`);
+    return file;
 }
 
 /** DeleteImages requests the emulator received, as the ID lists sent. */

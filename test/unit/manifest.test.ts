@@ -20,7 +20,7 @@ interface Manifest {
         views: Record<string, { id: string; name: string }[]>;
         viewsWelcome: { view: string; contents: string; when?: string }[];
         keybindings: { command: string; key: string; mac?: string; when: string }[];
-        configuration: { properties: Record<string, { default?: unknown; enum?: string[] }> };
+        configuration: { properties: Record<string, { default?: unknown; enum?: string[]; scope?: string }> };
     };
 }
 
@@ -118,5 +118,11 @@ describe('manifest (package.json contributes)', () => {
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
         assert.strictEqual(properties['zenlayer.requestTimeoutSeconds'].default, 30);
         assert.strictEqual(properties['zenlayer.delete.pollIntervalSeconds'].default, 5);
+    });
+
+    it('makes the endpoint a user setting that applies in remote windows too, never a workspace one', () => {
+        // "application": only user settings, applied in local, remote and web windows alike. "machine" is not applied from
+        // user settings in a remote window once VS Code re-reads settings; "window" would let a cloned folder redirect it.
+        assert.strictEqual(manifest.contributes.configuration.properties['zenlayer.endpoint'].scope, 'application');
     });
 });
