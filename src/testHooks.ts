@@ -25,8 +25,10 @@ export interface ZenlayerImagesTestApi {
     /** Waits until the refresh in flight (after a command, sign-in or setting change) has finished. */
     whenIdle(): Promise<void>;
     signedIn(): boolean;
-    /** The view's description (shows the active filter). */
+    /** The view's description (next to its title). */
     viewDescription(): string | undefined;
+    /** The view's message above the rows (shows the active filter). */
+    viewMessage(): string | undefined;
     /** Image IDs the deletion poller still waits for. */
     pollingIds(): readonly string[];
     /** Recent lines of the "Zenlayer" log. */
@@ -83,6 +85,7 @@ function createTestApi({ ui, model, provider, view, log }: TestApiParts): Zenlay
         whenIdle: () => model.whenIdle(),
         signedIn: () => model.signedIn,
         viewDescription: () => view.description,
+        viewMessage: () => view.message,
         pollingIds: () => model.pollingIds,
         logLines: () => log.recentLines,
         clearLog: () => log.clearRecent(),

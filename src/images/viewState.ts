@@ -5,7 +5,10 @@ import type { ImagesModel } from './imagesModel';
 import type { TreeNode } from './tree';
 import { filterText } from './texts';
 
-/** What the workbench shows around the tree, kept in step with the model: the description and the `when` context keys. */
+/**
+ * What the workbench shows around the tree, kept in step with the model: the active filter as the view's message (above
+ * the rows, always seen: the title bar cuts a description off) and the `when` context keys.
+ */
 export class ImagesViewState implements vscode.Disposable {
     private readonly subscription: { dispose(): void };
 
@@ -23,7 +26,7 @@ export class ImagesViewState implements vscode.Disposable {
 
     private update(): void {
         const filter = this.model.activeFilter;
-        this.view.description = isFilterActive(filter) ? vscode.l10n.t('Filter: {0}', filterText(filter)) : undefined;
+        this.view.message = isFilterActive(filter) ? vscode.l10n.t('Filtered by {0}. Clear the filter to see every image.', filterText(filter)) : undefined;
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.signedIn);
     }

@@ -85,21 +85,21 @@ describe('extension: images tree', () => {
         await waitFor(() => api.children().every((node) => node.kind === 'image'), 'a flat list again');
     });
 
-    it('filters by name on the server, shows the filter in the view description, and clears it', async () => {
+    it('filters by name on the server, shows the filter in the view message above the rows, and clears it', async () => {
         emulator.clearRequestLog();
         ui.pickNext(() => ['$(symbol-text) Name contains…']).typeNext('web-frontend');
         await vscode.commands.executeCommand('zenlayer.filter');
         const listCall = emulator.requestLog.find((entry) => entry.action === 'DescribeCustomImages');
         assert.strictEqual((listCall?.body as { imageName?: string }).imageName, 'web-frontend');
         assert.deepStrictEqual(imageNodes(api).map((node) => node.image.name).sort(), ['web-frontend-2026-09', 'web-frontend-2026-10', 'web-frontend-2026-11']);
-        assert.strictEqual(api.viewDescription(), 'Filter: name: web-frontend');
+        assert.strictEqual(api.viewMessage(), 'Filtered by name: web-frontend. Clear the filter to see every image.');
 
         ui.pickNext(() => ['$(circle-filled) Status…']).pickNext(() => ['FAILED']);
         await vscode.commands.executeCommand('zenlayer.filter');
         assert.deepStrictEqual(api.children().map((node) => node.kind === 'message' && node.message), ['noMatches'], 'an empty result says so inside the view');
 
         await vscode.commands.executeCommand('zenlayer.clearFilter');
-        assert.strictEqual(api.viewDescription(), undefined);
+        assert.strictEqual(api.viewMessage(), undefined);
         assert.strictEqual(imageNodes(api).length, emulator.state.images().length);
     });
 

@@ -43,7 +43,7 @@ describe('manifest (package.json contributes)', () => {
         assert.ok(container && text(container.title) === 'Zenlayer');
         assert.ok(fs.existsSync(path.join(root, container.icon)), 'activity-bar icon exists');
         const view = manifest.contributes.views[VIEW_CONTAINER_ID]?.find((entry) => entry.id === IMAGES_VIEW_ID);
-        assert.ok(view && text(view.name) === 'Zenlayer Images');
+        assert.ok(view && text(view.name) === 'Images');
     });
 
     it('contributes exactly the commands in COMMANDS, each in the Zenlayer category', () => {
