@@ -11,8 +11,8 @@ import {
     ZenlayerNetworkError,
     ZenlayerResponseError,
     ZenlayerTimeoutError,
-} from '../../src/zenlayer';
-import { generateSeed, type RunningEmulator, startEmulator } from '../emulator';
+} from '../../../src/zenlayer';
+import { generateSeed, type RunningEmulator, startEmulator } from '../../emulator';
 
 const KEY = { accessKeyId: 'ZLTESTKEYID0001', accessKeyPassword: 'ZLTestSecretPassword0001' };
 
