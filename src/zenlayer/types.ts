@@ -40,27 +40,83 @@ export interface ZenlayerImage {
     readonly tags: readonly ImageTag[];
 }
 
-/** Server-side filters of DescribeCustomImages. */
+/**
+ * Server-side filters of DescribeCustomImages. Blank strings mean "no filter". The client refuses (ZenlayerInputError
+ * `filterInvalid`) values of the wrong type, statuses and OS types not in the lists above, and more than 100 imageIds.
+ */
 export interface CustomImageFilter {
     /** Fuzzy match on the image name. */
     readonly name?: string;
     readonly status?: ImageStatus;
     readonly osType?: OsType;
     readonly regionId?: string;
+    /** At most 100. */
     readonly imageIds?: readonly string[];
     readonly category?: string;
     readonly resourceGroupId?: string;
 }
 
+/**
+ * What became of the IDs of one DeleteImages chunk whose request did not end in a verdict:
+ * - `failed`: the request failed and Zenlayer did not act on it (an API error, a proxy's error page, no connection);
+ * - `unknownOutcome`: the chunk was sent but no usable verdict came back (a 200 whose `imageIds` is not a list of
+ *   strings, a timeout, a body that broke off): the images may or may not be DELETING; refresh before retrying;
+ * - `notSent`: never sent, because an earlier chunk timed out or could not reach Zenlayer, the caller aborted, or
+ *   the client was closed; sending them again is safe.
+ */
+export type DeleteChunkOutcome = 'failed' | 'unknownOutcome' | 'notSent';
+
+export interface DeleteChunkError {
+    readonly imageIds: readonly string[];
+    readonly error: Error;
+    readonly outcome: DeleteChunkOutcome;
+}
+
+/**
+ * The outcome of a delete. Every requested ID is in exactly one of: accepted, refused, or a chunk error (whose
+ * outcome is failed, unknownOutcome or notSent). `failedImageIds` is everything but the accepted ones.
+ */
 export interface DeleteImagesResult {
     /** The distinct IDs that were asked for, in first-seen order. */
     readonly requested: readonly string[];
-    /** IDs the API reported as failed, plus every ID of a chunk whose request failed. */
+    /** IDs the API reported as failed, plus every ID of a chunk whose request failed or was not sent. */
     readonly failedImageIds: readonly string[];
     /** One per chunk request that reached the API. */
     readonly requestIds: readonly string[];
-    /** Chunks whose request itself failed, with the reason; their IDs are also in failedImageIds. */
-    readonly chunkErrors: readonly { readonly imageIds: readonly string[]; readonly error: Error }[];
+    /** Chunks whose request itself failed or was not sent, with the reason; their IDs are also in failedImageIds. */
+    readonly chunkErrors: readonly { readonly imageIds: readonly string[]; readonly error: Error; readonly outcome?: DeleteChunkOutcome }[];
+    /** Accepted by the API: they go DELETING, then vanish. (Always set by ZenlayerClient.deleteImages.) */
+    readonly acceptedImageIds?: readonly string[];
+    /** Listed as failed in the API's answer (in use, in a state Zenlayer refuses, unknown…). */
+    readonly refusedImageIds?: readonly string[];
+    /** Never sent (see DeleteChunkOutcome `notSent`): what a "Retry" should send. */
+    readonly notSentImageIds?: readonly string[];
+    /** Sent, but the answer could not tell what happened to them (see DeleteChunkOutcome `unknownOutcome`). */
+    readonly unknownOutcomeImageIds?: readonly string[];
+}
+
+/** What ZenlayerClient.deleteImages returns: a DeleteImagesResult with every field filled in. */
+export interface DeleteImagesReport extends DeleteImagesResult {
+    readonly chunkErrors: readonly DeleteChunkError[];
+    readonly acceptedImageIds: readonly string[];
+    readonly refusedImageIds: readonly string[];
+    readonly notSentImageIds: readonly string[];
+    readonly unknownOutcomeImageIds: readonly string[];
+}
+
+/**
+ * Something odd in an answer that the client tolerated, reported once per answer (for the log): items without a
+ * usable ID that were dropped, or IDs the caller did not ask about that were ignored.
+ */
+export interface ZenlayerWarning {
+    readonly action: string;
+    readonly kind: 'itemsDropped' | 'unexpectedIds';
+    readonly count: number;
+    /** Up to ten of the IDs concerned, cleaned (`unexpectedIds` only). */
+    readonly sample: readonly string[];
+    readonly requestId: string | undefined;
+    /** One English line for a log; holds nothing secret. */
+    readonly message: string;
 }
 
 export interface Zone {
