@@ -1,10 +1,10 @@
-import { MAX_PAGE_SIZE, MAX_IDS_PER_FILTER, distinctImageIds, imageFilterParams, requestSignal, type RequestOptions, type ValidatedOptions, validateClientOptions, type ZenlayerClientOptions } from './options';
+import { MAX_PAGE_SIZE, MAX_IDS_PER_FILTER, distinctImageIds, imageFilterParams, instanceFilterParams, requestSignal, type RequestOptions, type ValidatedOptions, validateClientOptions, type ZenlayerClientOptions } from './options';
 import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerNotSentError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
 import { listEveryPage, type ListingContext, type ListingLimits, runBounded, warnUnexpected } from './paging';
 import { isNeverConnected } from './retry';
 import { ZecTransport } from './transport';
-import type { CustomImageFilter, DeleteChunkError, DeleteChunkOutcome, DeleteImagesReport, ZenlayerImage, ZenlayerWarning, Zone } from './types';
-import { invalidField, parseImage, parseZone, stringList, zoneList } from './wire';
+import type { CustomImageFilter, DeleteChunkError, DeleteChunkOutcome, DeleteImagesReport, InstanceFilter, ZenlayerImage, ZenlayerInstance, ZenlayerWarning, Zone } from './types';
+import { invalidField, parseImage, parseInstance, parseZone, stringList, zoneList } from './wire';
 
 export type { RequestOptions, ZenlayerClientOptions } from './options';
 
@@ -42,7 +42,7 @@ function notSentError(action: string, stoppedBy: ZenlayerError): ZenlayerError {
     return stoppedBy instanceof ZenlayerAbortError || stoppedBy instanceof ZenlayerClosedError ? stoppedBy : new ZenlayerNotSentError(action, stoppedBy);
 }
 
-/** Client for the ZEC image APIs of Zenlayer Cloud API 2.0. Knows nothing of VS Code. */
+/** Client for the ZEC image and instance APIs of Zenlayer Cloud API 2.0. Knows nothing of VS Code. */
 export class ZenlayerClient {
     readonly endpoint: string;
     private readonly options: ValidatedOptions;
@@ -70,6 +70,14 @@ export class ZenlayerClient {
         const signal = requestSignal(action, options);
         const params = imageFilterParams(action, filter);
         return listEveryPage({ action, params, parseItem: parseImage, idOf: (image) => image.id }, this.listingLimits(), this.listingContext(signal));
+    }
+
+    /** Every instance of the account (DescribeInstances), paged like listCustomImages, with the same guarantees. */
+    async listInstances(filter: InstanceFilter = {}, options: RequestOptions = {}): Promise<ZenlayerInstance[]> {
+        const action = 'DescribeInstances';
+        const signal = requestSignal(action, options);
+        const params = instanceFilterParams(action, filter);
+        return listEveryPage({ action, params, parseItem: parseInstance, idOf: (instance) => instance.id }, this.listingLimits(), this.listingContext(signal));
     }
 
     /**

@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './bounds';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TAG_TEXT_LENGTH } from './bounds';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { type FilterProblem, ZenlayerInputError } from './errors';
 import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import type { ApiCallEvent, ZenlayerCredentials } from './transport';
-import { type CustomImageFilter, IMAGE_STATUSES, OS_TYPES, type ZenlayerWarning } from './types';
+import { type CustomImageFilter, IMAGE_STATUSES, INSTANCE_STATUSES, type InstanceFilter, OS_TYPES, type ZenlayerWarning } from './types';
 
 /** Checks everything a caller hands the client, so bad input is a ZenlayerInputError and never a TypeError. */
 
@@ -48,8 +48,10 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const MAX_PAGE_SIZE = 1000;
 /** Items the default page limit allows a listing. */
 const DEFAULT_MAX_LISTED_ITEMS = 1_000_000;
-/** Zenlayer's ID filters take at most 100 IDs (other ZEC filters document it; the image filters are treated alike). */
+/** Zenlayer's ID filters take at most 100 IDs (DescribeInstances documents it; the image filters are treated alike). */
 export const MAX_IDS_PER_FILTER = 100;
+/** DescribeInstances and the image listings take at most 20 tag keys and 20 tags. */
+const MAX_TAG_FILTERS = 20;
 const MAX_RETRIES = 10;
 const MAX_ACCESS_KEY_ID_LENGTH = 256;
 const MAX_SECRET_LENGTH = 4096;
@@ -303,6 +305,25 @@ class FilterReader {
             this.params[field] = [...new Set(list.map((id, index) => this.entry(`${field}[${index}]`, id, MAX_ID_LENGTH)))];
         }
     }
+
+    tagKeys(): void {
+        const list = this.list('tagKeys', MAX_TAG_FILTERS);
+        if (list) {
+            this.params.tagKeys = list.map((key, index) => this.entry(`tagKeys[${index}]`, key, MAX_TAG_TEXT_LENGTH));
+        }
+    }
+
+    tags(): void {
+        const list = this.list('tags', MAX_TAG_FILTERS);
+        if (list) {
+            this.params.tags = list.map((tag, index) => {
+                if (!isObject(tag)) {
+                    this.fail(`tags[${index}]`, 'wrongType');
+                }
+                return { key: this.entry(`tags[${index}].key`, tag.key, MAX_TAG_TEXT_LENGTH), value: this.entry(`tags[${index}].value`, tag.value, MAX_TAG_TEXT_LENGTH) };
+            });
+        }
+    }
 }
 
 /** DescribeCustomImages request fields of a filter. */
@@ -315,5 +336,21 @@ export function imageFilterParams(action: string, filter: CustomImageFilter | un
     reader.text('category', MAX_NAME_LENGTH);
     reader.text('resourceGroupId', MAX_ID_LENGTH);
     reader.ids('imageIds');
+    return reader.params;
+}
+
+/** DescribeInstances request fields of a filter (an IPv6 address is at most 45 characters). */
+export function instanceFilterParams(action: string, filter: InstanceFilter | undefined): Record<string, unknown> {
+    const reader = new FilterReader(action, filter === undefined ? {} : filter);
+    reader.ids('instanceIds');
+    reader.text('zoneId', MAX_ID_LENGTH);
+    reader.text('imageId', MAX_ID_LENGTH);
+    reader.text('ipv4Address', 64);
+    reader.text('ipv6Address', 64);
+    reader.oneOf('status', INSTANCE_STATUSES);
+    reader.text('name', MAX_NAME_LENGTH);
+    reader.text('resourceGroupId', MAX_ID_LENGTH);
+    reader.tagKeys();
+    reader.tags();
     return reader.params;
 }

@@ -104,6 +104,52 @@ export interface DeleteImagesReport extends DeleteImagesResult {
     readonly unknownOutcomeImageIds: readonly string[];
 }
 
+/** Instance statuses of DescribeInstances (zec 2025-09-01, as the official CLI documents them). */
+export const INSTANCE_STATUSES = ['DEPLOYING', 'REBUILDING', 'REBOOT', 'RUNNING', 'STOPPED', 'BOOTING', 'RELEASING', 'STOPPING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED', 'IMAGING', 'RESIZING'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/**
+ * One ZEC instance, normalised from the wire like ZenlayerImage: every string cleaned and bounded, missing or
+ * malformed fields undefined. `status` is a plain string: usually one of INSTANCE_STATUSES, a newer value is kept.
+ */
+export interface ZenlayerInstance {
+    readonly id: string;
+    readonly name: string;
+    readonly zoneId: string | undefined;
+    /** e.g. `z2a.cpu.1`. */
+    readonly instanceType: string | undefined;
+    readonly cpuCores: number | undefined;
+    readonly memoryGiB: number | undefined;
+    /** The image the instance runs from; undefined when the answer had none. */
+    readonly imageId: string | undefined;
+    readonly imageName: string | undefined;
+    readonly status: string;
+    /** As sent, `YYYY-MM-ddTHH:mm:ssZ`. */
+    readonly createTime: string | undefined;
+    readonly resourceGroupId: string | undefined;
+    readonly resourceGroupName: string | undefined;
+    readonly tags: readonly ImageTag[];
+}
+
+/** Server-side filters of DescribeInstances, as the official CLI documents them. Blank strings mean "no filter". */
+export interface InstanceFilter {
+    /** At most 100. */
+    readonly instanceIds?: readonly string[];
+    readonly zoneId?: string;
+    /** Only instances running from this image. */
+    readonly imageId?: string;
+    readonly ipv4Address?: string;
+    readonly ipv6Address?: string;
+    readonly status?: InstanceStatus;
+    /** Fuzzy match on the instance name. */
+    readonly name?: string;
+    readonly resourceGroupId?: string;
+    /** At most 20, each 1–64 characters. */
+    readonly tagKeys?: readonly string[];
+    /** At most 20; key and value 1–64 characters. */
+    readonly tags?: readonly ImageTag[];
+}
+
 /**
  * Something odd in an answer that the client tolerated, reported once per answer (for the log): items without a
  * usable ID that were dropped, or IDs the caller did not ask about that were ignored.

@@ -9,7 +9,7 @@ import {
     MAX_TAG_TEXT_LENGTH,
 } from './bounds';
 import { ZenlayerResponseError } from './errors';
-import type { ImageTag, ZenlayerImage, Zone } from './types';
+import type { ImageTag, ZenlayerImage, ZenlayerInstance, Zone } from './types';
 
 /**
  * Reads the API's JSON defensively: real responses carry explicit nulls and numbers as strings, and a broken or
@@ -18,8 +18,9 @@ import type { ImageTag, ZenlayerImage, Zone } from './types';
 
 type Json = Record<string, unknown>;
 
-/** GiB of an image: generous, but a figure no real resource reaches. */
+/** GiB of an image, instance memory: generous, but a figure no real resource reaches. */
 const MAX_GIB = 1_000_000;
+const MAX_CPU_CORES = 100_000;
 
 function fieldsOf(item: unknown): Json {
     return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Json) : {};
@@ -68,6 +69,30 @@ export function parseImage(item: unknown): ZenlayerImage | undefined {
         version: boundedText(raw.imageVersion, MAX_NAME_LENGTH),
         description: boundedText(raw.imageDescription, MAX_DESCRIPTION_LENGTH),
         regionIds: identifierList(raw.regionIdList),
+        resourceGroupId: identifier(raw.resourceGroupId),
+        resourceGroupName: boundedText(raw.resourceGroupName, MAX_NAME_LENGTH),
+        tags: tagList(raw.tags),
+    };
+}
+
+/** Items without a usable instance ID are dropped (undefined). */
+export function parseInstance(item: unknown): ZenlayerInstance | undefined {
+    const raw = fieldsOf(item);
+    const id = identifier(raw.instanceId);
+    if (!id) {
+        return undefined;
+    }
+    return {
+        id,
+        name: boundedText(raw.instanceName, MAX_NAME_LENGTH) ?? id,
+        zoneId: identifier(raw.zoneId),
+        instanceType: boundedText(raw.instanceType, MAX_NAME_LENGTH),
+        cpuCores: boundedNumber(raw.cpu, MAX_CPU_CORES),
+        memoryGiB: boundedNumber(raw.memory, MAX_GIB),
+        imageId: identifier(raw.imageId),
+        imageName: boundedText(raw.imageName, MAX_NAME_LENGTH),
+        status: enumToken(raw.status) ?? 'UNKNOWN',
+        createTime: boundedText(raw.createTime, 64),
         resourceGroupId: identifier(raw.resourceGroupId),
         resourceGroupName: boundedText(raw.resourceGroupName, MAX_NAME_LENGTH),
         tags: tagList(raw.tags),
