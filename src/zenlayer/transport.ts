@@ -1,8 +1,9 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { boundedText, cleanText, errorCode, MAX_EXCERPT_LENGTH, MAX_SERVER_MESSAGE_LENGTH, requestIdOf } from './bounds';
 import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
 import { isRetryable, retryDelayMs, type RetryPolicy } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
+import { Agent } from './undiciParts';
 import { stringList } from './wire';
 
 const ZEC_SERVICE = 'zec';

@@ -25,7 +25,7 @@ Module._load = function (request, ...rest) {
     return request === 'vscode' ? inert : load.call(this, request, ...rest);
 };
 const started = performance.now();
-require(process.argv[1]);
+require(require('node:path').resolve(process.argv[1]));
 process.stdout.write(String(performance.now() - started));
 `;
 
