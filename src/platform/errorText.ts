@@ -49,7 +49,7 @@ export function describeError(error: unknown): string {
 
 function describeResponseError(error: ZenlayerResponseError): string {
     const http = error.contentType ? `HTTP ${error.status}, ${error.contentType}` : `HTTP ${error.status}`;
-    const parts = [vscode.l10n.t('Unexpected answer from Zenlayer ({0}): {1}.', http, responseProblemText(error.reason))];
+    const parts = [vscode.l10n.t('Unexpected answer from Zenlayer ({0}): {1}.', http, responseProblemText(error))];
     if (error.excerpt) {
         parts.push(vscode.l10n.t('It begins: {0}', JSON.stringify(error.excerpt)));
     }
@@ -59,7 +59,7 @@ function describeResponseError(error: ZenlayerResponseError): string {
     return parts.join(' ');
 }
 
-function responseProblemText(reason: ResponseProblem): string {
+function responseProblemText({ reason, field, limitBytes }: { reason: ResponseProblem; field?: string; limitBytes?: number }): string {
     switch (reason) {
         case 'notJson':
             return vscode.l10n.t('the answer is not JSON (often a proxy or gateway page)');
@@ -73,6 +73,10 @@ function responseProblemText(reason: ResponseProblem): string {
             return vscode.l10n.t('the error answer has no "code"');
         case 'unreadableBody':
             return vscode.l10n.t('the answer broke off before it was complete');
+        case 'bodyTooLarge':
+            return vscode.l10n.t('the answer is larger than {0} MiB and was not read', Math.round((limitBytes ?? 0) / 2 ** 20));
+        case 'invalidField':
+            return vscode.l10n.t('its field "{0}" is not what the API documents', field ?? '?');
     }
 }
 
@@ -96,10 +100,18 @@ function describeInputProblem(problem: InputProblem): string {
             return vscode.l10n.t('Image ID #{0} is empty.', problem.position);
         case 'imageIdSpaces':
             return vscode.l10n.t('Image ID #{0} starts or ends with spaces.', problem.position);
+        case 'imageIdMalformed':
+            return vscode.l10n.t('Image ID #{0} contains spaces or control characters, or is longer than {1} characters.', problem.position, problem.maxLength);
         case 'credentialsIncomplete':
             return vscode.l10n.t('The stored Zenlayer credentials are incomplete. Configure them again.');
+        case 'credentialsMalformed':
+            return vscode.l10n.t('The stored Zenlayer credentials contain characters that cannot be sent. Configure them again.');
         case 'optionOutOfRange':
-            return vscode.l10n.t('{0} must be a whole number from 1 to {1}.', problem.option, problem.max);
+            return vscode.l10n.t('{0} must be a whole number from {1} to {2}.', problem.option, problem.min, problem.max);
+        case 'optionWrongType':
+            return vscode.l10n.t('{0} has the wrong type (expected: {1}).', problem.option, problem.expected);
+        case 'filterInvalid':
+            return vscode.l10n.t('The filter value {0} is not valid ({1}).', problem.field, problem.reason);
     }
 }
 

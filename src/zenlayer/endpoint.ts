@@ -47,8 +47,11 @@ export function redactUserInfo(value: string): string {
 export function validateEndpoint(endpoint: string): string {
     // Messages echo the endpoint: never with a password someone pasted into it.
     const refuse = (kind: 'endpointNotUrl' | 'endpointScheme' | 'endpointPlainHttp' | 'endpointUserInfo' | 'endpointNotOrigin'): never => {
-        throw new ZenlayerInputError('endpoint', { kind, endpoint: redactUserInfo(endpoint) });
+        throw new ZenlayerInputError('endpoint', { kind, endpoint: typeof endpoint === 'string' ? redactUserInfo(endpoint) : `(a ${typeof endpoint})` });
     };
+    if (typeof endpoint !== 'string') {
+        return refuse('endpointNotUrl');
+    }
     let url: URL;
     try {
         url = new URL(endpoint.trim());

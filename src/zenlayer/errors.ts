@@ -47,17 +47,46 @@ export class ZenlayerApiError extends ZenlayerError {
     }
 }
 
-/** Why an answer was not the JSON the API promises. */
-export type ResponseProblem = 'notJson' | 'emptyBody' | 'notObject' | 'missingResponse' | 'missingCode' | 'unreadableBody';
+/**
+ * Why an answer was not the JSON the API promises. `bodyTooLarge`: the body passed the client's `maxResponseBytes`
+ * and the request was aborted there. `invalidField`: the JSON is an envelope, but one of its fields (named in
+ * `field`: `totalCount`, `dataSet`, `imageIds`, `code`, …) is not what the API documents.
+ */
+export type ResponseProblem = 'notJson' | 'emptyBody' | 'notObject' | 'missingResponse' | 'missingCode' | 'unreadableBody' | 'bodyTooLarge' | 'invalidField';
 
-const RESPONSE_PROBLEM_TEXT: Record<ResponseProblem, string> = {
-    notJson: 'the body is not JSON',
-    emptyBody: 'the body is empty',
-    notObject: 'the body is JSON but not an object',
-    missingResponse: 'the body has no "response" object',
-    missingCode: 'the error body has no "code"',
-    unreadableBody: 'the body could not be read to the end',
-};
+function describeResponseProblem(reason: ResponseProblem, field: string | undefined, limitBytes: number | undefined): string {
+    switch (reason) {
+        case 'notJson':
+            return 'the body is not JSON';
+        case 'emptyBody':
+            return 'the body is empty';
+        case 'notObject':
+            return 'the body is JSON but not an object';
+        case 'missingResponse':
+            return 'the body has no "response" object';
+        case 'missingCode':
+            return 'the error body has no "code"';
+        case 'unreadableBody':
+            return 'the body could not be read to the end';
+        case 'bodyTooLarge':
+            return `the body is larger than ${limitBytes ?? '?'} bytes (maxResponseBytes); it was not read further`;
+        case 'invalidField':
+            return `the field "${field ?? '?'}" is not what the API documents`;
+    }
+}
+
+export interface ResponseErrorDetails {
+    readonly excerpt?: string;
+    readonly contentType?: string;
+    readonly requestId?: string;
+    readonly retryAfterSeconds?: number;
+    /** With `invalidField`: which field, e.g. `totalCount`, `dataSet`, `imageIds`. */
+    readonly field?: string;
+    /** With `bodyTooLarge`: the cap that was passed, in bytes. */
+    readonly limitBytes?: number;
+    /** With `unreadableBody`: the system or undici error code of the broken read (ECONNRESET, UND_ERR_SOCKET…), when known. */
+    readonly errorCode?: string;
+}
 
 /** The server answered, but not with the JSON the API promises (a proxy's HTML page, a truncated body). */
 export class ZenlayerResponseError extends ZenlayerError {
@@ -66,18 +95,27 @@ export class ZenlayerResponseError extends ZenlayerError {
     readonly contentType: string | undefined;
     readonly requestId: string | undefined;
     readonly retryAfterSeconds: number | undefined;
+    readonly field: string | undefined;
+    readonly limitBytes: number | undefined;
+    readonly errorCode: string | undefined;
 
     constructor(
         readonly action: string,
         readonly status: number,
         readonly reason: ResponseProblem,
-        details: { excerpt?: string; contentType?: string; requestId?: string; retryAfterSeconds?: number } = {},
+        details: ResponseErrorDetails = {},
     ) {
-        super(`${action} failed: unexpected response (HTTP ${status}${details.contentType ? `, ${details.contentType}` : ''}): ${RESPONSE_PROBLEM_TEXT[reason]}${details.excerpt ? `: "${details.excerpt}"` : ''}`);
+        const contentType = details.contentType ? `, ${details.contentType}` : '';
+        const excerpt = details.excerpt ? `: "${details.excerpt}"` : '';
+        const requestId = details.requestId ? ` [requestId ${details.requestId}]` : '';
+        super(`${action} failed: unexpected response (HTTP ${status}${contentType}): ${describeResponseProblem(reason, details.field, details.limitBytes)}${excerpt}${requestId}`);
         this.excerpt = details.excerpt;
         this.contentType = details.contentType;
         this.requestId = details.requestId;
         this.retryAfterSeconds = details.retryAfterSeconds;
+        this.field = details.field;
+        this.limitBytes = details.limitBytes;
+        this.errorCode = details.errorCode;
     }
 }
 
@@ -95,14 +133,72 @@ export class ZenlayerNetworkError extends ZenlayerError {
     }
 }
 
-/** The request took longer than the configured timeout. */
+/**
+ * No (complete) answer in time. `limit` says which clock ran out: `request`, the per-request `timeoutMs`; or
+ * `deadline`, the call's `deadlineMs` across retries (then `timeoutMs` is that deadline).
+ */
 export class ZenlayerTimeoutError extends ZenlayerError {
     override readonly name = 'ZenlayerTimeoutError';
     constructor(
         readonly action: string,
         readonly timeoutMs: number,
+        readonly limit: 'request' | 'deadline' = 'request',
     ) {
-        super(`${action} failed: no answer within ${timeoutMs} ms`);
+        super(`${action} failed: no answer within ${timeoutMs} ms${limit === 'deadline' ? ' (the deadline of the call, retries included)' : ''}`);
+    }
+}
+
+/** The client was closed: a call made afterwards, or one in flight when close() aborted it. Nothing more is sent. */
+export class ZenlayerClosedError extends ZenlayerError {
+    override readonly name = 'ZenlayerClosedError';
+    constructor(readonly action: string) {
+        super(`${action} was not completed: the client is closed`);
+    }
+}
+
+/**
+ * A listing that cannot be completed truthfully. `tooManyPages`: the server claims more than `maxListPages` pages
+ * (checked before they are fetched). `incomplete`: the pages do not add up to what the server claims, even after
+ * listing again (the server serves nothing while claiming more, or its pages keep disagreeing).
+ */
+export class ZenlayerListingError extends ZenlayerError {
+    override readonly name = 'ZenlayerListingError';
+    constructor(
+        readonly action: string,
+        readonly reason: 'tooManyPages' | 'incomplete',
+        readonly details: {
+            /** What the first page claimed. */
+            readonly totalCount: number;
+            /** The page size the listing used (the server's, when it serves fewer than asked). */
+            readonly pageSize: number;
+            /** With `tooManyPages`: pages the claim needs, and the limit. */
+            readonly pagesNeeded?: number;
+            readonly maxPages?: number;
+            /** With `incomplete`: distinct items received in the last attempt. */
+            readonly received?: number;
+            readonly requestId?: string;
+        },
+    ) {
+        const { totalCount, pageSize } = details;
+        super(
+            reason === 'tooManyPages'
+                ? `${action} failed: the server claims ${totalCount} items, ${details.pagesNeeded ?? '?'} pages of ${pageSize}, more than the ${details.maxPages ?? '?'} pages a listing may take (maxListPages)`
+                : `${action} failed: the listing is incomplete: the server claims ${totalCount} items but served ${details.received ?? '?'} distinct ones in pages of ${pageSize}`,
+        );
+    }
+}
+
+/**
+ * A DeleteImages chunk that was not sent because an earlier chunk timed out or could not reach Zenlayer: the next
+ * one would most likely fare the same, and the user should decide. `stoppedBy` is that earlier chunk's error.
+ */
+export class ZenlayerNotSentError extends ZenlayerError {
+    override readonly name = 'ZenlayerNotSentError';
+    constructor(
+        readonly action: string,
+        readonly stoppedBy: ZenlayerError,
+    ) {
+        super(`${action} not sent: an earlier request failed (${stoppedBy.message})`, { cause: stoppedBy });
     }
 }
 
@@ -114,13 +210,27 @@ export class ZenlayerAbortError extends ZenlayerError {
     }
 }
 
+/**
+ * What was wrong with a filter value: the filter is not an object, a value has the wrong type, is blank, too long,
+ * not one of the allowed values, has leading or trailing spaces, or a list has too many entries (`limit` says how
+ * long or how many may be).
+ */
+export type FilterProblem = 'notObject' | 'wrongType' | 'blank' | 'tooLong' | 'notAllowed' | 'spaces' | 'tooMany';
+
 /** What was wrong with input the client refused before sending anything. */
 export type InputProblem =
     | { readonly kind: 'endpointNotUrl' | 'endpointScheme' | 'endpointPlainHttp' | 'endpointUserInfo' | 'endpointNotOrigin'; readonly endpoint: string }
     | { readonly kind: 'noImageIds' }
     | { readonly kind: 'imageIdNotString' | 'imageIdBlank' | 'imageIdSpaces'; readonly position: number }
+    /** Contains spaces or control characters inside, or is longer than `maxLength`. */
+    | { readonly kind: 'imageIdMalformed'; readonly position: number; readonly maxLength: number }
     | { readonly kind: 'credentialsIncomplete' }
-    | { readonly kind: 'optionOutOfRange'; readonly option: string; readonly max: number };
+    /** Holds characters an HTTP header cannot carry (spaces, control characters, non-ASCII), or is absurdly long. */
+    | { readonly kind: 'credentialsMalformed'; readonly field: 'accessKeyId' | 'accessKeyPassword' | 'token' }
+    | { readonly kind: 'optionOutOfRange'; readonly option: string; readonly min: number; readonly max: number }
+    | { readonly kind: 'optionWrongType'; readonly option: string; readonly expected: 'object' | 'function' | 'dispatcher' | 'AbortSignal' }
+    /** `field` names the filter field, with the position for list entries: `imageIds[3]`, `tags[0].key`. */
+    | { readonly kind: 'filterInvalid'; readonly field: string; readonly reason: FilterProblem; readonly limit?: number };
 
 function describeInputProblem(problem: InputProblem): string {
     switch (problem.kind) {
@@ -142,10 +252,37 @@ function describeInputProblem(problem: InputProblem): string {
             return `Image ID #${problem.position} is blank.`;
         case 'imageIdSpaces':
             return `Image ID #${problem.position} has leading or trailing spaces.`;
+        case 'imageIdMalformed':
+            return `Image ID #${problem.position} contains spaces or control characters, or is longer than ${problem.maxLength} characters.`;
         case 'credentialsIncomplete':
             return 'Zenlayer credentials are incomplete: an AccessKey ID and AccessKey Password, or a token, are required.';
+        case 'credentialsMalformed':
+            return `The Zenlayer ${problem.field} contains characters that cannot be sent (spaces, control characters or non-ASCII), or is too long.`;
         case 'optionOutOfRange':
-            return `${problem.option} must be a whole number from 1 to ${problem.max}.`;
+            return `${problem.option} must be a whole number from ${problem.min} to ${problem.max}.`;
+        case 'optionWrongType':
+            return `${problem.option} must be ${problem.expected === 'object' ? 'an object' : problem.expected === 'dispatcher' ? 'an undici Dispatcher' : `a ${problem.expected}`}.`;
+        case 'filterInvalid':
+            return `Filter field ${problem.field}: ${describeFilterProblem(problem.reason, problem.limit)}.`;
+    }
+}
+
+function describeFilterProblem(reason: FilterProblem, limit: number | undefined): string {
+    switch (reason) {
+        case 'notObject':
+            return 'the filter must be an object';
+        case 'wrongType':
+            return 'wrong type';
+        case 'blank':
+            return 'must not be blank';
+        case 'tooLong':
+            return `longer than ${limit ?? '?'} characters`;
+        case 'notAllowed':
+            return 'not one of the allowed values';
+        case 'spaces':
+            return 'has leading or trailing spaces';
+        case 'tooMany':
+            return `more than ${limit ?? '?'} entries`;
     }
 }
 

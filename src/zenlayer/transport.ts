@@ -1,7 +1,10 @@
-import { Agent, type Dispatcher, request } from 'undici';
-import { ZenlayerAbortError, ZenlayerApiError, ZenlayerError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
-import { abortableSleep, DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry';
+import type { Dispatcher } from 'undici';
+import { boundedText, cleanText, errorCode, MAX_EXCERPT_LENGTH, MAX_SERVER_MESSAGE_LENGTH, requestIdOf } from './bounds';
+import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
+import { isRetryable, retryDelayMs, type RetryPolicy } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
+import { Agent } from './undiciParts';
+import { stringList } from './wire';
 
 const ZEC_SERVICE = 'zec';
 export const ZEC_API_VERSION = '2025-09-01';
@@ -31,6 +34,8 @@ export interface TransportOptions {
     readonly credentials: ZenlayerCredentials;
     readonly dispatcher?: Dispatcher;
     readonly timeoutMs: number;
+    readonly deadlineMs: number;
+    readonly maxResponseBytes: number;
     readonly retryPolicy: RetryPolicy;
     readonly now: () => number;
     readonly random: () => number;
@@ -42,64 +47,112 @@ export interface CallOptions {
     readonly signal?: AbortSignal;
     /** Only idempotent reads may be retried; a retried delete must be the user's choice. */
     readonly retry: boolean;
-    /** For the call log only. */
+    /** The IDs the call is about: for the call log, and to log only failed IDs that were sent. */
     readonly imageIds?: readonly string[];
 }
 
-interface SuccessEnvelope {
-    readonly requestId: string | undefined;
+/** The `response` object of a success envelope, and its request ID (the inner one, else the envelope's). */
+export interface CallResult {
     readonly response: Record<string, unknown>;
+    readonly requestId: string | undefined;
 }
 
-/** Signs, sends and unwraps one ZEC action: `POST {endpoint}/api/v2/zec` with the action in X-ZC-Action. */
+/** Which clock an attempt runs against: the request timeout, or what is left of the call's deadline. */
+interface AttemptClock {
+    readonly ms: number;
+    readonly limit: 'request' | 'deadline';
+}
+
+const ZEC_PATH = `/api/v2/${ZEC_SERVICE}`;
+/** Retry-After values longer than this many digits are read as this many nines (still "far too long"). */
+const MAX_RETRY_AFTER_DIGITS = 10;
+
+/**
+ * Signs, sends and unwraps one ZEC action: `POST {endpoint}/api/v2/zec` with the action in X-ZC-Action. Every call
+ * has a deadline across its retries; every body is read up to a size cap; close() aborts whatever is in flight.
+ */
 export class ZecTransport {
-    private readonly url: string;
+    private readonly origin: string;
     private readonly host: string;
     private readonly ownAgent: Agent | undefined;
     private readonly dispatcher: Dispatcher;
+    /** Aborted by close(): every request and retry wait listens to it. */
+    private readonly lifetime = new AbortController();
+    private closing: Promise<void> | undefined;
 
     constructor(private readonly options: TransportOptions) {
         const base = new URL(options.endpoint);
-        this.url = new URL(`/api/v2/${ZEC_SERVICE}`, base).toString();
+        this.origin = base.origin;
         // URL.host drops default ports, which is what HTTP stacks put in the Host header and what must be signed.
         this.host = base.host;
         this.ownAgent = options.dispatcher ? undefined : new Agent({ keepAliveTimeout: 30_000, connections: 8 });
         this.dispatcher = options.dispatcher ?? (this.ownAgent as Agent);
     }
 
-    async call(action: string, params: Record<string, unknown>, callOptions: CallOptions): Promise<Record<string, unknown>> {
+    get closed(): boolean {
+        return this.lifetime.signal.aborted;
+    }
+
+    async call(action: string, params: Record<string, unknown>, callOptions: CallOptions): Promise<CallResult> {
+        if (this.closed) {
+            throw new ZenlayerClosedError(action);
+        }
+        const body = JSON.stringify(params);
+        const deadlineAt = performance.now() + this.options.deadlineMs;
         const maxRetries = callOptions.retry ? this.options.retryPolicy.maxRetries : 0;
         for (let attempt = 1; ; attempt++) {
             try {
-                return await this.attempt(action, params, attempt, callOptions);
+                return await this.attempt(action, body, attempt, callOptions, this.clockFor(deadlineAt));
             } catch (error) {
-                if (attempt > maxRetries || !isRetryable(error)) {
+                if (attempt > maxRetries || !isRetryable(error) || this.closed) {
                     throw error;
                 }
                 const delay = retryDelayMs(this.options.retryPolicy, attempt - 1, error, this.options.random);
-                try {
-                    await this.options.sleep(delay, callOptions.signal);
-                } catch {
-                    throw new ZenlayerAbortError(action);
+                // No attempt would fit before the deadline: fail now, with what the server said (and the wait it asked for).
+                if (delay >= deadlineAt - performance.now()) {
+                    throw error;
                 }
+                await this.pause(action, delay, callOptions.signal);
             }
         }
     }
 
-    async close(): Promise<void> {
-        await this.ownAgent?.close();
+    /** Idempotent. Aborts every request in flight (they end with ZenlayerClosedError) and refuses new ones. */
+    close(): Promise<void> {
+        if (!this.closing) {
+            this.lifetime.abort();
+            // destroy, not close: close would wait for the requests just aborted to wind down.
+            this.closing = this.ownAgent ? this.ownAgent.destroy().catch(() => undefined) : Promise.resolve();
+        }
+        return this.closing;
     }
 
-    private async attempt(action: string, params: Record<string, unknown>, attempt: number, callOptions: CallOptions): Promise<Record<string, unknown>> {
+    private clockFor(deadlineAt: number): AttemptClock {
+        const remaining = Math.max(1, Math.floor(deadlineAt - performance.now()));
+        return remaining < this.options.timeoutMs ? { ms: remaining, limit: 'deadline' } : { ms: this.options.timeoutMs, limit: 'request' };
+    }
+
+    private async pause(action: string, ms: number, callerSignal: AbortSignal | undefined): Promise<void> {
+        const signal = callerSignal ? AbortSignal.any([callerSignal, this.lifetime.signal]) : this.lifetime.signal;
+        try {
+            await this.options.sleep(ms, signal);
+        } catch {
+            throw this.closed && !callerSignal?.aborted ? new ZenlayerClosedError(action) : new ZenlayerAbortError(action);
+        }
+        if (this.closed) {
+            throw new ZenlayerClosedError(action);
+        }
+    }
+
+    private async attempt(action: string, body: string, attempt: number, callOptions: CallOptions, clock: AttemptClock): Promise<CallResult> {
         const started = this.options.now();
         const report = (event: Omit<ApiCallEvent, 'action' | 'attempt' | 'durationMs' | 'imageIds'>): void => {
             this.options.onApiCall?.({ action, attempt, durationMs: this.options.now() - started, imageIds: callOptions.imageIds, ...event });
         };
         try {
-            const envelope = await this.send(action, JSON.stringify(params), callOptions.signal);
-            const failed = envelope.response.imageIds;
-            report({ outcome: 'ok', status: 200, requestId: envelope.requestId, failedImageIds: action === 'DeleteImages' && Array.isArray(failed) ? (failed as string[]) : undefined });
-            return envelope.response;
+            const result = await this.send(action, body, callOptions.signal, clock);
+            report({ outcome: 'ok', status: 200, requestId: result.requestId, failedImageIds: action === 'DeleteImages' ? sentAmong(result.response.imageIds, callOptions.imageIds) : undefined });
+            return result;
         } catch (error) {
             const zenlayerError = error as ZenlayerError;
             report({
@@ -134,50 +187,83 @@ export class ZecTransport {
         return headers;
     }
 
-    private async send(action: string, body: string, signal: AbortSignal | undefined): Promise<SuccessEnvelope> {
-        if (signal?.aborted) {
+    private async send(action: string, body: string, callerSignal: AbortSignal | undefined, clock: AttemptClock): Promise<CallResult> {
+        if (callerSignal?.aborted) {
             throw new ZenlayerAbortError(action);
         }
+        if (this.closed) {
+            throw new ZenlayerClosedError(action);
+        }
         const timeout = new AbortController();
-        const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
-        const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+        const timer = setTimeout(() => timeout.abort(), clock.ms);
+        const signal = AbortSignal.any(callerSignal ? [callerSignal, this.lifetime.signal, timeout.signal] : [this.lifetime.signal, timeout.signal]);
+        const fail = (error: unknown, status?: number): ZenlayerError => this.transportError(action, error, callerSignal, timeout.signal, clock, status);
+        let response: Dispatcher.ResponseData;
         try {
-            const response = await request(this.url, { method: 'POST', headers: this.headersFor(action, body), body, dispatcher: this.dispatcher, signal: combined });
-            let text: string;
-            try {
-                text = await response.body.text();
-            } catch (error) {
-                throw this.transportError(action, error, signal, timeout.signal, response.statusCode);
-            }
+            response = await this.dispatcher.request({ origin: this.origin, path: ZEC_PATH, method: 'POST', headers: this.headersFor(action, body), body, signal });
+        } catch (error) {
+            clearTimeout(timer);
+            throw fail(error);
+        }
+        try {
+            const text = await readBody(action, response, this.options.maxResponseBytes);
             return parseEnvelope(action, response.statusCode, response.headers, text, this.options.now());
         } catch (error) {
-            if (error instanceof ZenlayerError) {
-                throw error;
-            }
-            throw this.transportError(action, error, signal, timeout.signal);
+            throw error instanceof ZenlayerError ? error : fail(error, response.statusCode);
         } finally {
             clearTimeout(timer);
+            // Stops the download of a body that was not read to the end (too large, or a parse that failed early).
+            response.body.destroy();
         }
     }
 
-    private transportError(action: string, error: unknown, callerSignal: AbortSignal | undefined, timeoutSignal: AbortSignal, status?: number): ZenlayerError {
+    private transportError(action: string, error: unknown, callerSignal: AbortSignal | undefined, timeoutSignal: AbortSignal, clock: AttemptClock, status?: number): ZenlayerError {
         if (callerSignal?.aborted) {
             return new ZenlayerAbortError(action);
         }
+        if (this.closed) {
+            return new ZenlayerClosedError(action);
+        }
         if (timeoutSignal.aborted) {
-            return new ZenlayerTimeoutError(action, this.options.timeoutMs);
+            return clock.limit === 'deadline' ? new ZenlayerTimeoutError(action, this.options.deadlineMs, 'deadline') : new ZenlayerTimeoutError(action, this.options.timeoutMs);
         }
         if (status !== undefined) {
             // Headers arrived but the body broke off mid-way.
-            return new ZenlayerResponseError(action, status, 'unreadableBody');
+            return new ZenlayerResponseError(action, status, 'unreadableBody', { errorCode: errorCodeOf(error) });
         }
         return new ZenlayerNetworkError(action, this.options.endpoint, errorCodeOf(error), error);
     }
 }
 
+/** The failed IDs of a DeleteImages answer that were sent, for the call log; undefined when the list is malformed. */
+function sentAmong(failed: unknown, sent: readonly string[] | undefined): string[] | undefined {
+    const list = stringList(failed);
+    const asked = new Set(sent);
+    return list?.filter((id) => asked.has(id));
+}
+
+/** Reads the body up to `maxBytes` and aborts the download the moment it passes: memory stays bounded. */
+async function readBody(action: string, response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
+    const tooLarge = (): ZenlayerResponseError => new ZenlayerResponseError(action, response.statusCode, 'bodyTooLarge', { limitBytes: maxBytes, contentType: contentTypeOf(response.headers) });
+    const declared = Number(headerValue(response.headers, 'content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes) {
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+}
+
 function errorCodeOf(error: unknown): string | undefined {
     const code = (error as { code?: unknown } | undefined)?.code ?? (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-    return typeof code === 'string' ? code : undefined;
+    return typeof code === 'string' ? boundedText(code, 64) : undefined;
 }
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -185,10 +271,13 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
     return Array.isArray(value) ? value[0] : value;
 }
 
+function contentTypeOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+    return boundedText(headerValue(headers, 'content-type'), 100);
+}
+
 /** A short, printable excerpt of a body that was not the JSON we expected. */
-function excerpt(text: string): string {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+function excerpt(text: string): string | undefined {
+    return text.length === 0 ? undefined : cleanText(text, MAX_EXCERPT_LENGTH) || undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -202,38 +291,37 @@ function retryAfterSeconds(headers: Record<string, string | string[] | undefined
         return undefined;
     }
     if (/^\d+$/.test(value)) {
-        return Number(value);
+        return value.length > MAX_RETRY_AFTER_DIGITS ? Number('9'.repeat(MAX_RETRY_AFTER_DIGITS)) : Number(value);
     }
-    const date = Date.parse(value);
+    const date = Date.parse(value.slice(0, 64));
     return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function parseEnvelope(action: string, status: number, headers: Record<string, string | string[] | undefined>, text: string, now: number): SuccessEnvelope {
+function parseEnvelope(action: string, status: number, headers: Record<string, string | string[] | undefined>, text: string, now: number): CallResult {
     const retryAfter = retryAfterSeconds(headers, now);
-    const contentType = headerValue(headers, 'content-type');
+    const contentType = contentTypeOf(headers);
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);
     } catch {
-        throw new ZenlayerResponseError(action, status, text.length === 0 ? 'emptyBody' : 'notJson', { excerpt: text.length === 0 ? undefined : excerpt(text), contentType, retryAfterSeconds: retryAfter });
+        throw new ZenlayerResponseError(action, status, text.length === 0 ? 'emptyBody' : 'notJson', { excerpt: excerpt(text), contentType, retryAfterSeconds: retryAfter });
     }
     if (!isObject(parsed)) {
         throw new ZenlayerResponseError(action, status, 'notObject', { excerpt: excerpt(text), contentType, retryAfterSeconds: retryAfter });
     }
-    const requestId = typeof parsed.requestId === 'string' ? parsed.requestId : undefined;
+    const envelopeRequestId = requestIdOf(parsed.requestId);
     if (status === 200 && isObject(parsed.response)) {
-        return { requestId, response: parsed.response };
+        return { requestId: requestIdOf(parsed.response.requestId) ?? envelopeRequestId, response: parsed.response };
     }
-    if (typeof parsed.code === 'string') {
-        const message = typeof parsed.message === 'string' ? parsed.message : '';
-        const serverTime = Date.parse(headerValue(headers, 'date') ?? '');
+    if (parsed.code !== undefined) {
+        const code = errorCode(parsed.code);
+        if (code === undefined) {
+            throw new ZenlayerResponseError(action, status, 'invalidField', { field: 'code', contentType, requestId: envelopeRequestId, retryAfterSeconds: retryAfter });
+        }
+        const message = typeof parsed.message === 'string' ? cleanText(parsed.message, MAX_SERVER_MESSAGE_LENGTH) : '';
+        const serverTime = Date.parse(headerValue(headers, 'date')?.slice(0, 64) ?? '');
         const clockOffset = Number.isNaN(serverTime) ? undefined : Math.round((serverTime - now) / 1000);
-        throw new ZenlayerApiError(action, status, parsed.code, message, requestId, retryAfter, clockOffset);
+        throw new ZenlayerApiError(action, status, code, message, envelopeRequestId, retryAfter, clockOffset);
     }
-    throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', { excerpt: excerpt(text), contentType, requestId, retryAfterSeconds: retryAfter });
-}
-
-/** Defaults a client fills in when the caller does not care. */
-export function defaultTransportHooks(): Pick<TransportOptions, 'now' | 'random' | 'sleep' | 'retryPolicy'> {
-    return { now: Date.now, random: Math.random, sleep: abortableSleep, retryPolicy: DEFAULT_RETRY_POLICY };
+    throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', { excerpt: excerpt(text), contentType, requestId: envelopeRequestId, retryAfterSeconds: retryAfter });
 }

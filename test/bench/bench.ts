@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { buildFullUndiciBundle, measureBundleLoads } from './bundleLoad';
 import { buildDeleteQuickPickItems } from '../../src/images/quickPick';
 import { buildImageTree, GROUP_BY_VALUES } from '../../src/images/tree';
 import { signZc2, ZenlayerClient, type ZenlayerImage } from '../../src/zenlayer';
@@ -15,9 +16,10 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const KEY = { accessKeyId: 'ZLBENCHKEY0001', accessKeyPassword: 'zl-bench-password' };
 const DELETABLE = new Set(['AVAILABLE', 'FAILED', 'UNAVAILABLE']);
 
-async function startEmulatorProcess(images: number): Promise<{ url: string; child: ChildProcess }> {
+async function startEmulatorProcess(images: number, latencyMs = 0): Promise<{ url: string; child: ChildProcess }> {
     const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
-    const child = spawn(process.execPath, [cli, '--port', '0', '--images', String(images), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     for await (const line of lines) {
         const match = /listening on (http:\/\/\S+)/.exec(line);
@@ -44,7 +46,7 @@ async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; pea
 }
 
 function row(label: string, value: string): void {
-    console.log(`${label.padEnd(44)} ${value}`);
+    console.log(`${label.padEnd(54)} ${value}`);
 }
 
 /** Median of several runs, so one GC pause does not make the figure. */
@@ -92,6 +94,41 @@ async function benchListing(): Promise<void> {
     }
 }
 
+/** Wall time and requests of one listing. */
+async function timedListing(client: ZenlayerClient, counter: { requests: number }): Promise<{ images: number; requests: number; wallMs: number }> {
+    counter.requests = 0;
+    const started = performance.now();
+    const images = await client.listCustomImages();
+    return { images: images.length, requests: counter.requests, wallMs: performance.now() - started };
+}
+
+/**
+ * The same 10,000 images listed twice against one emulator that answers every request 50 ms late: the client's
+ * way (pages of 1,000, concurrent after the first) and the official CLI's `--page-all` way (pages of 100, one after
+ * another), which the client reproduces with `pageSize: 100, listConcurrency: 1`.
+ */
+async function benchListingAgainstCliWay(): Promise<void> {
+    const { url, child } = await startEmulatorProcess(10_000, 50);
+    const counter = { requests: 0 };
+    const ours = new ZenlayerClient({ endpoint: url, credentials: KEY, onApiCall: () => counter.requests++ });
+    const cliWay = new ZenlayerClient({ endpoint: url, credentials: KEY, pageSize: 100, listConcurrency: 1, onApiCall: () => counter.requests++ });
+    try {
+        // One warm-up each, so neither pays for connection set-up or JIT alone.
+        await ours.describeZones();
+        await cliWay.describeZones();
+        const client = await timedListing(ours, counter);
+        const cli = await timedListing(cliWay, counter);
+        row('50 ms latency, client way: images / requests', `${client.images} / ${client.requests}`);
+        row('50 ms latency, client way: wall time', `${client.wallMs.toFixed(0)} ms`);
+        row('50 ms latency, CLI --page-all way: images / requests', `${cli.images} / ${cli.requests}`);
+        row('50 ms latency, CLI --page-all way: wall time', `${cli.wallMs.toFixed(0)} ms`);
+        row('50 ms latency, client / CLI wall time', `${(client.wallMs / cli.wallMs).toFixed(3)} (CLI takes ${(cli.wallMs / client.wallMs).toFixed(1)}x as long)`);
+    } finally {
+        await Promise.all([ours.close(), cliWay.close()]);
+        child.kill();
+    }
+}
+
 function benchSigning(): void {
     const body = JSON.stringify({ imageIds: Array.from({ length: 100 }, (_, index) => `img-${index.toString(16).padStart(16, '0')}`) });
     const iterations = 20_000;
@@ -110,11 +147,27 @@ function benchPackageSizes(): void {
     row('out/zenlayer-images.vsix', kib('out/zenlayer-images.vsix'));
 }
 
+/** Load time of the production bundle next to a minified bundle of undici's full index, in the same run. */
+async function benchBundleLoad(): Promise<void> {
+    const runs = 15;
+    const fullUndici = await buildFullUndiciBundle(repoRoot);
+    try {
+        const [extension, undici] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file], runs);
+        row('dist/extension.js: size / load', `${extension.sizeKiB.toFixed(1)} KiB / ${extension.loadMs.toFixed(1)} ms (median of ${runs} fresh processes, stub vscode)`);
+        row("undici's full index, minified: size / load", `${undici.sizeKiB.toFixed(1)} KiB / ${undici.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
+        row('extension load / full undici load', (extension.loadMs / undici.loadMs).toFixed(2));
+    } finally {
+        fullUndici.dispose();
+    }
+}
+
 async function main(): Promise<void> {
     console.log(`Zenlayer Images benchmark — node ${process.version}, ${new Date().toISOString()}`);
     await benchListing();
+    await benchListingAgainstCliWay();
     benchSigning();
     benchPackageSizes();
+    await benchBundleLoad();
 }
 
 main().catch((error: unknown) => {

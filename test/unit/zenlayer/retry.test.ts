@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { abortableSleep, isRetryable, retryDelayMs } from '../../src/zenlayer/retry';
-import { ZenlayerApiError, ZenlayerInputError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../../src/zenlayer/errors';
+import { abortableSleep, isRetryable, retryDelayMs } from '../../../src/zenlayer/retry';
+import { ZenlayerApiError, ZenlayerInputError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../../../src/zenlayer/errors';
 
 const policy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
 
@@ -17,7 +17,9 @@ describe('retry policy', () => {
         assert.ok(!isRetryable(new ZenlayerNetworkError('A', 'https://x', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', new Error('bad certificate'))));
         assert.ok(!isRetryable(new ZenlayerApiError('A', 401, 'AUTHFAILURE_SIGNATURE_FAILURE', '', 'T1')));
         assert.ok(!isRetryable(new ZenlayerApiError('A', 400, 'INVALID_PARAMETER', '', 'T1')));
-        assert.ok(!isRetryable(new ZenlayerResponseError('A', 200, 'unreadableBody')));
+        assert.ok(isRetryable(new ZenlayerResponseError('A', 200, 'unreadableBody', { errorCode: 'UND_ERR_SOCKET' })), 'a body that broke off is a dropped connection');
+        assert.ok(!isRetryable(new ZenlayerResponseError('A', 200, 'bodyTooLarge', { limitBytes: 1024 })), 'a body over the cap would only come again');
+        assert.ok(!isRetryable(new ZenlayerResponseError('A', 500, 'invalidField', { field: 'code' })));
         assert.ok(!isRetryable(new ZenlayerTimeoutError('A', 1000)));
         assert.ok(!isRetryable(new ZenlayerInputError('A', { kind: 'noImageIds' })));
     });
@@ -30,10 +32,11 @@ describe('retry policy', () => {
         }
     });
 
-    it('waits at least as long as Retry-After asks, but never more than 30 s', () => {
+    it('waits at least as long as Retry-After asks (the transport decides against the deadline whether to wait at all)', () => {
         const asked = (seconds: number): ZenlayerApiError => new ZenlayerApiError('A', 429, 'REQUEST_LIMIT_EXCEEDED', '', 'T1', seconds);
         assert.equal(retryDelayMs(policy, 0, asked(3), () => 0), 3000);
-        assert.equal(retryDelayMs(policy, 0, asked(3600), () => 0), 30_000);
+        assert.equal(retryDelayMs(policy, 0, asked(3600), () => 0), 3_600_000);
+        assert.equal(retryDelayMs(policy, 40, asked(0), () => 1), 8000, 'a huge retry number stays at the cap, never Infinity');
         const proxyBusy = new ZenlayerResponseError('A', 503, 'notJson', { retryAfterSeconds: 5 });
         assert.equal(retryDelayMs(policy, 0, proxyBusy, () => 0), 5000, 'a non-JSON 503 with Retry-After is honoured too');
     });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { signZc2 } from '../../src/zenlayer/signer';
+import { signZc2 } from '../../../src/zenlayer/signer';
 
 interface Zc2Vector {
     name: string;
@@ -22,7 +22,7 @@ interface Zc2Vector {
     expectSignature?: string;
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 /** The team's reference lies beside the repository (CI gets a copy there too); the fixture is its vendored copy. */
 const sharedVectorsFile = path.resolve(repoRoot, '..', 'shared', 'reference', 'zc2-vectors.json');
 const vendoredVectorsFile = path.resolve(repoRoot, 'test', 'fixtures', 'zc2-vectors.json');
