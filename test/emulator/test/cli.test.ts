@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Agent } from 'undici';
-import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD } from '../emulator/index';
-import { parseArgs, UsageError } from '../emulator/cli';
+import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD } from '../index';
+import { parseArgs, UsageError } from '../cli';
 
-const CLI = path.resolve(__dirname, '..', 'emulator', 'cli.js');
+const CLI = path.resolve(__dirname, '..', 'cli.js');
 
 interface Started {
     child: ChildProcessWithoutNullStreams;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
-import { IMAGE_STATUSES, OS_TYPES } from '../../src/zenlayer/types';
-import { callEmulator, defaultSeed, generateSeed, parseSeed, SeedError, startEmulator } from '../emulator/index';
-import type { CallOptions, RunningEmulator } from '../emulator/index';
+import { IMAGE_STATUSES, OS_TYPES } from '../../../src/zenlayer/types';
+import { callEmulator, defaultSeed, generateSeed, parseSeed, SeedError, startEmulator } from '../index';
+import type { CallOptions, RunningEmulator } from '../index';
 
 type Json = Record<string, unknown>;
 
