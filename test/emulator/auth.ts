@@ -13,8 +13,10 @@ export interface Credential {
 }
 
 export interface AuthConfig {
-    credentials: readonly Credential[];
-    tokens: readonly string[];
+    /** The account an access key ID belongs to, with its credential. */
+    findAccessKey(accessKeyId: string): { accountId: string; credential: Credential } | undefined;
+    /** The account a Bearer token belongs to (compared in constant time). */
+    findToken(token: string): string | undefined;
     maxClockSkewSeconds: number;
     /** Code for a valid signature with a skewed timestamp (401). */
     clockSkewCode: string;
@@ -26,6 +28,8 @@ export interface AuthResult {
     scheme: 'ZC2-HMAC-SHA256' | 'Bearer';
     /** Only for ZC2: the key ID that signed the request (not secret). */
     accessKeyId?: string;
+    /** The account the key or token belongs to: the request sees only that account's images and instances. */
+    accountId: string;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -90,10 +94,11 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     const value = authorization.trim();
     if (/^bearer(\s|$)/i.test(value)) {
         const token = value.slice(6).trim();
-        if (token === '' || !config.tokens.some((t) => constantTimeEqual(t, token))) {
+        const accountId = token === '' ? undefined : config.findToken(token);
+        if (accountId === undefined) {
             fail(ERROR_CODES.invalidToken, 'The access token is invalid or expired.');
         }
-        return { scheme: 'Bearer' };
+        return { scheme: 'Bearer', accountId };
     }
     if (!value.startsWith(`${ZC2_ALGORITHM} `)) {
         fail(ERROR_CODES.invalidAuthorization, `Malformed Authorization header: expected "${ZC2_ALGORITHM} Credential=…, SignedHeaders=…, Signature=…" or "Bearer <token>".`);
@@ -118,10 +123,11 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     if (!/^\d{1,12}$/.test(timestamp)) {
         fail(ERROR_CODES.invalidAuthorization, `X-ZC-Timestamp must be Unix time in decimal seconds, got "${timestamp.slice(0, 20)}".`);
     }
-    const credential = config.credentials.find((c) => c.accessKeyId === parsed.credential);
-    if (!credential) {
+    const owner = config.findAccessKey(parsed.credential);
+    if (!owner) {
         fail(ERROR_CODES.invalidAccessKey, `The access key ID "${parsed.credential.slice(0, 64)}" does not exist.`);
     }
+    const { credential } = owner;
     const contentType = header(headers, 'content-type') ?? '';
     const host = header(headers, 'host') ?? '';
     const expected = (ct: string, h: string): string => signZc2({
@@ -145,5 +151,5 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     if (skew > config.maxClockSkewSeconds) {
         fail(config.clockSkewCode, `X-ZC-Timestamp ${timestamp} is ${skew} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
     }
-    return { scheme: 'ZC2-HMAC-SHA256', accessKeyId: credential.accessKeyId };
+    return { scheme: 'ZC2-HMAC-SHA256', accessKeyId: credential.accessKeyId, accountId: owner.accountId };
 }

@@ -1,20 +1,26 @@
 /**
  * `npm run emulator -- [options]`: run the Zenlayer API emulator in the foreground on 127.0.0.1.
- * Prints `listening on http://127.0.0.1:PORT` once ready. Bad arguments: message on stderr, exit code 2.
+ * Prints one `demo credentials (ACCOUNT): …` line per seeded access key, then `listening on http://127.0.0.1:PORT`
+ * once ready. Bad arguments: message on stderr, exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, startEmulator } from './server';
-import type { EmulatorOptions } from './server';
-import { defaultSeed, generateSeed, parseSeed } from './seed';
+import { generateSeed } from './generate';
+import { defaultSeed } from './seed';
+import { parseSeed } from './seed-file';
+import { startEmulator } from './server';
+import type { EmulatorOptions, LoggedRequest, RunningEmulator } from './server';
 
 export const USAGE = `Usage: npm run emulator -- [options]
 
   --port N            port on 127.0.0.1 (0 = any free port; default 8787)
-  --key-id ID         access key ID accepted for ZC2-HMAC-SHA256 (needs --key-secret)
+  --key-id ID         the first account's access key ID for ZC2-HMAC-SHA256, replacing
+                      its demo key (needs --key-secret); other accounts keep theirs
   --key-secret S      its access key password (needs --key-id)
-  --token T           accepted Bearer token (repeatable)
-  --seed FILE         JSON seed {zones, images} instead of the default account
-  --images N          generate an account with N custom images instead of the default account
+  --token T           a Bearer token of the first account (repeatable)
+  --seed FILE         JSON seed {zones, images, accounts} instead of the default seed
+                      (without "accounts": one account owning images and instances)
+  --images N          one generated account with N custom images instead of the default seed
+  --instances N       with --images: that many instances (default half of --images)
   --latency MS        delay added to every response
   --delete-delay MS   how long deleted images stay DELETING (default 3000)
   --fail-every N      every Nth request gets 429 REQUEST_LIMIT_EXCEEDED
@@ -25,11 +31,11 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --clock-skew-code C 401 code for a valid signature with a skewed timestamp
                       (default AUTHFAILURE_SIGNATURE_FAILURE)
   --quiet             do not print a line per request
-  --print-seed        print the default seed as JSON and exit
+  --print-seed        print the seed (default, --seed or --images) as JSON and exit
   --help              this text
 
-Without --key-id/--key-secret the demo credentials are accepted:
-  ${DEMO_ACCESS_KEY_ID} / ${DEMO_ACCESS_KEY_PASSWORD}`;
+The default seed has two accounts, demo and staging, each with a demo access key; at start
+the emulator prints one "demo credentials (ACCOUNT): …" line per seeded key.`;
 
 export class UsageError extends Error {
     override readonly name = 'UsageError';
@@ -40,6 +46,7 @@ export interface CliConfig {
     quiet: boolean;
     help: boolean;
     printSeed: boolean;
+    /** No --key-id: the first account keeps the access keys its seed gives it (and the CLI prints them). */
     demoCredentials: boolean;
     /** --fail-every: applied with faults.rateLimitEvery() after start. */
     failEvery: number | undefined;
@@ -61,6 +68,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     let keySecret: string | undefined;
     let seedFile: string | undefined;
     let images: number | undefined;
+    let instances: number | undefined;
     let quiet = false;
     let help = false;
     let printSeed = false;
@@ -95,6 +103,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
             case '--token': tokens.push(value()); break;
             case '--seed': seedFile = value(); break;
             case '--images': images = integer(flag, value(), 0, 1_000_000); break;
+            case '--instances': instances = integer(flag, value(), 0, 1_000_000); break;
             case '--latency': options.latencyMs = integer(flag, value(), 0, 600_000); break;
             case '--delete-delay': options.deleteDelayMs = integer(flag, value(), 0, 86_400_000); break;
             case '--fail-every': failEvery = integer(flag, value(), 1, 1_000_000); break;
@@ -138,6 +147,9 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     if (seedFile !== undefined && images !== undefined) {
         throw new UsageError('--seed and --images cannot be combined');
     }
+    if (instances !== undefined && images === undefined) {
+        throw new UsageError('--instances needs --images (a --seed file lists its own instances)');
+    }
     if (keyId !== undefined && keySecret !== undefined) {
         options.credentials = [{ accessKeyId: keyId, accessKeyPassword: keySecret }];
     }
@@ -157,7 +169,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
             throw new UsageError(`--seed ${seedFile}: ${err instanceof Error ? err.message : String(err)}`);
         }
     } else if (images !== undefined) {
-        options.seed = generateSeed(images);
+        options.seed = generateSeed(images, { instances });
     }
     return { options, quiet, help, printSeed, demoCredentials: keyId === undefined, failEvery, retryAfterSeconds };
 }
@@ -178,15 +190,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
     }
     if (config.printSeed) {
-        process.stdout.write(`${JSON.stringify(defaultSeed(), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(config.options.seed ?? defaultSeed(), null, 2)}\n`);
         return 0;
     }
     if (!config.quiet) {
-        config.options.onRequest = (entry) => {
-            const code = entry.code ? ` ${entry.code}` : '';
-            const fault = entry.fault ? ` [fault ${entry.fault}]` : '';
-            process.stdout.write(`${new Date(entry.time).toISOString()} ${entry.method} ${entry.path} ${entry.action ?? '-'} ${entry.status}${code}${fault} ${entry.requestId}\n`);
-        };
+        config.options.onRequest = (entry) => process.stdout.write(`${requestLine(entry)}\n`);
     }
     let emulator;
     try {
@@ -198,11 +206,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (config.failEvery !== undefined) {
         emulator.faults.rateLimitEvery(config.failEvery, { retryAfterSeconds: config.retryAfterSeconds });
     }
-    if (config.demoCredentials) {
-        process.stdout.write(`demo credentials: access key ID ${DEMO_ACCESS_KEY_ID}, access key password ${DEMO_ACCESS_KEY_PASSWORD}\n`);
+    for (const line of credentialLines(emulator, config.demoCredentials)) {
+        process.stdout.write(`${line}\n`);
     }
-    const customCount = emulator.state.customImages().length;
-    process.stdout.write(`serving POST ${emulator.url}/api/v2/zec (version 2025-09-01), ${customCount} custom images, ${emulator.state.zones().length} zones\n`);
+    process.stdout.write(`${servingLine(emulator)}\n`);
     process.stdout.write(`listening on ${emulator.url}\n`);
     const running = emulator;
     return new Promise<number>((resolve) => {
@@ -213,6 +220,28 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
     });
+}
+
+/**
+ * One line per seeded access key, account by account. The first account's keys are left out when they came from
+ * --key-id/--key-secret: the person who typed them knows them, and a log should not repeat a real-looking secret.
+ */
+export function credentialLines(emulator: Pick<RunningEmulator, 'accounts'>, includeFirstAccount: boolean): string[] {
+    return emulator.accounts.slice(includeFirstAccount ? 0 : 1).flatMap((account) => account.accessKeys().map((key) =>
+        `demo credentials (${account.accountId}): access key ID ${key.accessKeyId}, access key password ${key.accessKeyPassword}`));
+}
+
+function servingLine(emulator: RunningEmulator): string {
+    const accounts = emulator.accounts.map((a) => `account ${a.accountId} (${a.images().length} custom images, ${a.instances().length} instances)`);
+    return `serving POST ${emulator.url}/api/v2/zec (version 2025-09-01): ${accounts.join(', ')}; ${emulator.state.publicImages().length} public images, ${emulator.state.zones().length} zones`;
+}
+
+/** The per-request line: time, method, path, action, status, error code, fault, account, request ID. Never a secret. */
+export function requestLine(entry: LoggedRequest): string {
+    const code = entry.code ? ` ${entry.code}` : '';
+    const fault = entry.fault ? ` [fault ${entry.fault}]` : '';
+    const account = entry.accountId ? ` account=${entry.accountId}` : '';
+    return `${new Date(entry.time).toISOString()} ${entry.method} ${entry.path} ${entry.action ?? '-'} ${entry.status}${code}${fault}${account} ${entry.requestId}`;
 }
 
 if (require.main === module) {

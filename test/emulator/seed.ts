@@ -1,10 +1,11 @@
 /**
- * Seed data for the Zenlayer API emulator: zones, public images and a realistic account of custom images.
- * Everything here is deterministic: the same call always yields the same IDs, names and order.
+ * Seed data for the Zenlayer API emulator: zones and public images every account sees, and the accounts with their
+ * own custom images, instances and credentials. Everything here is deterministic: the same call always yields the
+ * same IDs, names and order.
  */
 import { createHash } from 'node:crypto';
-import { IMAGE_SOURCES, IMAGE_STATUSES, IMAGE_TYPES, OS_TYPES } from '../../src/zenlayer/types';
 import type { ImageSource, ImageStatus, ImageTag, ImageType, OsType } from '../../src/zenlayer/types';
+import type { Credential } from './auth';
 
 /** One zone as DescribeZones returns it (ZoneInfo). */
 export interface SeedZone {
@@ -22,7 +23,8 @@ export interface SeedZone {
 
 /**
  * One image in the emulator. Public images use `imageType: 'PUBLIC_IMAGE'`; an empty `regionIdList` on a public
- * image means "available in every region". Sizes are numbers here and strings of GiB on the wire.
+ * image means "available in every region". Sizes are numbers here and strings of GiB on the wire. Whether an image
+ * is in use is not stored here: it is in use exactly when an instance of its account has its `imageId`.
  */
 export interface SeedImage {
     imageId: string;
@@ -43,17 +45,90 @@ export interface SeedImage {
     regionIdList: string[];
     resourceGroupId: string | null;
     resourceGroupName: string | null;
-    /** Emulator-only: instances that use the image; a non-empty list makes DeleteImages fail for it. */
-    inUseByInstanceIds: string[];
 }
 
+/** Instance statuses as DescribeInstances documents them (zec 2025-09-01). */
+export const INSTANCE_STATUSES = [
+    'DEPLOYING', 'REBUILDING', 'REBOOT', 'RUNNING', 'STOPPED', 'BOOTING', 'RELEASING', 'STOPPING', 'RECYCLE', 'RECYCLING',
+    'CREATE_FAILED', 'IMAGING', 'RESIZING',
+] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** One instance (InstanceInfo). Its `imageId` is the one source of "this image is in use". */
+export interface SeedInstance {
+    instanceId: string;
+    instanceName: string;
+    zoneId: string;
+    /** e.g. `z2a.cpu.4` */
+    instanceType: string;
+    cpu: number;
+    /** GiB */
+    memory: number;
+    /** The image the instance was created from: a public image or a custom image of the same account. */
+    imageId: string;
+    /** That image's name when the instance was created (kept after the image is gone). */
+    imageName: string;
+    status: InstanceStatus;
+    /** `YYYY-MM-DDTHH:mm:ssZ` */
+    createTime: string;
+    /** IPv4 and IPv6 addresses; the `ipv4Address`/`ipv6Address` filters match either list. */
+    publicIpAddresses: string[];
+    privateIpAddresses: string[];
+    resourceGroupId: string | null;
+    resourceGroupName: string | null;
+    tags: ImageTag[];
+}
+
+/** One Zenlayer account: who may call it and what it owns. Access key IDs and tokens are unique across accounts. */
+export interface SeedAccount {
+    /** Short and printable (letters, digits, `.`, `_`, `-`); the CLI and the request log name the account by it. */
+    accountId: string;
+    accountName: string;
+    accessKeys: Credential[];
+    /** Accepted Bearer tokens. */
+    tokens: string[];
+    /** Custom images only (public images are shared, in EmulatorSeed.images). */
+    images: SeedImage[];
+    instances: SeedInstance[];
+}
+
+/**
+ * A seed. With `accounts`, `images` holds only the public images every account sees. Without `accounts` (the
+ * original format) the seed is one account, named `default`, that owns the custom images of `images` and the
+ * `instances`, reachable with the demo key pair unless startEmulator's `credentials` say otherwise.
+ */
 export interface EmulatorSeed {
     zones: SeedZone[];
     images: SeedImage[];
+    /** Only without `accounts`: the one account's instances. */
+    instances?: SeedInstance[];
+    accounts?: SeedAccount[];
 }
+
+/** A seed in its checked, canonical form (what parseSeed returns): every account explicit, `images` public only. */
+export type AccountsSeed = Omit<EmulatorSeed, 'instances' | 'accounts'> & { accounts: SeedAccount[] };
 
 /** Statuses from which DeleteImages refuses to delete (emulator choice, see README). */
 export const UNDELETABLE_STATUSES: readonly ImageStatus[] = ['CREATING', 'SYNCING', 'DELETING', 'PROCESSING'];
+
+/** The default seed's accounts and their credentials. Fake, documented, safe to print. */
+export interface DemoAccount {
+    accountId: string;
+    accountName: string;
+    accessKeyId: string;
+    accessKeyPassword: string;
+}
+
+export const DEMO_ACCESS_KEY_ID = 'ZLDEMOACCESSKEY01';
+export const DEMO_ACCESS_KEY_PASSWORD = 'zl-demo-access-key-password';
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+    { accountId: 'demo', accountName: 'Demo', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD },
+    { accountId: 'staging', accountName: 'Staging', accessKeyId: 'ZLDEMOACCESSKEY02', accessKeyPassword: 'zl-demo-staging-access-key-password' },
+];
+
+/** The account a seed without `accounts` becomes. */
+export const DEFAULT_ACCOUNT_ID = 'default';
 
 const NIC_TYPES = ['FailOver', 'VirtioOnly', 'Virtio'];
 
@@ -62,7 +137,7 @@ function zone(zoneId: string, regionId: string, cityName: string, cityCode: stri
     return { zoneId, regionId, zoneName: `${cityName} ${suffix}`, timeZone, cityName, cityCode, countryCode, countryName, supportSecurityGroup: true, supportHaVip };
 }
 
-function defaultZones(): SeedZone[] {
+export function defaultZones(): SeedZone[] {
     return [
         zone('asia-east-1a', 'asia-east-1', 'Hong Kong', 'HKG', 'HK', 'China Hong Kong', 'Asia/Hong_Kong'),
         zone('asia-east-1b', 'asia-east-1', 'Hong Kong', 'HKG', 'HK', 'China Hong Kong', 'Asia/Hong_Kong', false),
@@ -81,14 +156,38 @@ const LA = 'na-west-1';
 const FRA = 'eu-central-1';
 const SAO = 'sa-east-1';
 
-const RESOURCE_GROUPS: Record<string, { id: string; name: string }> = {
+export interface ResourceGroup {
+    id: string;
+    name: string;
+}
+
+export const RESOURCE_GROUPS = {
     default: { id: 'rg-0a1b2c3d-default', name: 'Default Resource Group' },
     prod: { id: 'rg-7e8f9a0b-production', name: 'production' },
     staging: { id: 'rg-4c5d6e7f-staging', name: 'staging' },
     data: { id: 'rg-1f2e3d4c-data-team', name: 'data-team' },
+} satisfies Record<string, ResourceGroup>;
+
+/** The second demo account has resource groups of its own (resource groups belong to an account). */
+const STAGING_RESOURCE_GROUPS = {
+    default: { id: 'rg-5a6b7c8d-default', name: 'Default Resource Group' },
+    qa: { id: 'rg-9c8b7a6d-qa', name: 'qa' },
+} satisfies Record<string, ResourceGroup>;
+
+/**
+ * Instance types of the seeds with their vCPUs and GiB of memory. Only the `z2a.cpu.1` naming is attested (the
+ * official CLI's example); the other names follow it.
+ */
+export const INSTANCE_TYPES: Record<string, { cpu: number; memory: number }> = {
+    'z2a.cpu.1': { cpu: 1, memory: 2 },
+    'z2a.cpu.2': { cpu: 2, memory: 4 },
+    'z2a.cpu.4': { cpu: 4, memory: 8 },
+    'z2a.cpu.8': { cpu: 8, memory: 16 },
+    'z2a.mem.4': { cpu: 4, memory: 32 },
+    'z2a.mem.8': { cpu: 8, memory: 64 },
 };
 
-function hexId(prefix: string, text: string, length = 16): string {
+export function hexId(prefix: string, text: string, length = 16): string {
     return `${prefix}${createHash('sha256').update(text).digest('hex').slice(0, length)}`;
 }
 
@@ -96,11 +195,11 @@ function publicImage(imageId: string, imageName: string, category: string, osTyp
     return {
         imageId, imageName, imageType: 'PUBLIC_IMAGE', imageSource: 'OFFICIAL', imageSize: size, minDiskSize,
         imageDescription: `${imageName} (official)`, imageVersion, imageStatus: 'AVAILABLE', nicNetworkType: NIC_TYPES.slice(0, 2),
-        category, osType, tags: [], regionIdList: [], resourceGroupId: null, resourceGroupName: null, inUseByInstanceIds: [],
+        category, osType, tags: [], regionIdList: [], resourceGroupId: null, resourceGroupName: null,
     };
 }
 
-function defaultPublicImages(): SeedImage[] {
+export function defaultPublicImages(): SeedImage[] {
     return [
         publicImage('ubuntu2404_20240712', 'Ubuntu 24.04 LTS 64bit', 'Ubuntu', 'linux', '24.04', 3, 20),
         publicImage('ubuntu2204_20240712', 'Ubuntu 22.04 LTS 64bit', 'Ubuntu', 'linux', '22.04', 3, 20),
@@ -110,69 +209,22 @@ function defaultPublicImages(): SeedImage[] {
     ];
 }
 
-/** Compact row of the default account: name, status, regions, category, osType, size, options. */
-type Row = [string, ImageStatus, string[], string, OsType, number, RowOptions?];
-interface RowOptions {
-    rg?: keyof typeof RESOURCE_GROUPS;
+/** Compact row of a seeded account: name, status, regions, category, osType, size, options. */
+type ImageRow = [string, ImageStatus, string[], string, OsType, number, ImageRowOptions?];
+interface ImageRowOptions {
+    rg?: ResourceGroup;
     tags?: Record<string, string>;
     description?: string | null;
-    inUse?: string[];
     version?: string;
     minDisk?: number;
 }
 
-/**
- * The default account. Alphabetical order puts a few AVAILABLE, deletable images first (`api-gateway-…`,
- * `app-server-base`, `backup-agent-v3`); README.md lists which images are in use or undeletable.
- */
-const DEFAULT_ROWS: Row[] = [
-    ['api-gateway-2026-10', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 20, { rg: 'prod', tags: { env: 'prod', team: 'platform' } }],
-    ['app-server-base', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { rg: 'staging', tags: { env: 'staging' } }],
-    ['backup-agent-v3', 'AVAILABLE', [LA], 'Rocky', 'linux', 20, { description: null }],
-    ['web-frontend-2026-11', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 30, { rg: 'prod', tags: { env: 'prod', app: 'web' }, version: '2026.11' }],
-    ['web-frontend-2026-10', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: 'prod', tags: { env: 'prod', app: 'web' }, version: '2026.10', inUse: ['ins-hk-web-01', 'ins-hk-web-02'] }],
-    ['web-frontend-2026-09', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: 'prod', tags: { app: 'web' }, version: '2026.09' }],
-    ['db-primary-golden', 'AVAILABLE', [HK], 'Rocky', 'linux', 80, { rg: 'data', tags: { env: 'prod', role: 'db' }, inUse: ['ins-hk-db-01'], minDisk: 100 }],
-    ['db-replica-golden', 'AVAILABLE', [SG, LA], 'Rocky', 'linux', 80, { rg: 'data', tags: { env: 'prod', role: 'db' }, inUse: ['ins-sg-db-02', 'ins-la-db-03'], minDisk: 100 }],
-    ['ci-runner-ubuntu-2404', 'CREATING', [], 'Ubuntu', 'linux', 40, { rg: 'staging', tags: { team: 'ci' } }],
-    ['ci-runner-windows', 'CREATING', [], 'Windows', 'windows', 60, { description: null }],
-    ['ml-training-cuda12', 'SYNCING', [HK], 'Ubuntu', 'linux', 120, { rg: 'data', tags: { team: 'ml', gpu: 'true' }, minDisk: 150 }],
-    ['ml-inference-cuda12', 'AVAILABLE', [HK, SG, LA], 'Ubuntu', 'linux', 100, { rg: 'data', tags: { team: 'ml' }, minDisk: 120 }],
-    ['win-iis-2022', 'AVAILABLE', [LA], 'Windows', 'windows', 50, { rg: 'prod', tags: { os: 'windows' }, minDisk: 60 }],
-    ['win-sqlserver-2019', 'FAILED', [], 'Windows', 'windows', 70, { description: 'Creation failed: instance was not stopped', minDisk: 80 }],
-    ['win-ad-controller', 'AVAILABLE', [FRA], 'Windows', 'windows', 45, { inUse: ['ins-fra-ad-01'], minDisk: 60 }],
-    ['legacy-centos7-php', 'UNAVAILABLE', [LA], 'CentOS', 'linux', 20, { description: 'CentOS 7 is end of life', tags: { legacy: 'true' } }],
-    ['legacy-centos7-java', 'UNAVAILABLE', [HK], 'CentOS', 'linux', 25, { description: null, tags: { legacy: 'true' } }],
-    ['old-build-2025-01', 'DELETING', [SG], 'Debian', 'linux', 20, { description: null }],
-    ['cache-redis-7', 'PROCESSING', [SG], 'Alpine', 'linux', 5, { rg: 'prod', tags: { role: 'cache' } }],
-    ['cache-memcached', 'AVAILABLE', [SG], 'Alpine', 'linux', 5, { tags: { role: 'cache' } }],
-    ['测试镜像-web', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 20, { description: '测试用的 Web 镜像', tags: { 环境: '测试' } }],
-    ['测试镜像-数据库', 'AVAILABLE', [HK], 'Rocky', 'linux', 60, { description: null, inUse: ['ins-hk-test-db'] }],
-    ['freebsd-14-router', 'AVAILABLE', [FRA], 'FreeBSD', 'bsd', 10, { tags: { role: 'router' } }],
-    ['freebsd-13-pf', 'FAILED', [], 'FreeBSD', 'bsd', 10, { description: null }],
-    ['android-cloudphone-13', 'AVAILABLE', [SAO], 'OTHERS', 'android', 32, { rg: 'staging', tags: { team: 'mobile' } }],
-    ['generic-rescue-disk', 'AVAILABLE', [HK, SG, LA, FRA, SAO], 'Generic', 'any', 2, { description: 'Boots anywhere', minDisk: 10 }],
-    ['alma9-hardened', 'AVAILABLE', [FRA], 'AlmaLinux', 'linux', 20, { rg: 'prod', tags: { env: 'prod', compliance: 'cis' } }],
-    ['alma9-hardened-test', 'SYNCING', [FRA], 'AlmaLinux', 'linux', 20, { rg: 'staging', tags: { env: 'staging', compliance: 'cis' } }],
-    ['arch-dev-box', 'AVAILABLE', [LA], 'ArchLinux', 'linux', 15, { description: null, tags: { owner: 'alice' } }],
-    ['fedora40-workstation', 'UNAVAILABLE', [LA], 'Fedora', 'linux', 25, { tags: { owner: 'bob' } }],
-    ['opensuse-leap-15', 'AVAILABLE', [FRA], 'openSUSE', 'linux', 20],
-    ['gentoo-custom-kernel', 'FAILED', [], 'Gentoo', 'linux', 30, { description: null }],
-    ['k8s-node-1.31', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 40, { rg: 'prod', tags: { env: 'prod', role: 'k8s' }, inUse: ['ins-hk-k8s-01', 'ins-hk-k8s-02', 'ins-sg-k8s-01'] }],
-    ['k8s-node-1.30', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 40, { rg: 'prod', tags: { env: 'prod', role: 'k8s' } }],
-    ['k8s-node-1.32-rc', 'PROCESSING', [HK], 'Ubuntu', 'linux', 40, { rg: 'staging', tags: { env: 'staging', role: 'k8s' } }],
-    ['sao-paulo-edge-cache', 'AVAILABLE', [SAO], 'Debian', 'linux', 20, { rg: 'prod', tags: { env: 'prod', role: 'cache' } }],
-    ['sao-paulo-edge-old', 'UNAVAILABLE', [SAO], 'Debian', 'linux', 20, { description: null }],
-    ['frankfurt-vpn-gateway', 'AVAILABLE', [FRA], 'Debian', 'linux', 10, { inUse: ['ins-fra-vpn-01'], tags: { role: 'vpn' } }],
-    ['monitoring-stack', 'AVAILABLE', [HK, LA], 'Ubuntu', 'linux', 35, { rg: 'default', tags: { team: 'sre' } }],
-    ['zz-scratch-image', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { description: null }],
-];
-
-function rowToImage(row: Row, index: number): SeedImage {
+function rowToImage(accountKey: string, row: ImageRow, index: number, defaultGroup: ResourceGroup): SeedImage {
     const [imageName, imageStatus, regions, category, osType, size, options = {}] = row;
-    const rg = RESOURCE_GROUPS[options.rg ?? 'default'];
+    const rg = options.rg ?? defaultGroup;
     return {
-        imageId: hexId('img-', `zenlayer-emulator-default:${imageName}`),
+        // The demo account keeps the IDs it had when it was the only account (integration tests name them).
+        imageId: hexId('img-', `zenlayer-emulator-${accountKey}:${imageName}`),
         imageName,
         imageType: 'CUSTOM_IMAGE',
         imageSource: 'CUSTOM',
@@ -188,242 +240,200 @@ function rowToImage(row: Row, index: number): SeedImage {
         regionIdList: [...regions],
         resourceGroupId: rg.id,
         resourceGroupName: rg.name,
-        inUseByInstanceIds: [...(options.inUse ?? [])],
     };
 }
 
-/** The default account: 8 zones in 5 regions, 5 official public images and 40 custom images. */
-export function defaultSeed(): EmulatorSeed {
-    return { zones: defaultZones(), images: [...defaultPublicImages(), ...DEFAULT_ROWS.map(rowToImage)] };
-}
-
-/** mulberry32: tiny, fast, deterministic PRNG. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-const GENERATED_KINDS: { category: string; osType: OsType; prefix: string }[] = [
-    { category: 'Ubuntu', osType: 'linux', prefix: 'ubuntu' },
-    { category: 'Debian', osType: 'linux', prefix: 'debian' },
-    { category: 'Rocky', osType: 'linux', prefix: 'rocky' },
-    { category: 'AlmaLinux', osType: 'linux', prefix: 'alma' },
-    { category: 'Windows', osType: 'windows', prefix: 'win' },
-    { category: 'FreeBSD', osType: 'bsd', prefix: 'freebsd' },
-    { category: 'Generic', osType: 'any', prefix: 'generic' },
-    { category: 'OTHERS', osType: 'android', prefix: 'android' },
-];
-const GENERATED_ROLES = ['web', 'api', 'db', 'cache', 'worker', 'batch', 'edge', 'vpn', 'ci', 'ml'];
+const RG = RESOURCE_GROUPS;
 
 /**
- * A large deterministic account: the default zones and public images plus `count` generated custom images.
- * About 80 % are AVAILABLE, every status occurs, about 10 % are in use by an instance. Same (count, rngSeed) → same data.
+ * The demo account's images. Alphabetical order puts a few AVAILABLE, deletable images first (`api-gateway-…`,
+ * `app-server-base`, `backup-agent-v3`); README.md lists which images are in use or undeletable.
  */
-export function generateSeed(count: number, rngSeed = 1): EmulatorSeed {
-    if (!Number.isInteger(count) || count < 0) {
-        throw new RangeError(`generateSeed: count must be a non-negative integer, got ${String(count)}`);
-    }
-    const random = prng(rngSeed);
+const DEMO_IMAGE_ROWS: ImageRow[] = [
+    ['api-gateway-2026-10', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 20, { rg: RG.prod, tags: { env: 'prod', team: 'platform' } }],
+    ['app-server-base', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { rg: RG.staging, tags: { env: 'staging' } }],
+    ['backup-agent-v3', 'AVAILABLE', [LA], 'Rocky', 'linux', 20, { description: null }],
+    ['web-frontend-2026-11', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 30, { rg: RG.prod, tags: { env: 'prod', app: 'web' }, version: '2026.11' }],
+    ['web-frontend-2026-10', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: RG.prod, tags: { env: 'prod', app: 'web' }, version: '2026.10' }],
+    ['web-frontend-2026-09', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: RG.prod, tags: { app: 'web' }, version: '2026.09' }],
+    ['db-primary-golden', 'AVAILABLE', [HK], 'Rocky', 'linux', 80, { rg: RG.data, tags: { env: 'prod', role: 'db' }, minDisk: 100 }],
+    ['db-replica-golden', 'AVAILABLE', [SG, LA], 'Rocky', 'linux', 80, { rg: RG.data, tags: { env: 'prod', role: 'db' }, minDisk: 100 }],
+    ['ci-runner-ubuntu-2404', 'CREATING', [], 'Ubuntu', 'linux', 40, { rg: RG.staging, tags: { team: 'ci' } }],
+    ['ci-runner-windows', 'CREATING', [], 'Windows', 'windows', 60, { description: null }],
+    ['ml-training-cuda12', 'SYNCING', [HK], 'Ubuntu', 'linux', 120, { rg: RG.data, tags: { team: 'ml', gpu: 'true' }, minDisk: 150 }],
+    ['ml-inference-cuda12', 'AVAILABLE', [HK, SG, LA], 'Ubuntu', 'linux', 100, { rg: RG.data, tags: { team: 'ml' }, minDisk: 120 }],
+    ['win-iis-2022', 'AVAILABLE', [LA], 'Windows', 'windows', 50, { rg: RG.prod, tags: { os: 'windows' }, minDisk: 60 }],
+    ['win-sqlserver-2019', 'FAILED', [], 'Windows', 'windows', 70, { description: 'Creation failed: instance was not stopped', minDisk: 80 }],
+    ['win-ad-controller', 'AVAILABLE', [FRA], 'Windows', 'windows', 45, { minDisk: 60 }],
+    ['legacy-centos7-php', 'UNAVAILABLE', [LA], 'CentOS', 'linux', 20, { description: 'CentOS 7 is end of life', tags: { legacy: 'true' } }],
+    ['legacy-centos7-java', 'UNAVAILABLE', [HK], 'CentOS', 'linux', 25, { description: null, tags: { legacy: 'true' } }],
+    ['old-build-2025-01', 'DELETING', [SG], 'Debian', 'linux', 20, { description: null }],
+    ['cache-redis-7', 'PROCESSING', [SG], 'Alpine', 'linux', 5, { rg: RG.prod, tags: { role: 'cache' } }],
+    ['cache-memcached', 'AVAILABLE', [SG], 'Alpine', 'linux', 5, { tags: { role: 'cache' } }],
+    ['测试镜像-web', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 20, { description: '测试用的 Web 镜像', tags: { 环境: '测试' } }],
+    ['测试镜像-数据库', 'AVAILABLE', [HK], 'Rocky', 'linux', 60, { description: null }],
+    ['freebsd-14-router', 'AVAILABLE', [FRA], 'FreeBSD', 'bsd', 10, { tags: { role: 'router' } }],
+    ['freebsd-13-pf', 'FAILED', [], 'FreeBSD', 'bsd', 10, { description: null }],
+    ['android-cloudphone-13', 'AVAILABLE', [SAO], 'OTHERS', 'android', 32, { rg: RG.staging, tags: { team: 'mobile' } }],
+    ['generic-rescue-disk', 'AVAILABLE', [HK, SG, LA, FRA, SAO], 'Generic', 'any', 2, { description: 'Boots anywhere', minDisk: 10 }],
+    ['alma9-hardened', 'AVAILABLE', [FRA], 'AlmaLinux', 'linux', 20, { rg: RG.prod, tags: { env: 'prod', compliance: 'cis' } }],
+    ['alma9-hardened-test', 'SYNCING', [FRA], 'AlmaLinux', 'linux', 20, { rg: RG.staging, tags: { env: 'staging', compliance: 'cis' } }],
+    ['arch-dev-box', 'AVAILABLE', [LA], 'ArchLinux', 'linux', 15, { description: null, tags: { owner: 'alice' } }],
+    ['fedora40-workstation', 'UNAVAILABLE', [LA], 'Fedora', 'linux', 25, { tags: { owner: 'bob' } }],
+    ['opensuse-leap-15', 'AVAILABLE', [FRA], 'openSUSE', 'linux', 20],
+    ['gentoo-custom-kernel', 'FAILED', [], 'Gentoo', 'linux', 30, { description: null }],
+    ['k8s-node-1.31', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 40, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }],
+    ['k8s-node-1.30', 'AVAILABLE', [HK, SG], 'Ubuntu', 'linux', 40, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }],
+    ['k8s-node-1.32-rc', 'PROCESSING', [HK], 'Ubuntu', 'linux', 40, { rg: RG.staging, tags: { env: 'staging', role: 'k8s' } }],
+    ['sao-paulo-edge-cache', 'AVAILABLE', [SAO], 'Debian', 'linux', 20, { rg: RG.prod, tags: { env: 'prod', role: 'cache' } }],
+    ['sao-paulo-edge-old', 'UNAVAILABLE', [SAO], 'Debian', 'linux', 20, { description: null }],
+    ['frankfurt-vpn-gateway', 'AVAILABLE', [FRA], 'Debian', 'linux', 10, { tags: { role: 'vpn' } }],
+    ['monitoring-stack', 'AVAILABLE', [HK, LA], 'Ubuntu', 'linux', 35, { rg: RG.default, tags: { team: 'sre' } }],
+    ['zz-scratch-image', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { description: null }],
+];
+
+/** Compact row of an instance: name, image (a custom image's name or a public image's ID), zone, type, status, options. */
+type InstanceRow = [string, string, string, string, InstanceStatus, InstanceRowOptions?];
+interface InstanceRowOptions {
+    rg?: ResourceGroup;
+    tags?: Record<string, string>;
+    /** A public IPv4 from 203.0.113.0/24 (documentation range). */
+    publicIpv4?: boolean;
+    /** A public IPv6 from 2001:db8::/32 (documentation range). */
+    ipv6?: boolean;
+}
+
+function k8sNodes(): InstanceRow[] {
+    const statuses: InstanceStatus[] = ['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'STOPPED', 'IMAGING', 'RUNNING', 'RUNNING', 'RESIZING', 'RUNNING', 'REBOOT'];
+    return statuses.map((status, i): InstanceRow => {
+        const hk = i < 8;
+        const serial = String(hk ? i + 1 : i - 7).padStart(2, '0');
+        return [`k8s-${hk ? 'hk' : 'sg'}-node-${serial}`, 'k8s-node-1.31', hk ? `asia-east-1${i % 2 === 0 ? 'a' : 'b'}` : `asia-southeast-1${i % 2 === 0 ? 'a' : 'b'}`,
+            'z2a.cpu.8', status, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }];
+    });
+}
+
+/**
+ * The demo account's instances. Seven of its custom images are in use: `db-primary-golden` by web-1 and web-2,
+ * `k8s-node-1.31` by twelve nodes (more than a tooltip's ten), `frankfurt-vpn-gateway` only by an instance in
+ * RECYCLE, which still counts. Four instances run public images.
+ */
+const DEMO_INSTANCE_ROWS: InstanceRow[] = [
+    ['web-1', 'db-primary-golden', 'asia-east-1a', 'z2a.cpu.4', 'RUNNING', { rg: RG.data, tags: { env: 'prod' }, publicIpv4: true }],
+    ['web-2', 'db-primary-golden', 'asia-east-1b', 'z2a.cpu.4', 'STOPPED', { rg: RG.data, tags: { env: 'prod' } }],
+    ['hk-web-frontend-01', 'web-frontend-2026-10', 'asia-east-1a', 'z2a.cpu.2', 'RUNNING', { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true }],
+    ['hk-web-frontend-02', 'web-frontend-2026-10', 'asia-east-1b', 'z2a.cpu.2', 'RUNNING', { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true }],
+    ['sg-db-replica-01', 'db-replica-golden', 'asia-southeast-1a', 'z2a.mem.8', 'RUNNING', { rg: RG.data, tags: { env: 'prod', role: 'db' } }],
+    ['la-db-replica-02', 'db-replica-golden', 'na-west-1a', 'z2a.mem.8', 'REBOOT', { rg: RG.data, tags: { env: 'prod', role: 'db' } }],
+    ['fra-ad-dc-01', 'win-ad-controller', 'eu-central-1a', 'z2a.cpu.4', 'RUNNING', { tags: { os: 'windows' } }],
+    ['测试-数据库-01', '测试镜像-数据库', 'asia-east-1a', 'z2a.cpu.2', 'STOPPED', { tags: { 环境: '测试' } }],
+    ...k8sNodes(),
+    ['fra-vpn-01', 'frankfurt-vpn-gateway', 'eu-central-1a', 'z2a.cpu.1', 'RECYCLE', { tags: { role: 'vpn' }, publicIpv4: true }],
+    ['bastion-hk', 'ubuntu2404_20240712', 'asia-east-1a', 'z2a.cpu.1', 'RUNNING', { publicIpv4: true, ipv6: true, tags: { role: 'bastion' } }],
+    ['ci-builder-la', 'ubuntu2204_20240712', 'na-west-1a', 'z2a.cpu.8', 'DEPLOYING', { rg: RG.staging, tags: { team: 'ci' } }],
+    ['jump-win-fra', 'windows2022_20240820', 'eu-central-1a', 'z2a.cpu.2', 'CREATE_FAILED'],
+    ['scratch-sao', 'debian12_20240715', 'sa-east-1a', 'z2a.cpu.1', 'RELEASING', { publicIpv4: true }],
+];
+
+const STAGING_IMAGE_ROWS: ImageRow[] = [
+    // Same name as a demo image, another ID: an image name says nothing about the account.
+    ['app-server-base', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { tags: { env: 'staging' } }],
+    ['staging-web-2026-11', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging', app: 'web' }, version: '2026.11' }],
+    ['staging-db-golden', 'AVAILABLE', [HK], 'Rocky', 'linux', 60, { tags: { env: 'staging', role: 'db' }, minDisk: 80 }],
+    ['qa-windows-2022', 'AVAILABLE', [LA], 'Windows', 'windows', 50, { rg: STAGING_RESOURCE_GROUPS.qa, minDisk: 60 }],
+    ['qa-load-generator', 'FAILED', [], 'Debian', 'linux', 10, { description: null, rg: STAGING_RESOURCE_GROUPS.qa }],
+    ['staging-k8s-node-1.32', 'CREATING', [], 'Ubuntu', 'linux', 40, { tags: { env: 'staging', role: 'k8s' } }],
+];
+
+const STAGING_INSTANCE_ROWS: InstanceRow[] = [
+    ['staging-web-1', 'staging-web-2026-11', 'asia-east-1a', 'z2a.cpu.2', 'RUNNING', { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging' }, publicIpv4: true }],
+    ['staging-web-2', 'staging-web-2026-11', 'asia-east-1b', 'z2a.cpu.2', 'STOPPED', { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging' } }],
+    ['staging-app-1', 'app-server-base', 'asia-southeast-1a', 'z2a.cpu.2', 'RUNNING', { tags: { env: 'staging' } }],
+    ['staging-bastion', 'ubuntu2404_20240712', 'asia-east-1a', 'z2a.cpu.1', 'RUNNING', { publicIpv4: true }],
+];
+
+/** Creation times: one a day from this instant, so createTime order is creation order. */
+const FIRST_CREATE_TIME = Date.UTC(2026, 0, 5, 8, 30, 0);
+
+export function isoSeconds(ms: number): string {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function buildAccount(demo: DemoAccount, accountKey: string, imageRows: ImageRow[], instanceRows: InstanceRow[], groups: { default: ResourceGroup }, publicIpBase: number): SeedAccount {
+    const images = imageRows.map((row, i) => rowToImage(accountKey, row, i, groups.default));
     const zones = defaultZones();
-    const regionIds = [...new Set(zones.map((z) => z.regionId))];
-    const groups = Object.values(RESOURCE_GROUPS);
-    const width = String(Math.max(count, 1)).length;
-    const images: SeedImage[] = defaultPublicImages();
-    for (let i = 0; i < count; i++) {
-        const kind = GENERATED_KINDS[Math.floor(random() * GENERATED_KINDS.length)];
-        const role = GENERATED_ROLES[Math.floor(random() * GENERATED_ROLES.length)];
-        const roll = random();
-        // The first images cycle through every status so even a small generated account has all of them.
-        const imageStatus: ImageStatus = i < IMAGE_STATUSES.length
-            ? IMAGE_STATUSES[i]
-            : roll < 0.8 ? 'AVAILABLE' : IMAGE_STATUSES[Math.floor(random() * IMAGE_STATUSES.length)];
-        const regionCount = 1 + Math.floor(random() * 3);
-        const start = Math.floor(random() * regionIds.length);
-        const regions = imageStatus === 'CREATING' || imageStatus === 'FAILED'
-            ? []
-            : Array.from({ length: Math.min(regionCount, regionIds.length) }, (_, k) => regionIds[(start + k) % regionIds.length]);
-        const size = kind.osType === 'windows' ? 40 + Math.floor(random() * 60) : 5 + Math.floor(random() * 95);
-        const group = groups[Math.floor(random() * groups.length)];
-        const serial = String(i + 1).padStart(width, '0');
-        const inUse = imageStatus === 'AVAILABLE' && random() < 0.12 ? [`ins-gen-${serial}`] : [];
-        images.push({
-            imageId: `img-gen${rngSeed.toString(16).padStart(4, '0').slice(-4)}${(i + 1).toString(16).padStart(9, '0')}`,
-            imageName: `${kind.prefix}-${role}-${serial}`,
-            imageType: 'CUSTOM_IMAGE',
-            imageSource: 'CUSTOM',
-            imageSize: size,
-            minDiskSize: Math.max(20, size),
-            imageDescription: random() < 0.2 ? null : `Generated ${role} image #${i + 1}`,
-            imageVersion: `${1 + (i % 5)}.${i % 10}.0`,
-            imageStatus,
-            nicNetworkType: NIC_TYPES.slice(0, 1 + (i % 3)),
-            category: kind.category,
-            osType: kind.osType,
-            tags: random() < 0.5 ? [{ key: 'role', value: role }, { key: 'env', value: random() < 0.5 ? 'prod' : 'staging' }] : [],
-            regionIdList: regions,
-            resourceGroupId: group.id,
-            resourceGroupName: group.name,
-            inUseByInstanceIds: inUse,
-        });
-    }
-    return { zones, images };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Parsing a seed file (`--seed FILE`): same shape as defaultSeed(); optional image fields get sensible defaults.
-
-export class SeedError extends Error {
-    override readonly name = 'SeedError';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(obj: Record<string, unknown>, key: string, where: string, fallback?: string): string {
-    const value = obj[key];
-    if (value === undefined && fallback !== undefined) {
-        return fallback;
-    }
-    if (typeof value !== 'string' || value === '') {
-        throw new SeedError(`${where}.${key} must be a non-empty string`);
-    }
-    return value;
-}
-
-function nullableStr(obj: Record<string, unknown>, key: string, where: string, fallback: string | null): string | null {
-    const value = obj[key];
-    if (value === undefined) {
-        return fallback;
-    }
-    if (value !== null && typeof value !== 'string') {
-        throw new SeedError(`${where}.${key} must be a string or null`);
-    }
-    return value;
-}
-
-function oneOf<T extends string>(obj: Record<string, unknown>, key: string, where: string, allowed: readonly T[], fallback: T): T {
-    const value = obj[key] ?? fallback;
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-        throw new SeedError(`${where}.${key} must be one of ${allowed.join(', ')}`);
-    }
-    return value as T;
-}
-
-function strArray(obj: Record<string, unknown>, key: string, where: string): string[] {
-    const value = obj[key] ?? [];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw new SeedError(`${where}.${key} must be an array of strings`);
-    }
-    return [...value] as string[];
-}
-
-function nonNegInt(obj: Record<string, unknown>, key: string, where: string, fallback: number): number {
-    const value = obj[key] ?? fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-        throw new SeedError(`${where}.${key} must be a non-negative integer`);
-    }
-    return value;
-}
-
-function parseTags(obj: Record<string, unknown>, where: string): ImageTag[] {
-    // Accept both the flat filter shape [{key,value}] and the output wrapper {tags:[{key,value}]}.
-    let value = obj.tags ?? [];
-    if (isRecord(value)) {
-        value = value.tags ?? [];
-    }
-    if (!Array.isArray(value)) {
-        throw new SeedError(`${where}.tags must be an array of {key, value}`);
-    }
-    return value.map((tag, i) => {
-        if (!isRecord(tag) || typeof tag.key !== 'string' || typeof tag.value !== 'string') {
-            throw new SeedError(`${where}.tags[${i}] must be {key: string, value: string}`);
+    const publicImages = defaultPublicImages();
+    const instances = instanceRows.map(([instanceName, image, zoneId, instanceType, status, options = {}], i): SeedInstance => {
+        const used = images.find((candidate) => candidate.imageName === image) ?? publicImages.find((candidate) => candidate.imageId === image);
+        if (!used) {
+            throw new Error(`seed: instance ${instanceName} names an unknown image ${image}`);
         }
-        return { key: tag.key, value: tag.value };
-    });
-}
-
-/** Validate a JSON seed (e.g. read from `--seed FILE`) and fill optional image fields. Throws SeedError. */
-export function parseSeed(raw: unknown): EmulatorSeed {
-    if (!isRecord(raw) || !Array.isArray(raw.zones) || !Array.isArray(raw.images)) {
-        throw new SeedError('seed must be an object with "zones" and "images" arrays');
-    }
-    const zones = raw.zones.map((z, i): SeedZone => {
-        const where = `zones[${i}]`;
-        if (!isRecord(z)) {
-            throw new SeedError(`${where} must be an object`);
-        }
-        const zoneId = str(z, 'zoneId', where);
+        const zoneIndex = zones.findIndex((z) => z.zoneId === zoneId);
+        const rg = options.rg ?? groups.default;
+        const publicIps = [
+            ...(options.publicIpv4 ? [`203.0.113.${10 + publicIpBase + i}`] : []),
+            ...(options.ipv6 ? [`2001:db8:${(zoneIndex + 1).toString(16)}::${(i + 1).toString(16)}`] : []),
+        ];
         return {
+            instanceId: hexId('ins-', `zenlayer-emulator-${accountKey}:instance:${instanceName}`),
+            instanceName,
             zoneId,
-            regionId: str(z, 'regionId', where),
-            zoneName: str(z, 'zoneName', where, zoneId),
-            timeZone: str(z, 'timeZone', where, 'UTC'),
-            cityName: str(z, 'cityName', where, zoneId),
-            cityCode: str(z, 'cityCode', where, 'XXX'),
-            countryCode: str(z, 'countryCode', where, 'XX'),
-            countryName: str(z, 'countryName', where, 'Unknown'),
-            supportSecurityGroup: z.supportSecurityGroup !== false,
-            supportHaVip: z.supportHaVip === true,
+            instanceType,
+            ...INSTANCE_TYPES[instanceType],
+            imageId: used.imageId,
+            imageName: used.imageName,
+            status,
+            createTime: isoSeconds(FIRST_CREATE_TIME + i * 86_400_000),
+            publicIpAddresses: publicIps,
+            privateIpAddresses: [`10.${zoneIndex}.${publicIpBase / 100}.${10 + i}`],
+            resourceGroupId: rg.id,
+            resourceGroupName: rg.name,
+            tags: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value })),
         };
     });
-    const seenZones = new Set<string>();
-    for (const z of zones) {
-        if (seenZones.has(z.zoneId)) {
-            throw new SeedError(`duplicate zoneId ${z.zoneId}`);
-        }
-        seenZones.add(z.zoneId);
-    }
-    const seenImages = new Set<string>();
-    const images = raw.images.map((img, i): SeedImage => {
-        const where = `images[${i}]`;
-        if (!isRecord(img)) {
-            throw new SeedError(`${where} must be an object`);
-        }
-        const imageId = str(img, 'imageId', where);
-        if (seenImages.has(imageId)) {
-            throw new SeedError(`duplicate imageId ${imageId}`);
-        }
-        seenImages.add(imageId);
-        const imageType = oneOf(img, 'imageType', where, IMAGE_TYPES, 'CUSTOM_IMAGE');
-        const size = img.imageSize;
-        if (size !== undefined && size !== null && (typeof size !== 'number' || !(size >= 0))) {
-            throw new SeedError(`${where}.imageSize must be a non-negative number or null`);
-        }
-        return {
-            imageId,
-            imageName: str(img, 'imageName', where),
-            imageType,
-            imageSource: oneOf(img, 'imageSource', where, IMAGE_SOURCES, imageType === 'PUBLIC_IMAGE' ? 'OFFICIAL' : 'CUSTOM'),
-            imageSize: size ?? null,
-            minDiskSize: nonNegInt(img, 'minDiskSize', where, 20),
-            imageDescription: nullableStr(img, 'imageDescription', where, null),
-            imageVersion: str(img, 'imageVersion', where, '1.0.0'),
-            imageStatus: oneOf(img, 'imageStatus', where, IMAGE_STATUSES, 'AVAILABLE'),
-            nicNetworkType: strArray(img, 'nicNetworkType', where),
-            category: str(img, 'category', where, 'OTHERS'),
-            osType: oneOf(img, 'osType', where, OS_TYPES, 'linux'),
-            tags: parseTags(img, where),
-            regionIdList: strArray(img, 'regionIdList', where),
-            resourceGroupId: nullableStr(img, 'resourceGroupId', where, null),
-            resourceGroupName: nullableStr(img, 'resourceGroupName', where, null),
-            inUseByInstanceIds: strArray(img, 'inUseByInstanceIds', where),
-        };
-    });
-    return { zones, images };
+    return {
+        accountId: demo.accountId,
+        accountName: demo.accountName,
+        accessKeys: [{ accessKeyId: demo.accessKeyId, accessKeyPassword: demo.accessKeyPassword }],
+        tokens: [],
+        images,
+        instances,
+    };
+}
+
+/**
+ * The default seed: 8 zones in 5 regions, 5 official public images, and two accounts — `demo` (40 custom images,
+ * 25 instances) and `staging` (6 custom images, 4 instances), each with its demo key pair.
+ */
+export function defaultSeed(): AccountsSeed {
+    const [demo, staging] = DEMO_ACCOUNTS;
+    return {
+        zones: defaultZones(),
+        images: defaultPublicImages(),
+        accounts: [
+            // `default` in the ID text: the demo account's image IDs predate accounts and stay as they were.
+            buildAccount(demo, 'default', DEMO_IMAGE_ROWS, DEMO_INSTANCE_ROWS, RG, 0),
+            buildAccount(staging, 'staging', STAGING_IMAGE_ROWS, STAGING_INSTANCE_ROWS, STAGING_RESOURCE_GROUPS, 100),
+        ],
+    };
 }
 
 /** A deep copy, so the emulator never shares mutable objects with its caller. */
-export function cloneSeed(seed: EmulatorSeed): EmulatorSeed {
+export function cloneSeed(seed: AccountsSeed): AccountsSeed {
     return {
         zones: seed.zones.map((z) => ({ ...z })),
         images: seed.images.map(cloneImage),
+        accounts: seed.accounts.map(cloneAccount),
+    };
+}
+
+export function cloneAccount(account: SeedAccount): SeedAccount {
+    return {
+        ...account,
+        accessKeys: account.accessKeys.map((key) => ({ ...key })),
+        tokens: [...account.tokens],
+        images: account.images.map(cloneImage),
+        instances: account.instances.map(cloneInstance),
     };
 }
 
@@ -433,6 +443,14 @@ export function cloneImage(image: SeedImage): SeedImage {
         nicNetworkType: [...image.nicNetworkType],
         tags: image.tags.map((t) => ({ ...t })),
         regionIdList: [...image.regionIdList],
-        inUseByInstanceIds: [...image.inUseByInstanceIds],
+    };
+}
+
+export function cloneInstance(instance: SeedInstance): SeedInstance {
+    return {
+        ...instance,
+        publicIpAddresses: [...instance.publicIpAddresses],
+        privateIpAddresses: [...instance.privateIpAddresses],
+        tags: instance.tags.map((t) => ({ ...t })),
     };
 }

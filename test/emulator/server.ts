@@ -13,13 +13,14 @@ import type { Credential } from './auth';
 import { ApiFailure, DEFAULT_CLOCK_SKEW_CODE, ERROR_CODES } from './errors';
 import { Faults } from './faults';
 import type { FaultInjector, FaultKind, TakenFault } from './faults';
-import { defaultSeed } from './seed';
-import type { EmulatorSeed } from './seed';
-import { EmulatorState } from './state';
+import { defaultSeed, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS } from './seed';
+import type { AccountsSeed, EmulatorSeed } from './seed';
+import { parseSeed } from './seed-file';
+import { EmulatorWorld } from './state';
+import type { EmulatorState } from './state';
 
-/** Demo credentials used when none are configured. Fake, documented, safe to print. */
-export const DEMO_ACCESS_KEY_ID = 'ZLDEMOACCESSKEY01';
-export const DEMO_ACCESS_KEY_PASSWORD = 'zl-demo-access-key-password';
+/** The demo credentials (the default seed's accounts): defined with the seed, exported here as before. */
+export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS };
 
 export const API_PATH = '/api/v2/zec';
 export const API_VERSION = '2025-09-01';
@@ -32,11 +33,14 @@ export const DEFAULT_MAX_LOG_ENTRIES = 10000;
 export interface EmulatorOptions {
     /** default 0 (a free port) */
     port?: number;
-    /** default: the demo pair */
+    /**
+     * The access keys of the first (default) account, replacing the seed's. Default: the seed's keys (for the
+     * default seed, each account's demo pair; for a seed without accounts, the demo pair).
+     */
     credentials?: Credential[];
-    /** accepted Bearer tokens; default none */
+    /** The Bearer tokens of the first (default) account, replacing the seed's; default: the seed's (none by default). */
     tokens?: string[];
-    /** default: defaultSeed() */
+    /** default: defaultSeed() (two accounts); a seed without `accounts` is one account. Checked with parseSeed and copied. */
     seed?: EmulatorSeed;
     /** added to every response (ms) */
     latencyMs?: number;
@@ -80,6 +84,8 @@ export interface LoggedRequest {
     body: unknown;
     /** the access key ID that signed the request (never the secret, the signature or the Authorization header) */
     accessKeyId?: string;
+    /** the account the key or token belongs to, when authentication succeeded (never the token) */
+    accountId?: string;
     /** 'Bearer' or 'ZC2-HMAC-SHA256' when authentication succeeded */
     authScheme?: string;
     /** the injected fault, if any */
@@ -95,7 +101,17 @@ export interface RunningEmulator {
     requestLog: readonly LoggedRequest[];
     clearRequestLog(): void;
     faults: FaultInjector;
+    /** The first (default) account: for the default seed, `demo`. */
     state: EmulatorState;
+    /** Every account, in seed order (`accounts[0]` is `state`). */
+    accounts: readonly EmulatorState[];
+    /** The account with this ID; throws for an unknown one. */
+    account(accountId: string): EmulatorState;
+    /**
+     * Back to the start: every account's images, instances, keys and tokens as seeded (pending deletions cancelled),
+     * the shared zones and public images too, the request log cleared and the faults reset.
+     */
+    reset(): void;
 }
 
 function newRequestId(): string {
@@ -165,9 +181,8 @@ const BAD_GATEWAY_HTML = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</t
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
-    const credentials = (options.credentials ?? [{ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }]).map((c) => ({ ...c }));
-    const tokens = [...(options.tokens ?? [])];
-    const state = new EmulatorState(options.seed ?? defaultSeed());
+    const world = new EmulatorWorld(withDefaultAccountCredentials(options.seed === undefined ? defaultSeed() : parseSeed(options.seed), options));
+    const state = world.accounts[0];
     const faults = new Faults(options.latencyMs ?? 0);
     const deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
     const maxClockSkewSeconds = options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS;
@@ -295,9 +310,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The API version \`${version.slice(0, 40)}\` is not supported for zec; use ${API_VERSION}.`);
             }
 
-            const auth = authenticate(req.headers, raw, { credentials, tokens, maxClockSkewSeconds, clockSkewCode, now });
+            const auth = authenticate(req.headers, raw, {
+                findAccessKey: (accessKeyId) => {
+                    const found = world.findAccessKey(accessKeyId);
+                    return found && { accountId: found.account.accountId, credential: found.credential };
+                },
+                findToken: (token) => world.findToken(token)?.accountId,
+                maxClockSkewSeconds, clockSkewCode, now,
+            });
             entry.authScheme = auth.scheme;
             entry.accessKeyId = auth.accessKeyId;
+            entry.accountId = auth.accountId;
 
             if (raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
                 // Go's encoding/json refuses a BOM ("invalid character 'ï'"); the real service most likely does too.
@@ -315,7 +338,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidParameter, `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`);
             }
 
-            const result = runAction(action, params as Record<string, unknown>, { state, deleteDelayMs, unknownIdMode, maxImageIds });
+            const result = runAction(action, params as Record<string, unknown>, { state: world.account(auth.accountId), deleteDelayMs, unknownIdMode, maxImageIds });
             await respond(200, { requestId, response: { requestId, ...result } });
         } catch (err) {
             if (err instanceof ApiFailure) {
@@ -406,7 +429,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const close = (): Promise<void> => {
         closing ??= new Promise<void>((resolve) => {
             closed = true;
-            state.dispose();
+            world.dispose();
             for (const sleeper of sleepers) {
                 clearTimeout(sleeper.timer);
                 sleeper.wake();
@@ -421,15 +444,46 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         return closing;
     };
 
+    const clearRequestLog = (): void => {
+        requestLog.length = 0;
+    };
     return {
         url: `http://127.0.0.1:${port}`,
         port,
         close,
         requestLog,
-        clearRequestLog: () => {
-            requestLog.length = 0;
-        },
+        clearRequestLog,
         faults,
         state,
+        accounts: world.accounts,
+        account: (accountId) => world.account(accountId),
+        reset: () => {
+            world.reset();
+            faults.reset();
+            clearRequestLog();
+        },
     };
+}
+
+/** The seed with `credentials`/`tokens` given to startEmulator as the first account's (reset() keeps them). */
+function withDefaultAccountCredentials(seed: AccountsSeed, options: EmulatorOptions): AccountsSeed {
+    const [first, ...others] = seed.accounts;
+    const accessKeys = options.credentials?.map((c) => ({ ...c })) ?? first.accessKeys;
+    const tokens = options.tokens ? [...options.tokens] : first.tokens;
+    for (const credential of accessKeys) {
+        if (credential.accessKeyId === '' || credential.accessKeyPassword === '') {
+            throw new RangeError('startEmulator: credentials need a non-empty accessKeyId and accessKeyPassword');
+        }
+        const owner = others.find((account) => account.accessKeys.some((k) => k.accessKeyId === credential.accessKeyId));
+        if (owner) {
+            throw new RangeError(`startEmulator: access key ID ${credential.accessKeyId} already belongs to account ${owner.accountId}`);
+        }
+    }
+    if (tokens.some((t) => t.trim() === '')) {
+        throw new RangeError('startEmulator: tokens must not be blank');
+    }
+    if (tokens.some((t) => others.some((account) => account.tokens.includes(t)))) {
+        throw new RangeError('startEmulator: a token in `tokens` already belongs to another account');
+    }
+    return { ...seed, accounts: [{ ...first, accessKeys, tokens }, ...others] };
 }

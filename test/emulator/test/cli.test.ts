@@ -5,10 +5,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Agent } from 'undici';
-import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD } from '../emulator/index';
-import { parseArgs, UsageError } from '../emulator/cli';
+import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, defaultSeed, generateSeed, parseSeed } from '../index';
+import type { Credential } from '../index';
+import { parseArgs, UsageError } from '../cli';
 
-const CLI = path.resolve(__dirname, '..', 'emulator', 'cli.js');
+const [DEMO, STAGING] = DEMO_ACCOUNTS.map((a): Credential => ({ accessKeyId: a.accessKeyId, accessKeyPassword: a.accessKeyPassword }));
+const DEMO_LINE = `demo credentials (demo): access key ID ${DEMO.accessKeyId}, access key password ${DEMO.accessKeyPassword}`;
+const STAGING_LINE = `demo credentials (staging): access key ID ${STAGING.accessKeyId}, access key password ${STAGING.accessKeyPassword}`;
+
+/** The lines printed before (and including) the listening line. */
+function startupLines(output: string): string[] {
+    const lines = output.split('\n');
+    return lines.slice(0, lines.findIndex((line) => line.startsWith('listening on ')) + 1);
+}
+
+const CLI = path.resolve(__dirname, '..', 'cli.js');
 
 interface Started {
     child: ChildProcessWithoutNullStreams;
@@ -46,6 +57,13 @@ function startCli(args: string[]): Promise<Started> {
     });
 }
 
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+    for (let waited = 0; !condition(); waited += 20) {
+        assert.ok(waited < 5000, `timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
         const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
@@ -74,18 +92,66 @@ describe('emulator CLI', () => {
         rmSync(tmp, { recursive: true, force: true });
     });
 
-    it('starts with --port 0, prints the listening line and the demo credentials, serves, and exits 0 on SIGTERM', async () => {
+    it('starts with --port 0, prints one credentials line per demo account and the listening line, serves both accounts, exits 0 on SIGTERM', async () => {
         const cli = await startCli(['--port', '0']);
         try {
-            assert.ok(cli.output().includes(DEMO_ACCESS_KEY_ID));
-            assert.ok(cli.output().includes(DEMO_ACCESS_KEY_PASSWORD));
+            const lines = startupLines(cli.output());
+            assert.deepEqual([DEMO.accessKeyId, DEMO.accessKeyPassword], [DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD], 'the first demo account keeps the old exports');
+            assert.deepEqual(lines.slice(0, 2), [DEMO_LINE, STAGING_LINE]);
+            assert.match(lines[2], /^serving POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/zec \(version 2025-09-01\): account demo \(40 custom images, 25 instances\), account staging \(6 custom images, 4 instances\); 5 public images, 8 zones$/);
+            assert.equal(lines[3], `listening on ${cli.url}`);
+            assert.equal(lines.length, 4);
             const result = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeZones' });
             assert.equal(result.status, 200, result.text);
             assert.ok(((result.json as { response: { zoneSet: unknown[] } }).response.zoneSet).length > 0);
+            const staging = await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING, body: { pageSize: 1 } });
+            assert.equal((staging.json as { response: { totalCount: number } }).response.totalCount, 6);
+            await waitFor(() => /DescribeCustomImages 200 account=staging T[0-9A-F-]{36}$/m.test(cli.output()), 'the request line of the staging call');
+            assert.ok(!startupLines(cli.output()).join('').includes('undefined'));
+            assert.ok(!cli.output().split('\n').slice(4).join('\n').includes(STAGING.accessKeyPassword), 'request lines never show a secret');
         } finally {
             cli.child.kill('SIGTERM');
         }
         assert.equal(await cli.exit, 0);
+    });
+
+    it('--key-id/--key-secret replace the first account\'s key: its line goes, the other account keeps its key and line', async () => {
+        const key = { accessKeyId: 'ZLCLIKEY02', accessKeyPassword: 'cli-secret-password-2' };
+        const cli = await startCli(['--port', '0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--quiet']);
+        try {
+            const lines = startupLines(cli.output());
+            assert.deepEqual(lines[0], STAGING_LINE);
+            assert.ok(!cli.output().includes(DEMO.accessKeyPassword) && !cli.output().includes(key.accessKeyPassword));
+            const custom = await callEmulator(cli.url, { dispatcher: agent, credentials: key, body: { pageSize: 1 } });
+            assert.equal((custom.json as { response: { totalCount: number } }).response.totalCount, 40, 'the key opens the demo account');
+            assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: DEMO })).status, 401);
+            assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING })).status, 200);
+        } finally {
+            cli.child.kill('SIGTERM');
+        }
+        await cli.exit;
+    });
+
+    it('--images N --instances M serves one generated account of that size', async () => {
+        const cli = await startCli(['--port', '0', '--images', '300', '--instances', '200', '--quiet']);
+        try {
+            assert.deepEqual(startupLines(cli.output())[0], DEMO_LINE);
+            assert.match(cli.output(), /: account demo \(300 custom images, 200 instances\); /);
+            const instances = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeInstances', body: { pageSize: 1 } });
+            assert.equal((instances.json as { response: { totalCount: number } }).response.totalCount, 200);
+            assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING })).status, 401, 'no staging account');
+        } finally {
+            cli.child.kill('SIGTERM');
+        }
+        await cli.exit;
+    });
+
+    it('--print-seed prints the seed that would be served, as JSON that --seed accepts', async () => {
+        const printed = await runCli(['--print-seed']);
+        assert.equal(printed.code, 0);
+        assert.deepEqual(parseSeed(JSON.parse(printed.stdout)), defaultSeed());
+        const generated = await runCli(['--print-seed', '--images', '12', '--instances', '5']);
+        assert.deepEqual(JSON.parse(generated.stdout), generateSeed(12, { instances: 5 }));
     });
 
     it('uses --key-id/--key-secret, --token, --images and --fail-every, and closes on SIGINT', async () => {
@@ -128,6 +194,33 @@ describe('emulator CLI', () => {
         await cli.exit;
     });
 
+    it('loads a --seed FILE with accounts and prints a credentials line per seeded key', async () => {
+        const file = path.join(tmp, 'accounts.json');
+        writeFileSync(file, JSON.stringify({
+            zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
+            images: [],
+            accounts: [
+                { accountId: 'prod', accessKeys: [{ accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' }], images: [{ imageId: 'img-prod', imageName: 'p', regionIdList: ['test-1'] }], instances: [{ instanceId: 'ins-prod', zoneId: 'test-1a', imageId: 'img-prod' }] },
+                { accountId: 'lab', accessKeys: [{ accessKeyId: 'ZLLABKEY1', accessKeyPassword: 'lab-pw-1' }, { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }] },
+            ],
+        }));
+        const cli = await startCli(['--port', '0', '--seed', file, '--quiet']);
+        try {
+            assert.deepEqual(startupLines(cli.output()).slice(0, 3), [
+                'demo credentials (prod): access key ID ZLPRODKEY, access key password prod-pw',
+                'demo credentials (lab): access key ID ZLLABKEY1, access key password lab-pw-1',
+                'demo credentials (lab): access key ID ZLLABKEY2, access key password lab-pw-2',
+            ]);
+            const deleted = await callEmulator(cli.url, { dispatcher: agent, credentials: { accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' }, action: 'DeleteImages', body: { imageIds: ['img-prod'] } });
+            assert.deepEqual((deleted.json as { response: { imageIds: string[] } }).response.imageIds, ['img-prod'], 'in use by ins-prod');
+            const lab = await callEmulator(cli.url, { dispatcher: agent, credentials: { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }, body: {} });
+            assert.equal((lab.json as { response: { totalCount: number } }).response.totalCount, 0);
+        } finally {
+            cli.child.kill('SIGTERM');
+        }
+        await cli.exit;
+    });
+
     it('rejects a bad argument with a clear message and exit code 2', async () => {
         const unknown = await runCli(['--bogus']);
         assert.equal(unknown.code, 2);
@@ -152,6 +245,10 @@ describe('emulator CLI', () => {
     it('parseArgs: pairs, conflicts and values', () => {
         assert.throws(() => parseArgs(['--key-id', 'A']), (e: Error) => e instanceof UsageError && /together/.test(e.message));
         assert.throws(() => parseArgs(['--images', '5', '--seed', 'x.json']), /cannot be combined/);
+        assert.throws(() => parseArgs(['--instances', '5']), /--instances needs --images/);
+        assert.throws(() => parseArgs(['--images', '5', '--instances', 'many']), /--instances must be an integer/);
+        assert.equal(parseArgs(['--images', '10', '--instances', '3']).options.seed?.accounts?.[0].instances.length, 3);
+        assert.equal(parseArgs(['--images', '10']).options.seed?.accounts?.[0].instances.length, 5);
         assert.throws(() => parseArgs(['--port', '70000']), /--port/);
         assert.throws(() => parseArgs(['--latency']), /needs a value/);
         assert.throws(() => parseArgs(['--fail-every', '0']), /--fail-every/);
@@ -170,6 +267,7 @@ describe('emulator CLI', () => {
         assert.equal(config.options.deleteDelayMs, 500);
         assert.equal(config.failEvery, 4);
         assert.equal(config.demoCredentials, true);
+        assert.equal(parseArgs(['--key-id', 'K', '--key-secret', 'S']).demoCredentials, false);
         assert.equal(parseArgs([]).options.port, 8787);
     });
 });

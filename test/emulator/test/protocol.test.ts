@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Agent } from 'undici';
-import { signZc2 } from '../../src/zenlayer/signer';
-import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, startEmulator } from '../emulator/index';
-import type { CallOptions, CallResult, RunningEmulator } from '../emulator/index';
+import { signZc2 } from '../../../src/zenlayer/signer';
+import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, startEmulator } from '../index';
+import type { CallOptions, CallResult, RunningEmulator } from '../index';
 
 type Json = Record<string, unknown>;
 

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
-import { IMAGE_STATUSES, OS_TYPES } from '../../src/zenlayer/types';
-import { callEmulator, defaultSeed, generateSeed, parseSeed, SeedError, startEmulator } from '../emulator/index';
-import type { CallOptions, RunningEmulator } from '../emulator/index';
+import { callEmulator, startEmulator } from '../index';
+import type { CallOptions, RunningEmulator } from '../index';
 
 type Json = Record<string, unknown>;
 
@@ -249,65 +248,5 @@ describe('emulator actions', () => {
             assert.equal(slow.state.pendingDeletions, 0);
             assert.equal(slow.state.getImage(id)?.imageStatus, 'DELETING');
         });
-    });
-
-    describe('state API', () => {
-        it('addImage, setStatus and setInUse change what the API answers', async () => {
-            const added = emu.state.addImage({ imageName: 'added-by-test', regionIdList: ['sa-east-1'] });
-            assert.match(added.imageId, /^img-[0-9a-f]{16}$/);
-            const page = await list({ imageName: 'added-by-test' });
-            assert.equal(page.dataSet[0]?.imageId, added.imageId);
-            emu.state.setStatus(added.imageId, 'PROCESSING');
-            assert.deepEqual((await ok({ action: 'DeleteImages', body: { imageIds: [added.imageId] } })).imageIds, [added.imageId]);
-            emu.state.setStatus(added.imageId, 'AVAILABLE');
-            emu.state.setInUse(added.imageId, ['ins-test-1']);
-            assert.deepEqual((await ok({ action: 'DeleteImages', body: { imageIds: [added.imageId] } })).imageIds, [added.imageId]);
-            emu.state.setInUse(added.imageId, []);
-            assert.deepEqual((await ok({ action: 'DeleteImages', body: { imageIds: [added.imageId] } })).imageIds, []);
-            assert.equal(emu.state.getImage(added.imageId)?.imageStatus, 'DELETING');
-        });
-    });
-});
-
-describe('emulator seeds', () => {
-    it('default seed: ~40 custom images, every status, several regions, the named images, deterministic', () => {
-        const seed = defaultSeed();
-        const custom = seed.images.filter((i) => i.imageType === 'CUSTOM_IMAGE');
-        assert.equal(custom.length, 40);
-        assert.deepEqual(new Set(custom.map((i) => i.imageStatus)), new Set(IMAGE_STATUSES));
-        assert.deepEqual(new Set(custom.map((i) => i.osType)), new Set(OS_TYPES));
-        const regions = new Set(seed.zones.map((z) => z.regionId));
-        assert.equal(regions.size, 5);
-        const byName = new Map(custom.map((i) => [i.imageName, i]));
-        assert.equal(byName.get('web-frontend-2026-11')?.imageStatus, 'AVAILABLE');
-        assert.deepEqual(byName.get('web-frontend-2026-11')?.inUseByInstanceIds, []);
-        assert.equal(byName.get('db-primary-golden')?.imageStatus, 'AVAILABLE');
-        assert.ok(byName.get('db-primary-golden')!.inUseByInstanceIds.length > 0);
-        assert.ok(custom.some((i) => /[\u4e00-\u9fff]/.test(i.imageName)));
-        assert.ok(seed.images.some((i) => i.imageType === 'PUBLIC_IMAGE' && i.category === 'Windows'));
-        assert.equal(new Set(seed.images.map((i) => i.imageId)).size, seed.images.length);
-        assert.deepEqual(defaultSeed(), seed);
-    });
-
-    it('generateSeed(10000) is fast, deterministic per rng seed, and has unique IDs', () => {
-        const started = Date.now();
-        const big = generateSeed(10000);
-        assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
-        const custom = big.images.filter((i) => i.imageType === 'CUSTOM_IMAGE');
-        assert.equal(custom.length, 10000);
-        assert.equal(new Set(big.images.map((i) => i.imageId)).size, big.images.length);
-        assert.deepEqual(new Set(custom.map((i) => i.imageStatus)), new Set(IMAGE_STATUSES));
-        assert.deepEqual(generateSeed(50, 7), generateSeed(50, 7));
-        assert.notDeepEqual(generateSeed(50, 7).images.map((i) => i.imageName), generateSeed(50, 8).images.map((i) => i.imageName));
-    });
-
-    it('parseSeed accepts the JSON round trip of the default seed and reports bad input with the path', () => {
-        const seed = defaultSeed();
-        assert.deepEqual(parseSeed(JSON.parse(JSON.stringify(seed))), seed);
-        assert.throws(() => parseSeed({ zones: [] }), SeedError);
-        assert.throws(() => parseSeed({ zones: [], images: [{ imageId: 'img-1', imageName: 'x', imageStatus: 'READY' }] }), /images\[0\]\.imageStatus/);
-        const minimal = parseSeed({ zones: [{ zoneId: 'z-1a', regionId: 'z-1' }], images: [{ imageId: 'img-1', imageName: 'x', regionIdList: ['z-1'] }] });
-        assert.equal(minimal.images[0].imageStatus, 'AVAILABLE');
-        assert.equal(minimal.images[0].imageType, 'CUSTOM_IMAGE');
     });
 });

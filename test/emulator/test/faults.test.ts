@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Agent } from 'undici';
-import { callEmulator, startEmulator } from '../emulator/index';
-import type { CallOptions, CallResult, RunningEmulator } from '../emulator/index';
+import { callEmulator, startEmulator } from '../index';
+import type { CallOptions, CallResult, RunningEmulator } from '../index';
 
 type Json = Record<string, unknown>;
 

@@ -1,13 +1,14 @@
 // The emulator's verifier reuses the project's signer, so agreeing with the client proves little. These tests send
-// the shared reference vectors (computed independently of this project, reference §2.6) byte for byte: raw body,
+// the vendored signing vectors (test/fixtures/zc2-vectors.json, computed independently of this project from the
+// official SDKs and the documentation's worked example) byte for byte: raw body,
 // the signed headers verbatim (Content-Type, Host, Authorization, X-ZC-Timestamp, X-ZC-Signature-Method), the
 // emulator holding the vector's key pair with its clock pinned to the vector's timestamp.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import * as path from 'node:path';
-import { startEmulator } from '../emulator/index';
-import type { RunningEmulator } from '../emulator/index';
+import { startEmulator } from '../index';
+import type { RunningEmulator } from '../index';
 
 interface Vector {
     name: string;
@@ -21,7 +22,7 @@ interface Vector {
     expectMatches?: boolean;
 }
 
-/** The repo root holds package.json; compiled tests run from out/test/unit. */
+/** The repo root holds package.json; compiled tests run from out/test/emulator/test. */
 function repoRoot(): string {
     let dir = __dirname;
     while (!existsSync(path.join(dir, 'package.json'))) {
@@ -32,12 +33,7 @@ function repoRoot(): string {
     return dir;
 }
 
-function vectorFile(): string {
-    const shared = path.resolve(repoRoot(), '../shared/reference/zc2-vectors.json');
-    return existsSync(shared) ? shared : path.join(repoRoot(), 'test/fixtures/zc2-vectors.json');
-}
-
-const file = vectorFile();
+const file = path.join(repoRoot(), 'test/fixtures/zc2-vectors.json');
 const vectors = ((JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors).filter((v) => v.expectMatches !== false);
 
 /** The signed headers, exactly as the vector has them. X-ZC-Action/-Version/-Service are not signed. */
