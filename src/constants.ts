@@ -17,6 +17,8 @@ export const COMMANDS = {
     copyImageName: 'zenlayer.copyImageName',
     viewDetails: 'zenlayer.viewDetails',
     showLog: 'zenlayer.showLog',
+    deleteUnusedImages: 'zenlayer.deleteUnusedImages',
+    showInstances: 'zenlayer.showInstances',
 } as const;
 
 /** Context keys for `when` clauses. */
@@ -38,6 +40,7 @@ export const SETTINGS = {
     groupBy: 'images.groupBy',
     confirmation: 'delete.confirmation',
     pollIntervalSeconds: 'delete.pollIntervalSeconds',
+    protectedImages: 'delete.protectedImages',
 } as const;
 
 /** URI scheme of the read-only documents (image details, delete failures). */

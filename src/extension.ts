@@ -55,10 +55,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
             initial: { groupBy: settings.current.groupBy, filter: parseStoredFilter(context.workspaceState.get(FILTER_STATE_KEY)) },
         }),
     );
+    model.setProtectionRules(settings.protectionRules);
     const { provider, view } = store.add(createImagesView(model));
 
     const credentials = new CredentialCommands({ ui, store: credentialStore, session, logger, discoverSources: () => discoverCredentialSources(process.env, os.homedir()) });
-    const deletes = new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, configureCredentials: () => credentials.configure(), selection: () => view.selection });
+    const deletes = store.add(
+        new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, typeCountThreshold: () => settings.current.typeCountThreshold, configureCredentials: () => credentials.configure(), selection: () => view.selection }),
+    );
     // With several nodes selected, keyboard and palette commands act on the first one.
     const views = new ViewCommands({ ui, model, updateGroupBy: (groupBy) => settings.updateGroupBy(groupBy), focusedNode: () => view.selection[0] });
     registerCommands({
@@ -66,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         signOut: () => credentials.signOut(),
         refresh: () => model.refresh(),
         deleteImages: () => deletes.pickAndRun(),
+        deleteUnusedImages: () => deletes.deleteUnused(),
+        showInstances: (node?: TreeNode) => views.showInstances(node),
         deleteImage: (clicked?: TreeNode, selected?: readonly TreeNode[]) => deletes.deleteSelected(clicked, selected),
         filter: () => views.filter(),
         clearFilter: () => views.clearFilter(),
@@ -82,6 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         settings.onDidChange((change) => {
             if (change.groupByChanged) {
                 model.setGroupBy(settings.current.groupBy);
+            }
+            if (change.protectionChanged) {
+                model.setProtectionRules(settings.protectionRules);
             }
             if (change.clientChanged) {
                 session.invalidate();

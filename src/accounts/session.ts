@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logger';
 import type { ZenlayerClient, ZenlayerClientOptions, ZenlayerCredentials } from '../zenlayer';
 
 /** The part of the client the extension uses; tests and the benchmark can stand in for it. */
-export type ImagesApi = Pick<ZenlayerClient, 'listCustomImages' | 'describeImagesByIds' | 'deleteImages' | 'describeZones' | 'close'>;
+export type ImagesApi = Pick<ZenlayerClient, 'listCustomImages' | 'listInstances' | 'describeImagesByIds' | 'deleteImages' | 'describeZones' | 'close'>;
 export type ImagesApiFactory = (options: ZenlayerClientOptions) => ImagesApi;
 
 export interface SessionDependencies {
@@ -37,6 +37,7 @@ class CountedClient {
     ) {
         this.api = {
             listCustomImages: (...args) => this.count(() => raw.listCustomImages(...args)),
+            listInstances: (...args) => this.count(() => raw.listInstances(...args)),
             describeImagesByIds: (...args) => this.count(() => raw.describeImagesByIds(...args)),
             deleteImages: (...args) => this.count(() => raw.deleteImages(...args)),
             describeZones: (...args) => this.count(() => raw.describeZones(...args)),

@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
-import { type DeleteOutcome, failedLabel, type FailedImage, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
-import { isFilterActive } from './filter';
-import { isBeingDeleted } from './images';
-import { POLL_GIVE_UP_MINUTES } from './polling';
-import { buildDeleteQuickPickItems } from './quickPick';
-import { countSkippedByReason, type DeleteTargets, firstNames, normalizeSelection, partitionDeletable } from './selection';
-import type { TreeNode } from './tree';
-import type { ConfirmationMode } from '../platform/settings';
 import type { ImagesApi } from '../accounts/session';
 import { describeError, isExpectedRefusal } from '../platform/errorText';
-import { filterText, undeletableReasonText } from './texts';
-import type { UserInterface } from '../platform/userInterface';
 import type { Logger } from '../platform/logger';
-import type { ImagesModel } from './imagesModel';
+import type { ConfirmationMode } from '../platform/settings';
+import type { UserInterface } from '../platform/userInterface';
 import type { ZenlayerImage } from '../zenlayer';
+import { type DeleteOutcome, type ImageError, isRequestFailure, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
+import { isFilterActive } from './filter';
+import { type DeleteFailure, isBeingDeleted, type RefusalReason } from './images';
+import type { ImagesModel, SettledDeletes } from './imagesModel';
+import { POLL_GIVE_UP_MINUTES } from './polling';
+import { buildDeleteQuickPickItems, type ImageQuickPickItem } from './quickPick';
+import { type DeleteTargets, firstNames, normalizeSelection, partitionDeletable, type SkippedImage } from './selection';
+import { filterText } from './texts';
+import type { TreeNode } from './tree';
+import { refusalReasonText } from './treeItems';
 
 /** How many names a confirmation or a notification lists before "and N more". */
 const NAMES_SHOWN = 5;
@@ -25,76 +26,53 @@ export interface DeleteFlowDependencies {
     readonly model: ImagesModel;
     readonly logger: Logger;
     readonly confirmation: () => ConfirmationMode;
+    /** From this many images, the modal confirmation also asks to type the count. */
+    readonly typeCountThreshold: () => number;
     /** The credentials flow, offered when nobody is signed in. */
     readonly configureCredentials: () => Promise<void>;
     /** The view's selection, for the Delete key (which passes no node). */
     readonly selection: () => readonly TreeNode[];
 }
 
-/** The one delete path behind the context menu, the Delete key and the palette: confirm, send, report, follow up. */
+/** Accepted images of one delete, followed until Zenlayer no longer lists them, to say "Deleted" only then. */
+interface PendingDelete {
+    readonly waiting: Set<string>;
+    readonly gone: ZenlayerImage[];
+    readonly reverted: ZenlayerImage[];
+    /** Delete Unused Images says how much space went. */
+    readonly reportFreed: boolean;
+}
+
+/**
+ * The one delete path behind the context menu, the Delete key, the palette and Delete Unused Images: skip what must not
+ * be sent, confirm, send, say per image what happened, and say "Deleted" when the images are really gone.
+ */
 export class DeleteFlow {
-    constructor(private readonly deps: DeleteFlowDependencies) {}
+    private pending: PendingDelete[] = [];
+    private readonly subscriptions: { dispose(): void }[];
+
+    constructor(private readonly deps: DeleteFlowDependencies) {
+        this.subscriptions = [deps.model.onDidSettleDeletes((settled) => this.followUp(settled))];
+    }
+
+    dispose(): void {
+        this.subscriptions.forEach((subscription) => subscription.dispose());
+    }
 
     /** Context menu (clicked node and the selection) and the Delete key (nothing: the view's selection). */
     deleteSelected(clicked: TreeNode | undefined, selected: readonly TreeNode[] | undefined): Promise<void> {
-        return this.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : this.deps.selection()), this.deps.model.marks));
-    }
-
-    private async run(targets: DeleteTargets): Promise<void> {
-        const skippedText = skippedSummary(targets);
-        if (targets.images.length === 0) {
-            this.reportNothingToDelete(skippedText);
-            return;
-        }
-        if (!(await this.confirm(targets.images, skippedText))) {
-            this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
-            return;
-        }
-        await this.send(targets.images);
-    }
-
-    /**
-     * Retry and Retry Failed: the user already confirmed these images and clicked the button, so no second
-     * confirmation; but the tree may know more by now (deleting from another window, a new state), so they are
-     * filtered like any selection.
-     */
-    private async retry(images: readonly ZenlayerImage[]): Promise<void> {
-        const targets = partitionDeletable(images, this.deps.model.marks);
-        if (targets.images.length === 0) {
-            this.reportNothingToDelete(skippedSummary(targets));
-            return;
-        }
-        await this.send(targets.images);
-    }
-
-    private reportNothingToDelete(skippedText: string | undefined): void {
-        if (skippedText) {
-            void this.deps.ui.showMessage('warning', vscode.l10n.t('Nothing to delete: {0}.', skippedText), {});
-        }
+        return this.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : this.deps.selection()), this.deps.model), false);
     }
 
     /** The palette's bulk delete: a searchable multi-select of the deletable images, then the same flow. */
     async pickAndRun(): Promise<void> {
         const { model, ui } = this.deps;
-        if (!model.signedIn) {
-            await this.deps.configureCredentials();
-            return;
-        }
-        await model.whenIdle();
-        const loadError = model.loadError;
-        if (loadError !== undefined) {
-            // The cache is empty because the listing failed, not because there is nothing to delete.
-            const retry = vscode.l10n.t('Retry');
-            const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', describeError(loadError)), {}, retry);
-            if (choice === retry) {
-                await model.refresh();
-                await this.pickAndRun();
-            }
+        if (!(await this.readyToPick(() => this.pickAndRun()))) {
             return;
         }
         const filter = model.activeFilter;
         const filtered = isFilterActive(filter);
-        const items = buildDeleteQuickPickItems(model.cachedImages.filter((image) => !isBeingDeleted(model.marks.get(image.id))));
+        const items = buildDeleteQuickPickItems(this.offerable());
         if (items.length === 0) {
             const text = filtered
                 ? vscode.l10n.t('No image that matches the filter ({0}) can be deleted.', filterText(filter))
@@ -106,47 +84,179 @@ export class DeleteFlow {
         const picked = await ui.pickMany(items, {
             title: filtered ? vscode.l10n.t('Delete Zenlayer Images (filtered: {0})', filterText(filter)) : vscode.l10n.t('Delete Zenlayer Images'),
             placeHolder: filtered
-                ? vscode.l10n.t('Only images matching the view\'s filter are listed. Select the images to delete (type to filter by name or ID)')
+                ? vscode.l10n.t("Only images matching the view's filter are listed. Select the images to delete (type to filter by name or ID)")
                 : vscode.l10n.t('Select the images to delete (type to filter by name or ID)'),
             matchOnDescription: true,
             matchOnDetail: true,
             ignoreFocusOut: true,
         });
         if (picked && picked.length > 0) {
-            await this.run(partitionDeletable(picked.map((item) => item.image), model.marks));
+            await this.run(partitionDeletable(picked.map((item) => item.image), model), false);
         }
     }
 
-    private async confirm(images: readonly ZenlayerImage[], skippedText: string | undefined): Promise<boolean> {
-        const deleteButton = vscode.l10n.t('Delete');
+    /**
+     * Like an image prune, for the account: refresh usage first, offer every deletable custom image no instance uses,
+     * all pre-selected; the same confirmation and delete; the result says how much space went.
+     */
+    async deleteUnused(): Promise<void> {
+        const { model, ui } = this.deps;
+        if (!model.signedIn) {
+            await this.deps.configureCredentials();
+            return;
+        }
+        await model.refresh();
+        if (!(await this.readyToPick(() => this.deleteUnused()))) {
+            return;
+        }
+        const usage = model.instanceUsage;
+        if (usage.kind === 'unknown') {
+            void ui.showMessage('error', vscode.l10n.t('Cannot tell which images are unused: the instances could not be listed ({0}). Nothing was deleted.', describeError(usage.error)), {});
+            return;
+        }
+        const unused = this.offerable().filter((image) => model.instancesOf(image.id)?.length === 0);
+        const items: (ImageQuickPickItem & { picked: boolean })[] = buildDeleteQuickPickItems(unused).map((item) => ({ ...item, picked: true }));
+        if (items.length === 0) {
+            const text = isFilterActive(model.activeFilter)
+                ? vscode.l10n.t('No unused image matches the filter ({0}).', filterText(model.activeFilter))
+                : vscode.l10n.t('Every custom image is in use by an instance, protected or not deletable: nothing to clean up.');
+            void ui.showMessage('info', text, {});
+            return;
+        }
+        const picked = await ui.pickMany(items, {
+            title: vscode.l10n.t('Delete Unused Images: {0} image(s), {1} GiB', items.length, totalGiB(items.map((item) => item.image))),
+            placeHolder: vscode.l10n.t('No instance uses these images. Untick the ones to keep, then press Enter.'),
+            matchOnDescription: true,
+            matchOnDetail: true,
+            ignoreFocusOut: true,
+        });
+        if (picked && picked.length > 0) {
+            await this.run(partitionDeletable(picked.map((item) => item.image), model), true);
+        }
+    }
+
+    /** Signed in and the listing loaded; after a failed load offers Retry (then `again`) instead of "nothing to delete". */
+    private async readyToPick(again: () => Promise<void>): Promise<boolean> {
+        const { model, ui } = this.deps;
+        if (!model.signedIn) {
+            await this.deps.configureCredentials();
+            return false;
+        }
+        await model.whenIdle();
+        const loadError = model.loadError;
+        if (loadError === undefined) {
+            return true;
+        }
+        // The cache is empty because the listing failed, not because there is nothing to delete.
+        const retry = vscode.l10n.t('Retry');
+        const choice = await ui.showMessage('error', vscode.l10n.t('Could not load the images to choose from: {0}', describeError(loadError)), {}, retry);
+        if (choice === retry) {
+            await model.refresh();
+            await again();
+        }
+        return false;
+    }
+
+    /** What a pick may offer: not being deleted, not protected (those are never sent, by any path). */
+    private offerable(): ZenlayerImage[] {
+        const { model } = this.deps;
+        return model.cachedImages.filter((image) => !isBeingDeleted(model.marks.get(image.id)) && model.protectedBy(image) === undefined);
+    }
+
+    private async run(targets: DeleteTargets, reportFreed: boolean): Promise<void> {
+        if (targets.images.length === 0) {
+            this.reportNothingToDelete(targets.skipped);
+            return;
+        }
+        const chosen = await this.confirm(targets);
+        if (!chosen) {
+            this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
+            return;
+        }
+        await this.send(chosen, reportFreed);
+    }
+
+    /**
+     * Retry and Retry Failed: the user already confirmed these images and clicked the button, so no second
+     * confirmation; but the tree may know more by now (deleting from another window, a new state, a new protection
+     * rule), so they are filtered like any selection.
+     */
+    private async retry(images: readonly ZenlayerImage[]): Promise<void> {
+        const targets = partitionDeletable(this.current(images), this.deps.model);
+        if (targets.images.length === 0) {
+            this.reportNothingToDelete(targets.skipped);
+            return;
+        }
+        await this.send(targets.images, false);
+    }
+
+    /** "Nothing to delete: ci-runner (CREATING), ubuntu (public image)." — the images and why each is not sent. */
+    private reportNothingToDelete(skipped: readonly SkippedImage[]): void {
+        if (skipped.length > 0) {
+            void this.deps.ui.showMessage('warning', vscode.l10n.t('Nothing to delete: {0}.', nameList(skipped.map(skippedLabel))), {});
+        }
+    }
+
+    /** The images to send, or undefined when the person said no. Never a choice that deletes by one careless Enter. */
+    private async confirm(targets: DeleteTargets): Promise<readonly ZenlayerImage[] | undefined> {
+        const { ui, model } = this.deps;
+        const images = targets.images;
+        const inUse = images.filter((image) => (model.instancesOf(image.id)?.length ?? 0) > 0);
+        const unused = images.filter((image) => !inUse.includes(image));
         const question =
             images.length === 1
                 ? vscode.l10n.t('Delete image "{0}" ({1})?', images[0].name, images[0].id)
                 : vscode.l10n.t('Delete {0} images: {1}?', images.length, nameList(images.map((image) => image.name)));
-        const details = [vscode.l10n.t('Deleted images cannot be recovered.'), ...(skippedText ? [vscode.l10n.t('Skipped: {0}.', skippedText)] : [])].join('\n');
+        const details = [
+            ...(inUse.length > 0
+                ? [
+                      vscode.l10n.t('In use by instances: {0}.', nameList(inUse.map((image) => `${image.name} (${instanceCount(model.instancesOf(image.id)?.length ?? 0)})`))),
+                      vscode.l10n.t('Zenlayer is expected to refuse images in use.'),
+                  ]
+                : []),
+            vscode.l10n.t('Deleted images cannot be recovered.'),
+            ...(targets.skipped.length > 0 ? [vscode.l10n.t('Skipped: {0}.', nameList(targets.skipped.map(skippedLabel)))] : []),
+        ].join('\n');
+
         if (this.deps.confirmation() === 'typeToConfirm') {
             const expected = images.length === 1 ? images[0].name : String(images.length);
-            const typed = await this.deps.ui.showInputBox({
-                title: question,
-                prompt: images.length === 1 ? vscode.l10n.t('{0} Type the image name to confirm.', details) : vscode.l10n.t('{0} Type the number of images to confirm.', details),
-                placeHolder: expected,
-                ignoreFocusOut: true,
-                validateInput: (value) => (value.trim() === expected ? undefined : vscode.l10n.t('Type "{0}" to delete.', expected)),
-            });
-            return typed?.trim() === expected;
+            return (await this.typed(question, details, expected, images.length === 1)) ? images : undefined;
         }
-        const answer = await this.deps.ui.showMessage('warning', question, { modal: true, detail: details }, deleteButton);
-        return answer === deleteButton;
+        const deleteAll = inUse.length > 0 && unused.length > 0 ? vscode.l10n.t('Delete All') : vscode.l10n.t('Delete');
+        const unusedOnly = vscode.l10n.t('Delete {0} Unused Only', unused.length);
+        const buttons = inUse.length > 0 && unused.length > 0 ? [unusedOnly, deleteAll] : [deleteAll];
+        const answer = await ui.showMessage('warning', question, { modal: true, detail: details }, ...buttons);
+        const chosen = answer === deleteAll ? images : answer === unusedOnly ? unused : undefined;
+        if (!chosen) {
+            return undefined;
+        }
+        // A group right-click can select dozens: from the threshold, one Enter on a focused button is not enough.
+        if (chosen.length >= this.deps.typeCountThreshold()) {
+            const question = vscode.l10n.t('Delete {0} images?', chosen.length);
+            return (await this.typed(question, vscode.l10n.t('Deleted images cannot be recovered.'), String(chosen.length), false)) ? chosen : undefined;
+        }
+        return chosen;
+    }
+
+    /** Asks to type `expected`; the prompt says what to type, and nothing is pre-written in the box. */
+    private async typed(title: string, details: string, expected: string, isName: boolean): Promise<boolean> {
+        const typed = await this.deps.ui.showInputBox({
+            title,
+            prompt: isName ? vscode.l10n.t('{0} Type the image name "{1}" to confirm.', details, expected) : vscode.l10n.t('{0} Type the number of images, {1}, to confirm.', details, expected),
+            ignoreFocusOut: true,
+            validateInput: (value) => (value.trim() === expected ? undefined : vscode.l10n.t('Type "{0}" to delete.', expected)),
+        });
+        return typed?.trim() === expected;
     }
 
     /** Sends the delete (one request per chunk, inside the client) and reports; Retry re-enters here without a new confirmation. */
-    private async send(images: readonly ZenlayerImage[]): Promise<void> {
+    private async send(images: readonly ZenlayerImage[], reportFreed: boolean): Promise<void> {
         let api: ImagesApi | undefined;
         try {
             api = await this.deps.api();
         } catch (error) {
             // No client to send with (unusable endpoint or proxy setting, keyring locked): say so, nothing was sent.
-            await this.report(requestFailedOutcome(images, asError(error)), images);
+            await this.report(requestFailedOutcome(images, asError(error)), new Map());
             return;
         }
         if (!api) {
@@ -164,89 +274,173 @@ export class DeleteFlow {
         } catch (error) {
             outcome = requestFailedOutcome(images, asError(error));
         }
-        this.settle(outcome);
-        await this.report(outcome, images);
+        const reasons = await this.refusalReasons(api, outcome.refused);
+        this.settle(outcome, reasons);
+        if (outcome.accepted.length > 0) {
+            this.pending.push({ waiting: new Set(outcome.accepted.map((image) => image.id)), gone: [], reverted: [], reportFreed });
+        }
+        await this.report(outcome, reasons);
+    }
+
+    /** DeleteImages never says why; what the extension knows says what is likely: usage, or the status now. */
+    private async refusalReasons(api: ImagesApi, refused: readonly ZenlayerImage[]): Promise<Map<string, RefusalReason>> {
+        if (refused.length === 0) {
+            return new Map();
+        }
+        let current: Map<string, ZenlayerImage> | undefined;
+        try {
+            current = new Map((await api.describeImagesByIds(refused.map((image) => image.id))).map((image) => [image.id, image]));
+        } catch (error) {
+            this.deps.logger.warn(`Could not look up the refused images: ${describeError(error)}`);
+        }
+        return new Map(refused.map((image) => [image.id, likelyRefusalReason(image, this.deps.model.instanceUsage, current)]));
     }
 
     /** Accepted images show as DELETING at once and are watched until Zenlayer no longer lists them. */
-    private settle(outcome: DeleteOutcome): void {
-        const accepted = outcome.kind === 'requestFailed' ? [] : outcome.succeeded.map((image) => image.id);
-        const failures = new Map(outcome.kind === 'allSucceeded' ? [] : outcome.failed.map((failed) => [failed.id, failed.error ? { kind: 'requestFailed' as const, error: failed.error } : { kind: 'refused' as const }]));
-        this.deps.model.deleteSettled(accepted, failures);
-        if (outcome.kind !== 'allSucceeded') {
-            this.deps.logger.warn(`Delete failed for: ${outcome.failed.map((failed) => `${failed.id}${failed.error ? ` (${describeError(failed.error)})` : ''}`).join(', ')}`);
+    private settle(outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): void {
+        const failures = new Map<string, DeleteFailure>();
+        outcome.refused.forEach((image) => failures.set(image.id, { kind: 'refused', reason: reasons.get(image.id) ?? { kind: 'unknown' } }));
+        outcome.failed.forEach(({ image, error }) => failures.set(image.id, { kind: 'requestFailed', error }));
+        outcome.notSent.forEach(({ image, error }) => failures.set(image.id, { kind: 'notSent', error }));
+        outcome.unknown.forEach(({ image, error }) => failures.set(image.id, { kind: 'unknownOutcome', error }));
+        this.deps.model.deleteSettled(
+            outcome.accepted.map((image) => image.id),
+            failures,
+        );
+        if (failures.size > 0) {
+            this.deps.logger.warn(`Not deleted: ${[...failures].map(([id, failure]) => `${id} (${failure.kind})`).join(', ')}`);
         }
     }
 
-    private async report(outcome: DeleteOutcome, images: readonly ZenlayerImage[]): Promise<void> {
+    private async report(outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): Promise<void> {
         const { ui } = this.deps;
-        switch (outcome.kind) {
-            case 'allSucceeded': {
-                const text = outcome.succeeded.length === 1 ? vscode.l10n.t('Deleted image {0}', outcome.succeeded[0].name) : vscode.l10n.t('Deleted {0} images', outcome.succeeded.length);
-                void ui.showMessage('info', text, {});
-                return;
+        const requested = outcome.accepted.length + outcome.refused.length + outcome.failed.length + outcome.notSent.length + outcome.unknown.length;
+        if (isRequestFailure(outcome)) {
+            const error = outcome.failed[0].error;
+            const showLog = vscode.l10n.t('Show Log');
+            const retry = vscode.l10n.t('Retry');
+            const text = vscode.l10n.t('Could not delete {0} image(s): {1}', requested, describeError(error));
+            const choice = await ui.showMessage(isExpectedRefusal(error) ? 'warning' : 'error', text, {}, showLog, retry);
+            if (choice === showLog) {
+                ui.showLog();
+            } else if (choice === retry) {
+                await this.retry(outcome.failed.map((entry) => entry.image));
             }
-            case 'someFailed': {
-                const showDetails = vscode.l10n.t('Show Details');
-                const retryFailed = vscode.l10n.t('Retry Failed');
-                const copyIds = vscode.l10n.t('Copy Failed IDs');
-                const summary = vscode.l10n.t('Deleted {0} of {1}; {2} failed: {3}', outcome.succeeded.length, outcome.requested, outcome.failed.length, nameList(outcome.failed.map(failedLabel)));
-                // A delete that took one request names its requestId here; several are listed in Show Details.
-                const text = outcome.requestIds.length === 1 ? `${summary} ${vscode.l10n.t('(requestId {0})', outcome.requestIds[0])}` : summary;
-                const choice = await ui.showMessage('warning', text, {}, showDetails, retryFailed, copyIds);
-                if (choice === showDetails) {
-                    await ui.openReadOnlyDocument('delete-failures.md', this.failureReport(outcome.failed, outcome.requestIds));
-                } else if (choice === retryFailed) {
-                    await this.retry(this.currentImages(outcome.failed, images));
-                } else if (choice === copyIds) {
-                    await ui.writeClipboard(outcome.failed.map((failed) => failed.id).join('\n'));
-                    ui.setStatusBarMessage(vscode.l10n.t('Copied {0} failed image ID(s)', outcome.failed.length));
-                }
-                return;
-            }
-            case 'requestFailed': {
-                const showLog = vscode.l10n.t('Show Log');
-                const retry = vscode.l10n.t('Retry');
-                const text = vscode.l10n.t('Could not delete {0} image(s): {1}', images.length, describeError(outcome.error));
-                const choice = await ui.showMessage(isExpectedRefusal(outcome.error) ? 'warning' : 'error', text, {}, showLog, retry);
-                if (choice === showLog) {
-                    ui.showLog();
-                } else if (choice === retry) {
-                    await this.retry(this.currentImages(outcome.failed, images));
-                }
-                return;
-            }
+            return;
+        }
+        const notDeleted = [...outcome.refused, ...outcome.failed.map((entry) => entry.image)];
+        const requestId = outcome.requestIds.length === 1 ? ` ${vscode.l10n.t('(requestId {0})', outcome.requestIds[0])}` : '';
+        if (notDeleted.length === 0 && outcome.notSent.length === 0 && outcome.unknown.length === 0) {
+            // Accepted is not deleted yet: the rows say DELETING, and "Deleted" comes when Zenlayer no longer lists them.
+            const text = outcome.accepted.length === 1 ? vscode.l10n.t('Deleting {0}: Zenlayer accepted the delete.', outcome.accepted[0].name) : vscode.l10n.t('Deleting {0} images: Zenlayer accepted the delete.', outcome.accepted.length);
+            void ui.showMessage('info', text, {});
+            return;
+        }
+        if (requested === 1 && outcome.refused.length === 1) {
+            const [image] = outcome.refused;
+            const text = vscode.l10n.t('{0} was not deleted: {1}.', image.name, refusalReasonText(reasons.get(image.id) ?? { kind: 'unknown' })) + requestId;
+            await this.offerFollowUps(text, outcome, reasons);
+            return;
+        }
+        const sentences = [
+            outcome.accepted.length > 0 ? vscode.l10n.t('Deleting {0} of {1} images.', outcome.accepted.length, requested) : vscode.l10n.t('None of {0} images is being deleted.', requested),
+            ...(notDeleted.length > 0 ? [vscode.l10n.t('Not deleted: {0}.', reasonList(notDeleted.map((image) => this.notDeletedLabel(image, outcome, reasons))))] : []),
+            ...(outcome.notSent.length > 0 ? [vscode.l10n.t('{0} not sent (Retry Not Sent sends them).', outcome.notSent.length)] : []),
+            ...(outcome.unknown.length > 0 ? [vscode.l10n.t('{0} sent without a clear answer: refresh to see what happened.', outcome.unknown.length)] : []),
+        ];
+        const text = sentences.join(' ') + requestId;
+        await this.offerFollowUps(text, outcome, reasons);
+    }
+
+    private notDeletedLabel(image: ZenlayerImage, outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): string {
+        const reason = reasons.get(image.id);
+        if (reason) {
+            return vscode.l10n.t('{0} — {1}', image.name, refusalReasonText(reason));
+        }
+        const failed = outcome.failed.find((entry) => entry.image.id === image.id);
+        return failed ? vscode.l10n.t('{0} — {1}', image.name, describeError(failed.error)) : image.name;
+    }
+
+    private async offerFollowUps(text: string, outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): Promise<void> {
+        const { ui } = this.deps;
+        const showDetails = vscode.l10n.t('Show Details');
+        const retryFailed = vscode.l10n.t('Retry Failed');
+        const retryNotSent = vscode.l10n.t('Retry Not Sent');
+        const copyIds = vscode.l10n.t('Copy Failed IDs');
+        const notDeleted = [...outcome.refused, ...outcome.failed.map((entry) => entry.image)];
+        const buttons = [showDetails, ...(notDeleted.length > 0 ? [retryFailed] : []), ...(outcome.notSent.length > 0 ? [retryNotSent] : []), copyIds];
+        const choice = await ui.showMessage('warning', text, {}, ...buttons);
+        if (choice === showDetails) {
+            await ui.openReadOnlyDocument('delete-result.md', this.resultReport(outcome, reasons));
+        } else if (choice === retryFailed) {
+            await this.retry(notDeleted);
+        } else if (choice === retryNotSent) {
+            await this.retry(outcome.notSent.map((entry) => entry.image));
+        } else if (choice === copyIds) {
+            const ids = [...notDeleted, ...outcome.notSent.map((entry) => entry.image), ...outcome.unknown.map((entry) => entry.image)].map((image) => image.id);
+            await ui.writeClipboard(ids.join('\n'));
+            ui.setStatusBarMessage(vscode.l10n.t('Copied {0} failed image ID(s)', ids.length));
         }
     }
 
-    /** The failed images as the cache knows them now, so a retry works on fresh state. */
-    private currentImages(failed: readonly FailedImage[], requested: readonly ZenlayerImage[]): ZenlayerImage[] {
-        const cached = this.cachedById();
-        const original = new Map(requested.map((image) => [image.id, image]));
-        return failed.flatMap((entry) => {
-            const image = cached.get(entry.id) ?? original.get(entry.id);
-            return image ? [image] : [];
-        });
-    }
-
-    private cachedById(): Map<string, ZenlayerImage> {
-        return new Map(this.deps.model.cachedImages.map((image) => [image.id, image]));
-    }
-
-    private failureReport(failed: readonly FailedImage[], requestIds: readonly string[]): string {
-        const lines = [`# ${vscode.l10n.t('Images that were not deleted')}`, ''];
-        const cached = this.cachedById();
-        for (const entry of failed) {
-            const reason = entry.error
-                ? describeError(entry.error)
-                : vscode.l10n.t('Zenlayer refused to delete this image: it is in use by an instance, or in a state Zenlayer refuses (status {0}).', cached.get(entry.id)?.status ?? '?');
-            lines.push(`- **${entry.name ?? entry.id}** (\`${entry.id}\`): ${reason}`);
-        }
-        if (requestIds.length > 0) {
-            // What Zenlayer support asks for when a refusal needs explaining.
-            lines.push('', vscode.l10n.t('DeleteImages requestId(s): {0}', requestIds.map((id) => `\`${id}\``).join(', ')));
+    /** Show Details: a rendered document, one line per image that was not deleted, and the requestIds support asks for. */
+    private resultReport(outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): string {
+        const line = (image: ZenlayerImage, why: string) => `- **${markdownText(image.name)}** (\`${image.id}\`, ${image.status}): ${markdownText(why)}`;
+        const section = (title: string, entries: readonly string[]) => (entries.length > 0 ? [`## ${title}`, '', ...entries, ''] : []);
+        const withError = (entries: readonly ImageError[]) => entries.map(({ image, error }) => line(image, describeError(error)));
+        const lines = [
+            `# ${vscode.l10n.t('Delete result')}`,
+            '',
+            ...section(vscode.l10n.t('Refused by Zenlayer'), outcome.refused.map((image) => line(image, refusalReasonText(reasons.get(image.id) ?? { kind: 'unknown' })))),
+            ...section(vscode.l10n.t('Request failed'), withError(outcome.failed)),
+            ...section(vscode.l10n.t('Not sent'), withError(outcome.notSent)),
+            ...section(vscode.l10n.t('Unknown outcome (refresh before retrying)'), withError(outcome.unknown)),
+            ...section(vscode.l10n.t('Accepted (being deleted)'), outcome.accepted.map((image) => `- **${markdownText(image.name)}** (\`${image.id}\`)`)),
+        ];
+        if (outcome.requestIds.length > 0) {
+            lines.push(vscode.l10n.t('DeleteImages requestId(s): {0}', outcome.requestIds.map((id) => `\`${id}\``).join(', ')));
         }
         return lines.join('\n') + '\n';
+    }
+
+    /** Accepted deletes that ended: "Deleted 2 images" once all of one delete are gone. */
+    private followUp(settled: SettledDeletes): void {
+        for (const pending of this.pending) {
+            for (const image of settled.gone) {
+                if (pending.waiting.delete(image.id)) {
+                    pending.gone.push(image);
+                }
+            }
+            for (const image of settled.reverted) {
+                if (pending.waiting.delete(image.id)) {
+                    pending.reverted.push(image);
+                }
+            }
+        }
+        const done = this.pending.filter((pending) => pending.waiting.size === 0);
+        this.pending = this.pending.filter((pending) => pending.waiting.size > 0);
+        for (const pending of done) {
+            this.reportDone(pending);
+        }
+    }
+
+    private reportDone(pending: PendingDelete): void {
+        const { ui } = this.deps;
+        const { gone, reverted } = pending;
+        if (gone.length > 0) {
+            const deleted = gone.length === 1 ? vscode.l10n.t('Deleted image {0}', gone[0].name) : vscode.l10n.t('Deleted {0} images', gone.length);
+            const freed = totalGiB(gone);
+            void ui.showMessage('info', pending.reportFreed && freed > 0 ? vscode.l10n.t('{0}, freeing {1} GiB', deleted, freed) : deleted, {});
+        }
+        if (reverted.length > 0) {
+            void ui.showMessage('warning', vscode.l10n.t('Zenlayer accepted the delete, but these images are back: {0}.', nameList(reverted.map((image) => `${image.name} (${image.status})`))), {});
+        }
+    }
+
+    /** The images as the model knows them now, so a retry works on fresh state. */
+    private current(images: readonly ZenlayerImage[]): ZenlayerImage[] {
+        const cached = new Map(this.deps.model.cachedImages.map((image) => [image.id, image]));
+        return images.map((image) => cached.get(image.id) ?? image);
     }
 
     private async offerSignIn(): Promise<void> {
@@ -271,13 +465,41 @@ function nameList(names: readonly string[]): string {
     return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
 }
 
-function skippedSummary(targets: DeleteTargets): string | undefined {
-    if (targets.skipped.length === 0) {
-        return undefined;
+/** Entries that carry their own commas ("db: used by 2 instances (web-1, web-2)"), so joined by semicolons. */
+function reasonList(entries: readonly string[]): string {
+    const { shown, more } = firstNames(entries, NAMES_SHOWN);
+    const joined = shown.join(vscode.l10n.t({ message: '; ', comment: ['Separator between images that each carry a reason'] }));
+    return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
+}
+
+/** "ci-runner (CREATING)", "ubuntu (public image)", "prod-db (protected by prod-*)". */
+function skippedLabel(skipped: SkippedImage): string {
+    const { image } = skipped;
+    switch (skipped.reason) {
+        case 'public':
+            return vscode.l10n.t('{0} (public image)', image.name);
+        case 'transitional':
+            return `${image.name} (${image.status})`;
+        case 'deleting':
+            return vscode.l10n.t('{0} (already being deleted)', image.name);
+        case 'protected':
+            return vscode.l10n.t('{0} (protected by zenlayer.delete.protectedImages: {1})', image.name, skipped.protectedBy ?? '');
     }
-    return [...countSkippedByReason(targets.skipped)].map(([reason, count]) => undeletableReasonText(reason, count)).join('; ');
+}
+
+function instanceCount(count: number): string {
+    return count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
+}
+
+function totalGiB(images: readonly ZenlayerImage[]): number {
+    return images.reduce((sum, image) => sum + (image.sizeGiB ?? 0), 0);
+}
+
+function markdownText(text: string): string {
+    return text.replace(/[\\`*_{}[\]<>#|]/g, '\\$&').replace(/\n/g, ' ');
 }
 
 function asError(error: unknown): Error {
     return error instanceof Error ? error : new Error(String(error));
 }
+

@@ -5,10 +5,12 @@ export interface ImageFilter {
     readonly name?: string;
     readonly status?: ImageStatus;
     readonly osType?: OsType;
+    /** Only images no instance uses (applied by the extension from DescribeInstances, not by the API). */
+    readonly unusedOnly?: boolean;
 }
 
 export function isFilterActive(filter: ImageFilter): boolean {
-    return filter.name !== undefined || filter.status !== undefined || filter.osType !== undefined;
+    return filter.name !== undefined || filter.status !== undefined || filter.osType !== undefined || filter.unusedOnly === true;
 }
 
 /** Accepts only what this extension wrote to workspaceState; anything else means "no filter". */
@@ -20,11 +22,12 @@ export function parseStoredFilter(stored: unknown): ImageFilter {
     const name = typeof record.name === 'string' && record.name.trim() !== '' ? record.name.trim() : undefined;
     const status = (IMAGE_STATUSES as readonly unknown[]).includes(record.status) ? (record.status as ImageStatus) : undefined;
     const osType = (OS_TYPES as readonly unknown[]).includes(record.osType) ? (record.osType as OsType) : undefined;
-    return { ...(name ? { name } : {}), ...(status ? { status } : {}), ...(osType ? { osType } : {}) };
+    const unusedOnly = record.unusedOnly === true;
+    return { ...(name ? { name } : {}), ...(status ? { status } : {}), ...(osType ? { osType } : {}), ...(unusedOnly ? { unusedOnly } : {}) };
 }
 
 /** `name: web · status: AVAILABLE`, with field labels supplied by the caller (localised). */
-export function describeFilter(filter: ImageFilter, labels: { name: string; status: string; osType: string }): string {
+export function describeFilter(filter: ImageFilter, labels: { name: string; status: string; osType: string; unusedOnly: string }): string {
     const parts: string[] = [];
     if (filter.name !== undefined) {
         parts.push(`${labels.name}: ${filter.name}`);
@@ -34,6 +37,9 @@ export function describeFilter(filter: ImageFilter, labels: { name: string; stat
     }
     if (filter.osType !== undefined) {
         parts.push(`${labels.osType}: ${filter.osType}`);
+    }
+    if (filter.unusedOnly) {
+        parts.push(labels.unusedOnly);
     }
     return parts.join(' · ');
 }

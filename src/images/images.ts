@@ -1,12 +1,14 @@
 import type { ZenlayerImage } from '../zenlayer/types';
+import type { UsingInstance } from './usage';
 
-/** Why an image cannot be deleted; the view layer turns each into a localised sentence. */
-export type UndeletableReason = 'public' | 'transitional' | 'deleting';
+/** Why an image is not sent in a delete; the view layer turns each into a localised sentence. */
+export type UndeletableReason = 'public' | 'transitional' | 'deleting' | 'protected';
 
 /** States in which Zenlayer refuses a delete while they last (DELETING has its own reason). */
 const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set(['CREATING', 'SYNCING', 'PROCESSING']);
 
-export function undeletableReason(image: ZenlayerImage): UndeletableReason | undefined {
+/** What Zenlayer would refuse by the image's type or state (protection is the user's rule, checked beside it). */
+export function undeletableReason(image: ZenlayerImage): Exclude<UndeletableReason, 'protected'> | undefined {
     if (image.type !== 'CUSTOM_IMAGE') {
         return 'public';
     }
@@ -44,14 +46,28 @@ export function statusPresentation(status: string): StatusPresentation {
     return STATUS_PRESENTATION[status] ?? { icon: 'question', color: undefined };
 }
 
+/**
+ * The likely reason Zenlayer refused an image, from what the extension knows (DeleteImages never says): instances run
+ * from it, its status (looked up after the answer), it no longer exists, or nothing explains it.
+ */
+export type RefusalReason =
+    | { readonly kind: 'inUse'; readonly instances: readonly UsingInstance[] }
+    | { readonly kind: 'status'; readonly status: string }
+    | { readonly kind: 'notFound' }
+    | { readonly kind: 'unknown' };
+
 /** Why the last delete of an image did not go through, as far as the extension knows. */
 export type DeleteFailure =
-    /** DeleteImages listed the ID as failed; it never says why. */
-    | { readonly kind: 'refused' }
+    /** DeleteImages listed the ID as failed; it never says why, so the reason is the extension's best knowledge. */
+    | { readonly kind: 'refused'; readonly reason: RefusalReason }
     /** The request of the image's chunk failed, so Zenlayer gave no verdict. */
     | { readonly kind: 'requestFailed'; readonly error: Error }
     /** Zenlayer accepted the delete, then listed the image in this status instead of DELETING. */
-    | { readonly kind: 'reverted'; readonly status: string };
+    | { readonly kind: 'reverted'; readonly status: string }
+    /** Never sent: an earlier chunk timed out or could not reach Zenlayer. Sending again is safe. */
+    | { readonly kind: 'notSent'; readonly error: Error }
+    /** Sent, but the answer could not tell whether Zenlayer accepted it: refresh before retrying. */
+    | { readonly kind: 'unknownOutcome'; readonly error: Error };
 
 /** The one record of an image's delete, kept by the images model until Zenlayer's listing settles it. */
 export type DeleteMark =
@@ -76,10 +92,10 @@ const CONTEXT_VALUE_PREFIX = 'zenlayer.image';
  * `zenlayer.image.<custom|public>.<status>[.deletable]`: menus match on `.deletable` for Delete and on the prefix
  * for Copy/View Details, so Delete is never offered for an image the API would refuse by its type or state.
  */
-export function imageContextValue(image: ZenlayerImage, marks: ImageMarks = NO_MARKS): string {
+export function imageContextValue(image: ZenlayerImage, marks: ImageMarks = NO_MARKS, protectedBy?: string): string {
     const kind = image.type === 'CUSTOM_IMAGE' ? 'custom' : 'public';
     const status = image.status.toLowerCase();
-    const deletable = isDeletable(image) && !isBeingDeleted(marks.get(image.id));
+    const deletable = isDeletable(image) && !isBeingDeleted(marks.get(image.id)) && protectedBy === undefined;
     return `${CONTEXT_VALUE_PREFIX}.${kind}.${status}${deletable ? '.deletable' : ''}`;
 }
 

@@ -5,7 +5,10 @@ import type { ZenlayerImage } from '../zenlayer/types';
 import { type ImageFilter, isFilterActive } from './filter';
 import type { DeleteFailure, DeleteMark, ImageMarks } from './images';
 import { DELETING_STATUS, DeletionPoller, type Scheduler } from './polling';
+import { type ProtectionRule, protectingEntry } from './protection';
+import type { DeleteGuard } from './selection';
 import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from './tree';
+import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
 
 export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
 
@@ -14,6 +17,12 @@ export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loadi
  * the listing failed, not because the images are gone) or `superseded` (a newer refresh aborted it; it changed nothing).
  */
 export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
+
+/** Accepted deletes that ended: gone from Zenlayer's listing, or back in another status (the delete did not happen). */
+export interface SettledDeletes {
+    readonly gone: readonly ZenlayerImage[];
+    readonly reverted: readonly ZenlayerImage[];
+}
 
 /** How the model tells a failed load apart, so the view can offer the right way out. */
 export interface FailureClassifier {
@@ -45,17 +54,22 @@ export interface ImagesModelDependencies {
  * grouping, the delete marks (the one record of "being deleted") and the polling that follows accepted deletes.
  * Every change fires `onDidChange`; the tree, the view description and the context keys all follow it.
  */
-export class ImagesModel {
+export class ImagesModel implements DeleteGuard {
     private readonly changed = new Emitter<void>();
     readonly onDidChange = this.changed.event;
+    private readonly settled = new Emitter<SettledDeletes>();
+    /** Fires when accepted deletes end (never for an account change, which forgets them). */
+    readonly onDidSettleDeletes = this.settled.event;
 
     private loadState: LoadState = { kind: 'loading' };
     private images = new Map<string, ZenlayerImage>();
+    private usage: Usage = { kind: 'unknown', error: undefined };
     private readonly deleteMarks = new Map<string, DeleteMark>();
     private roots: TreeNode[] = [];
     private filter: ImageFilter;
     private groupBy: GroupBy;
     private viewVisible = false;
+    private protection: readonly ProtectionRule[] = [];
     private readonly poller: DeletionPoller;
     /** Bumped by every refresh; an answer for an older one changes nothing. */
     private generation = 0;
@@ -100,6 +114,16 @@ export class ImagesModel {
         return this.groupBy;
     }
 
+    /** Which instances use each image, from the last refresh; `unknown` when they could not be listed. */
+    get instanceUsage(): Usage {
+        return this.usage;
+    }
+
+    /** The instances that run from an image; undefined when usage is unknown. */
+    instancesOf(imageId: string): readonly UsingInstance[] | undefined {
+        return instancesUsing(this.usage, imageId);
+    }
+
     get marks(): ImageMarks {
         return this.deleteMarks;
     }
@@ -116,6 +140,9 @@ export class ImagesModel {
 
     /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
     rootNodes(): TreeNode[] {
+        if (this.loadState.kind === 'loaded' && this.filter.unusedOnly && this.usage.kind === 'unknown') {
+            return [message('usageUnknown', this.deps.describeError(this.usage.error))]; // never "unused" without knowing
+        }
         switch (this.loadState.kind) {
             case 'signedOut':
                 return [];
@@ -168,6 +195,7 @@ export class ImagesModel {
         this.poller.stop();
         this.deleteMarks.clear();
         this.images.clear();
+        this.usage = { kind: 'unknown', error: undefined };
         this.loadState = { kind: 'loading' };
         this.rebuild();
         return this.refresh();
@@ -184,6 +212,17 @@ export class ImagesModel {
             this.groupBy = groupBy;
             this.rebuild();
         }
+    }
+
+    /** The rules of zenlayer.delete.protectedImages (every level of the setting). */
+    setProtectionRules(rules: readonly ProtectionRule[]): void {
+        this.protection = rules;
+        this.rebuild();
+    }
+
+    /** The protecting entry of zenlayer.delete.protectedImages, or undefined: protected images are never sent. */
+    protectedBy(image: ZenlayerImage): string | undefined {
+        return protectingEntry(image, this.protection);
     }
 
     /** Polling runs only while the view can be seen; showing it runs a check that fell due meanwhile. */
@@ -214,6 +253,7 @@ export class ImagesModel {
         this.loading?.abort();
         this.poller.stop();
         this.changed.dispose();
+        this.settled.dispose();
     }
 
     private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
@@ -222,7 +262,18 @@ export class ImagesModel {
             if (!api) {
                 return this.apply(generation, { kind: 'signedOut' }, []);
             }
-            const images = await api.listCustomImages(this.filter, { signal });
+            // Images and instances in one round-trip depth; instances failing leaves usage unknown, not the view empty.
+            const [images, usage] = await Promise.all([
+                api.listCustomImages(serverFilter(this.filter), { signal }),
+                api.listInstances({}, { signal }).then(
+                    (instances): Usage => joinUsage(instances),
+                    (error: unknown): Usage => ({ kind: 'unknown', error }),
+                ),
+            ]);
+            if (usage.kind === 'unknown' && !signal.aborted) {
+                this.deps.logger.warn(`Listing instances failed, so image usage is unknown: ${this.deps.describeError(usage.error)}`);
+            }
+            this.usage = generation === this.generation ? usage : this.usage;
             return this.apply(generation, { kind: 'loaded' }, images);
         } catch (error) {
             if (signal.aborted || generation !== this.generation) {
@@ -238,16 +289,25 @@ export class ImagesModel {
             return 'superseded';
         }
         this.loadState = state;
+        const previous = this.images;
         this.images = new Map(images.map((image) => [image.id, image]));
+        const gone: ZenlayerImage[] = [];
         for (const [id, mark] of this.deleteMarks) {
             // A failure mark lasts until the next refresh. An accepted delete a full listing no longer shows is done;
             // after a failed listing, or under a status filter (which hides DELETING images), nobody knows yet.
             const settledByListing = state.kind === 'loaded' && !this.filter.status && !this.images.has(id);
             if (mark.phase === 'failed' || (mark.phase === 'accepted' && settledByListing)) {
                 this.deleteMarks.delete(id);
+                const image = previous.get(id);
+                if (mark.phase === 'accepted' && image) {
+                    gone.push(image);
+                }
             }
         }
         this.rebuild();
+        if (gone.length > 0) {
+            this.settled.fire({ gone, reverted: [] });
+        }
         return state.kind;
     }
 
@@ -265,6 +325,7 @@ export class ImagesModel {
         const presentIds = new Set(present.map((image) => image.id));
         const stillWatched = (id: string): boolean => this.deleteMarks.get(id)?.phase === 'accepted';
         const gone = ids.filter((id) => !presentIds.has(id) && stillWatched(id));
+        const goneImages = gone.flatMap((id) => this.images.get(id) ?? []);
         const reverted = present.filter((image) => stillWatched(image.id) && image.status !== DELETING_STATUS);
         for (const image of present) {
             if (this.images.has(image.id)) {
@@ -285,6 +346,9 @@ export class ImagesModel {
             this.deps.logger.warn(`Delete did not complete; no longer DELETING: ${reverted.map((image) => `${image.id} (${image.status})`).join(', ')}`);
         }
         this.rebuild();
+        if (goneImages.length > 0 || reverted.length > 0) {
+            this.settled.fire({ gone: goneImages, reverted });
+        }
     }
 
     private idsIn(phase: DeleteMark['phase']): string[] {
@@ -296,7 +360,8 @@ export class ImagesModel {
     }
 
     private rebuild(): void {
-        this.roots = buildImageTree(this.cachedImages, this.groupBy);
+        const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
+        this.roots = buildImageTree(shown, this.groupBy, (image) => ({ protectedBy: this.protectedBy(image), instances: this.instancesOf(image.id) }));
         this.changed.fire();
     }
 
@@ -306,6 +371,11 @@ export class ImagesModel {
         const kind = classify.isClockSkew(error) ? 'clockSkew' : classify.isAuthFailure(error) ? 'credentialsRejected' : classify.isUnreachable(error) ? 'unreachable' : 'loadFailed';
         return message(kind, this.deps.describeError(error));
     }
+}
+
+/** What Zenlayer filters; "unused only" is the model's own, from the instance listing. */
+function serverFilter(filter: ImageFilter): ImageFilter {
+    return { ...(filter.name !== undefined ? { name: filter.name } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.osType ? { osType: filter.osType } : {}) };
 }
 
 function message(kind: MessageKind, detail?: string): TreeNode {

@@ -5,7 +5,17 @@ import type { TreeNode } from './tree';
 export interface SkippedImage {
     readonly image: ZenlayerImage;
     readonly reason: UndeletableReason;
+    /** For `protected`: the entry of zenlayer.delete.protectedImages that matched. */
+    readonly protectedBy?: string;
 }
+
+/** What decides, beside the image's own type and state, that an image must not be sent: the images model. */
+export interface DeleteGuard {
+    readonly marks: ImageMarks;
+    protectedBy(image: ZenlayerImage): string | undefined;
+}
+
+export const NO_GUARD: DeleteGuard = { marks: NO_MARKS, protectedBy: () => undefined };
 
 export interface DeleteTargets {
     /** Distinct deletable images, in the order they were selected. */
@@ -17,13 +27,14 @@ export interface DeleteTargets {
  * What a Delete on the tree acts on: the clicked node plus the selection, groups expanded to their images,
  * duplicates removed (an image can sit in several region groups), undeletable images set aside with the reason.
  */
-export function normalizeSelection(clicked: TreeNode | undefined, selected: readonly TreeNode[] | undefined, marks: ImageMarks = NO_MARKS): DeleteTargets {
+export function normalizeSelection(clicked: TreeNode | undefined, selected: readonly TreeNode[] | undefined, guard: DeleteGuard = NO_GUARD): DeleteTargets {
     const nodes = [...(clicked ? [clicked] : []), ...(selected ?? [])];
     const images = nodes.flatMap((node) => (node.kind === 'image' ? [node.image] : node.kind === 'group' ? node.children.map((child) => child.image) : []));
-    return partitionDeletable(images, marks);
+    return partitionDeletable(images, guard);
 }
 
-export function partitionDeletable(images: readonly ZenlayerImage[], marks: ImageMarks = NO_MARKS): DeleteTargets {
+/** Protected images are never sent, by any path (context menu, Delete key, palette, Delete Unused, Retry). */
+export function partitionDeletable(images: readonly ZenlayerImage[], guard: DeleteGuard = NO_GUARD): DeleteTargets {
     const seen = new Set<string>();
     const deletable: ZenlayerImage[] = [];
     const skipped: SkippedImage[] = [];
@@ -32,23 +43,17 @@ export function partitionDeletable(images: readonly ZenlayerImage[], marks: Imag
             continue;
         }
         seen.add(image.id);
-        const reason = isBeingDeleted(marks.get(image.id)) ? 'deleting' : undeletableReason(image);
-        if (reason) {
+        const protectedBy = guard.protectedBy(image);
+        const reason = isBeingDeleted(guard.marks.get(image.id)) ? 'deleting' : (undeletableReason(image) ?? (protectedBy !== undefined ? 'protected' : undefined));
+        if (reason === 'protected') {
+            skipped.push({ image, reason, protectedBy });
+        } else if (reason) {
             skipped.push({ image, reason });
         } else {
             deletable.push(image);
         }
     }
     return { images: deletable, skipped };
-}
-
-/** How many skipped images share each reason, for one short sentence per reason. */
-export function countSkippedByReason(skipped: readonly SkippedImage[]): Map<UndeletableReason, number> {
-    const counts = new Map<UndeletableReason, number>();
-    for (const { reason } of skipped) {
-        counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    }
-    return counts;
 }
 
 /** The first few names for a confirmation or a notification, and how many were left out. */

@@ -1,20 +1,8 @@
 import * as vscode from 'vscode';
 import type { DetailField } from './details';
 import { describeFilter, type ImageFilter } from './filter';
-import type { UndeletableReason } from './images';
 
 /** Localised texts of the images view shared by the tree, the tooltips and the delete flow. */
-
-export function undeletableReasonText(reason: UndeletableReason, count: number): string {
-    switch (reason) {
-        case 'public':
-            return vscode.l10n.t('{0} public image(s) cannot be deleted', count);
-        case 'transitional':
-            return vscode.l10n.t('{0} image(s) are being created, synced or processed', count);
-        case 'deleting':
-            return vscode.l10n.t('{0} image(s) are already being deleted', count);
-    }
-}
 
 export function detailFieldLabel(field: DetailField): string {
     switch (field) {
@@ -51,5 +39,5 @@ export function detailFieldLabel(field: DetailField): string {
 
 /** The active filter in words, e.g. `name: web · status: AVAILABLE` (the view description and the palette delete use it). */
 export function filterText(filter: ImageFilter): string {
-    return describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS') });
+    return describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS'), unusedOnly: vscode.l10n.t('unused only') });
 }

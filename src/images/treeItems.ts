@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { imageDetailFields } from './details';
 import { describeError } from '../platform/errorText';
-import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
-import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode } from './tree';
+import { type DeleteFailure, formatSize, type RefusalReason, type ImageMarks, imageContextValue, statusPresentation } from './images';
+import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from './tree';
 import { detailFieldLabel } from './texts';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
@@ -21,18 +21,23 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
     const { image } = node;
     const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.contextValue = imageContextValue(image, marks);
+    item.contextValue = imageContextValue(image, marks, node.protectedBy);
     const mark = marks.get(image.id);
+    // Grouped by status, the group already says it; the size is what the row has room for at the default width.
+    const status = node.groupedBy === 'status' ? undefined : image.status;
     if (mark?.phase === 'sending') {
         item.description = vscode.l10n.t('Deleting…');
         item.iconPath = new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.orange'));
     } else if (mark?.phase === 'failed') {
-        item.description = vscode.l10n.t('{0} · delete failed', image.status);
+        item.description = status ? vscode.l10n.t('{0} · delete failed', status) : vscode.l10n.t('delete failed');
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     } else {
-        item.description = [image.status, formatSize(image.sizeGiB) ?? image.osType].filter((part) => part).join(' · ');
+        item.description = [status, formatSize(image.sizeGiB) ?? image.osType, usageText(node)].filter((part) => part).join(' · ');
         const presentation = statusPresentation(image.status);
-        item.iconPath = new vscode.ThemeIcon(presentation.icon, presentation.color ? new vscode.ThemeColor(presentation.color) : undefined);
+        item.iconPath =
+            node.protectedBy !== undefined
+                ? new vscode.ThemeIcon('lock', presentation.color ? new vscode.ThemeColor(presentation.color) : undefined)
+                : new vscode.ThemeIcon(presentation.icon, presentation.color ? new vscode.ThemeColor(presentation.color) : undefined);
     }
     item.accessibilityInformation = { label: `${image.name}, ${String(item.description)}` };
     return item;
@@ -46,6 +51,10 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.Markdow
     for (const { field, value } of imageDetailFields(node.image)) {
         markdown.appendMarkdown(`| ${escapeMarkdown(detailFieldLabel(field))} | ${escapeMarkdown(value)} |\n`);
     }
+    if (node.protectedBy !== undefined) {
+        markdown.appendMarkdown(`\n\n$(lock) ${escapeMarkdown(vscode.l10n.t('Protected by zenlayer.delete.protectedImages ({0}): never sent in a delete.', node.protectedBy))}`);
+    }
+    markdown.appendMarkdown(`\n\n${usageMarkdown(node)}`);
     const mark = marks.get(node.image.id);
     if (mark?.phase === 'failed') {
         markdown.appendMarkdown(`\n\n$(error) ${escapeMarkdown(deleteFailureText(mark.failure))}`);
@@ -53,11 +62,53 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.Markdow
     return markdown;
 }
 
+/** "3 instances" in the row of an image in use; nothing for an unused one or when usage is unknown. */
+function usageText(node: ImageNode): string | undefined {
+    const count = node.instances?.length ?? 0;
+    return count === 0 ? undefined : count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
+}
+
+/** How many instances the tooltip names before "and N more". */
+const TOOLTIP_INSTANCES = 10;
+
+function usageMarkdown(node: ImageNode): string {
+    if (node.instances === undefined) {
+        return `$(question) ${escapeMarkdown(vscode.l10n.t('Usage unknown: the instances could not be listed.'))}`;
+    }
+    if (node.instances.length === 0) {
+        return `$(circle-large-outline) ${escapeMarkdown(vscode.l10n.t('No instance uses this image.'))}`;
+    }
+    const lines = node.instances.slice(0, TOOLTIP_INSTANCES).map((instance) => `- ${escapeMarkdown(`${instance.name} (${instance.id}) · ${instance.status}${instance.zoneId ? ` · ${instance.zoneId}` : ''}`)}`);
+    const more = node.instances.length - TOOLTIP_INSTANCES;
+    return [`$(server) ${escapeMarkdown(vscode.l10n.t('Used by {0}:', usageText(node) ?? ''))}`, '', ...lines, ...(more > 0 ? [escapeMarkdown(vscode.l10n.t('and {0} more', more))] : [])].join('\n');
+}
+
+/** "used by 2 instances (web-1, web-2)": why Zenlayer most likely refused the image. */
+export function refusalReasonText(reason: RefusalReason): string {
+    switch (reason.kind) {
+        case 'inUse': {
+            const names = reason.instances.slice(0, 3).map((instance) => instance.name);
+            const list = reason.instances.length > 3 ? vscode.l10n.t('{0} and {1} more', names.join(', '), reason.instances.length - 3) : names.join(', ');
+            return reason.instances.length === 1 ? vscode.l10n.t('used by 1 instance ({0})', list) : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);
+        }
+        case 'status':
+            return vscode.l10n.t('Zenlayer refuses to delete an image that is {0}', reason.status);
+        case 'notFound':
+            return vscode.l10n.t('not found: it is already gone');
+        case 'unknown':
+            return vscode.l10n.t('Zenlayer did not say why, and no instance is known to use it');
+    }
+}
+
 /** Why the last delete of the image did not go through, for its tooltip. */
 export function deleteFailureText(failure: DeleteFailure): string {
     switch (failure.kind) {
         case 'refused':
-            return vscode.l10n.t('The last delete failed; Zenlayer refused this image.');
+            return vscode.l10n.t('Not deleted: {0}.', refusalReasonText(failure.reason));
+        case 'notSent':
+            return vscode.l10n.t('Not sent: {0}', describeError(failure.error));
+        case 'unknownOutcome':
+            return vscode.l10n.t('Unknown whether Zenlayer accepted the delete: {0}', describeError(failure.error));
         case 'requestFailed':
             return vscode.l10n.t('The last delete failed: {0}', describeError(failure.error));
         case 'reverted':
@@ -71,7 +122,7 @@ function escapeMarkdown(text: string): string {
 
 function groupLabel(node: GroupNode): string {
     if (node.key !== '') {
-        return node.key;
+        return node.groupBy === 'usage' ? usageGroupLabel(node.key) : node.key;
     }
     switch (node.groupBy) {
         case 'status':
@@ -80,7 +131,13 @@ function groupLabel(node: GroupNode): string {
             return vscode.l10n.t('Unknown OS');
         case 'region':
             return vscode.l10n.t('No region');
+        case 'usage':
+            return vscode.l10n.t('Usage unknown');
     }
+}
+
+function usageGroupLabel(key: string): string {
+    return key === USAGE_GROUP_KEYS.inUse ? vscode.l10n.t('In use') : vscode.l10n.t('Unused');
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
@@ -88,7 +145,7 @@ function groupItem(node: GroupNode): vscode.TreeItem {
     item.id = node.id;
     item.description = node.children.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', node.children.length);
     item.contextValue = node.deletableCount > 0 ? 'zenlayer.group.deletable' : 'zenlayer.group';
-    item.iconPath = new vscode.ThemeIcon(node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : 'symbol-enum');
+    item.iconPath = new vscode.ThemeIcon(node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : node.groupBy === 'usage' ? 'server' : 'symbol-enum');
     return item;
 }
 
@@ -116,6 +173,8 @@ function messagePresentation(kind: MessageKind): MessagePresentation {
             return { label: vscode.l10n.t('Cannot reach Zenlayer — retry'), icon: 'debug-disconnect', command: retry };
         case 'loadFailed':
             return { label: vscode.l10n.t('Could not load images — retry'), icon: 'error', command: retry };
+        case 'usageUnknown':
+            return { label: vscode.l10n.t('Cannot tell which images are unused — retry'), icon: 'question', command: retry };
     }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { imageDetailsJson } from './details';
 import { type ImageFilter, isFilterActive } from './filter';
 import { type GroupBy, type TreeNode } from './tree';
+import { describeError } from '../platform/errorText';
 import type { UserInterface } from '../platform/userInterface';
 import type { ImagesModel } from './imagesModel';
 import { IMAGE_STATUSES, type ImageStatus, OS_TYPES, type OsType, type ZenlayerImage } from '../zenlayer';
@@ -15,7 +16,7 @@ export interface ViewCommandDependencies {
     readonly focusedNode: () => TreeNode | undefined;
 }
 
-type FilterField = 'name' | 'status' | 'osType' | 'clear';
+type FilterField = 'name' | 'status' | 'osType' | 'unusedOnly' | 'clear';
 
 export class ViewCommands {
     constructor(private readonly deps: ViewCommandDependencies) {}
@@ -26,6 +27,11 @@ export class ViewCommands {
             { label: vscode.l10n.t('$(symbol-text) Name contains…'), description: current.name ?? '', field: 'name' },
             { label: vscode.l10n.t('$(circle-filled) Status…'), description: current.status ?? '', field: 'status' },
             { label: vscode.l10n.t('$(vm) OS type…'), description: current.osType ?? '', field: 'osType' },
+            {
+                label: current.unusedOnly ? vscode.l10n.t('$(server) Show images in use too') : vscode.l10n.t('$(server) Unused images only'),
+                description: vscode.l10n.t('no instance runs from them'),
+                field: 'unusedOnly',
+            },
             ...(isFilterActive(current) ? [{ label: vscode.l10n.t('$(clear-all) Clear filter'), field: 'clear' as const }] : []),
         ];
         const picked = await this.deps.ui.pickOne(fields, { title: vscode.l10n.t('Filter Zenlayer Images'), placeHolder: vscode.l10n.t('Zenlayer filters the list; pick what to filter by') });
@@ -50,6 +56,9 @@ export class ViewCommands {
                 }
                 return;
             }
+            case 'unusedOnly':
+                await this.deps.model.setFilter(withField(current, 'unusedOnly', current.unusedOnly ? undefined : true));
+                return;
             case 'osType': {
                 const osType = await this.pickValue<OsType>(OS_TYPES, current.osType, vscode.l10n.t('Filter by OS type'));
                 if (osType !== undefined) {
@@ -70,6 +79,7 @@ export class ViewCommands {
             status: vscode.l10n.t('Status'),
             osType: vscode.l10n.t('OS type'),
             region: vscode.l10n.t('Region'),
+            usage: vscode.l10n.t('Usage (in use / unused)'),
         };
         const current = this.deps.model.grouping;
         const items = (Object.keys(labels) as GroupBy[]).map((value) => ({ label: labels[value], description: value === current ? vscode.l10n.t('current') : '', value }));
@@ -100,6 +110,37 @@ export class ViewCommands {
         const image = this.imageOf(node);
         if (image) {
             await this.deps.ui.openReadOnlyDocument(`${image.name}.json`, imageDetailsJson(image));
+        }
+    }
+
+    /** Show Instances Using This Image: pick one (name, ID, status, zone) to copy its ID. */
+    async showInstances(node: TreeNode | undefined): Promise<void> {
+        const image = this.imageOf(node);
+        if (!image) {
+            return;
+        }
+        const { model, ui } = this.deps;
+        const instances = model.instancesOf(image.id);
+        if (instances === undefined) {
+            const usage = model.instanceUsage;
+            const why = usage.kind === 'unknown' && usage.error !== undefined ? describeError(usage.error) : vscode.l10n.t('the images are still loading');
+            void ui.showMessage('warning', vscode.l10n.t('Which instances use {0} is unknown: {1}', image.name, why), {});
+            return;
+        }
+        if (instances.length === 0) {
+            void ui.showMessage('info', vscode.l10n.t('No instance uses {0}.', image.name), {});
+            return;
+        }
+        const items = instances.map((instance) => ({ label: instance.name, description: instance.id, detail: [instance.status, instance.zoneId].filter((part) => part).join(' · '), instance }));
+        const picked = await ui.pickOne(items, {
+            title: vscode.l10n.t('Instances using {0} ({1})', image.name, instances.length),
+            placeHolder: vscode.l10n.t('Pick an instance to copy its ID'),
+            matchOnDescription: true,
+            matchOnDetail: true,
+        });
+        if (picked) {
+            await ui.writeClipboard(picked.instance.id);
+            ui.setStatusBarMessage(vscode.l10n.t('Copied instance ID {0}', picked.instance.id));
         }
     }
 

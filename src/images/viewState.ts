@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from '../constants';
+import { describeError } from '../platform/errorText';
 import { isFilterActive } from './filter';
 import type { ImagesModel } from './imagesModel';
 import type { TreeNode } from './tree';
@@ -26,7 +27,14 @@ export class ImagesViewState implements vscode.Disposable {
 
     private update(): void {
         const filter = this.model.activeFilter;
-        this.view.message = isFilterActive(filter) ? vscode.l10n.t('Filtered by {0}. Clear the filter to see every image.', filterText(filter)) : undefined;
+        const usage = this.model.instanceUsage;
+        const usageUnknown = this.model.state.kind === 'loaded' && usage.kind === 'unknown';
+        const parts = [
+            ...(isFilterActive(filter) ? [vscode.l10n.t('Filtered by {0}. Clear the filter to see every image.', filterText(filter))] : []),
+            // Never call an image unused without knowing: say so where it is always seen.
+            ...(usageUnknown ? [vscode.l10n.t('Instance usage unknown: {0}', describeError(usage.error))] : []),
+        ];
+        this.view.message = parts.length > 0 ? parts.join('\n') : undefined;
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.signedIn);
     }

@@ -10,6 +10,8 @@ export interface ExtensionSettings {
     readonly groupBy: GroupBy;
     readonly confirmation: ConfirmationMode;
     readonly pollIntervalMs: number;
+    /** From this many images, the modal confirmation also asks to type the count. */
+    readonly typeCountThreshold: number;
 }
 
 /** A setting that held an unusable value and was replaced by its default. */
@@ -20,6 +22,7 @@ export interface SettingProblem {
 
 export const TIMEOUT_SECONDS_RANGE = { min: 1, max: 300, default: 30 } as const;
 export const POLL_SECONDS_RANGE = { min: 1, max: 60, default: 5 } as const;
+export const TYPE_COUNT_RANGE = { min: 2, max: 10_000, default: 10 } as const;
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
     return typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -51,6 +54,7 @@ export function readSettings(get: (key: string) => unknown): { settings: Extensi
         groupBy: pick('images.groupBy', (value): value is GroupBy => oneOf(GROUP_BY_VALUES, value), 'none'),
         confirmation: pick('delete.confirmation', (value): value is ConfirmationMode => oneOf(CONFIRMATION_MODES, value), 'modal'),
         pollIntervalMs: 1000 * pick('delete.pollIntervalSeconds', (value): value is number => inRange(value, POLL_SECONDS_RANGE), POLL_SECONDS_RANGE.default),
+        typeCountThreshold: pick('delete.typeCountThreshold', (value): value is number => inRange(value, TYPE_COUNT_RANGE) && Number.isInteger(value), TYPE_COUNT_RANGE.default),
     };
     return { settings, problems };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SETTINGS } from '../constants';
+import { parseProtectionRules, type ProtectionRule } from '../images/protection';
 import type { GroupBy } from '../images/tree';
 import { Emitter } from './events';
 import type { Logger } from './logger';
@@ -10,6 +11,7 @@ export interface SettingsChange {
     /** The endpoint, timeout or a proxy setting in effect changed: the client must be rebuilt. */
     readonly clientChanged: boolean;
     readonly groupByChanged: boolean;
+    readonly protectionChanged: boolean;
 }
 
 /**
@@ -22,12 +24,14 @@ export class SettingsService implements vscode.Disposable {
     readonly onDidChange = this.changed.event;
     private settings: ExtensionSettings;
     private proxySettings: ProxySettings;
+    private protection: readonly ProtectionRule[];
     private readonly subscription: vscode.Disposable;
-    private reportedProblems = new Set<string>();
+    private readonly reportedProblems = { settings: new Set<string>(), protection: new Set<string>() };
 
     constructor(private readonly logger: Logger) {
         this.settings = this.readExtensionSettings();
         this.proxySettings = readProxySettings();
+        this.protection = this.readProtection();
         this.subscription = vscode.workspace.onDidChangeConfiguration(() => this.reread());
     }
 
@@ -37,6 +41,11 @@ export class SettingsService implements vscode.Disposable {
 
     get proxy(): ProxySettings {
         return this.proxySettings;
+    }
+
+    /** Every level's entries of zenlayer.delete.protectedImages together: a workspace adds, never removes. */
+    get protectionRules(): readonly ProtectionRule[] {
+        return this.protection;
     }
 
     /**
@@ -60,29 +69,61 @@ export class SettingsService implements vscode.Disposable {
         const after = { settings: this.readExtensionSettings(), proxy: readProxySettings() };
         this.settings = after.settings;
         this.proxySettings = after.proxy;
+        const protectionBefore = this.protection.map((rule) => rule.entry).join('\n');
+        this.protection = this.readProtection();
+        const protectionChanged = protectionBefore !== this.protection.map((rule) => rule.entry).join('\n');
         const clientChanged =
             before.settings.endpoint !== after.settings.endpoint ||
             before.settings.requestTimeoutMs !== after.settings.requestTimeoutMs ||
             JSON.stringify(before.proxy) !== JSON.stringify(after.proxy);
         const groupByChanged = before.settings.groupBy !== after.settings.groupBy;
-        if (clientChanged || groupByChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
-            this.changed.fire({ clientChanged, groupByChanged });
+        if (clientChanged || groupByChanged || protectionChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
+            this.changed.fire({ clientChanged, groupByChanged, protectionChanged });
         }
+    }
+
+    /** Every configuration change re-reads, so a value still invalid from before is not logged again. */
+    private reportProblems(problems: readonly { key: string; value: unknown }[], kind: keyof SettingsService['reportedProblems']): void {
+        const seen = new Set<string>();
+        for (const problem of problems) {
+            const key = `${problem.key}=${JSON.stringify(problem.value)}`;
+            seen.add(key);
+            if (!this.reportedProblems[kind].has(key)) {
+                this.logger.warn(
+                    kind === 'protection'
+                        ? `Ignoring invalid entry ${JSON.stringify(problem.value)} of ${SETTINGS.section}.${problem.key} (expected a name pattern, tag:KEY or tag:KEY=VALUE).`
+                        : `Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`,
+                );
+            }
+        }
+        this.reportedProblems[kind] = seen;
+    }
+
+    /**
+     * VS Code's `get` returns only the most specific level of an array setting, so a workspace value would replace the
+     * user's list; the levels are read one by one and joined instead, each folder of a multi-root workspace included.
+     */
+    private readProtection(): readonly ProtectionRule[] {
+        const inspect = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS.section, scope).inspect<unknown>(SETTINGS.protectedImages);
+        const top = inspect();
+        const levels: unknown[] = [top?.defaultValue, top?.globalValue, top?.workspaceValue, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => inspect(folder.uri)?.workspaceFolderValue)];
+        const entries: unknown[] = [];
+        for (const level of levels) {
+            if (Array.isArray(level)) {
+                entries.push(...(level as unknown[]));
+            } else if (level !== undefined) {
+                entries.push(level); // not a list: reported as an invalid entry below
+            }
+        }
+        const { rules, invalid } = parseProtectionRules(entries);
+        this.reportProblems(invalid.map((problem) => ({ key: SETTINGS.protectedImages, value: problem.entry })), 'protection');
+        return rules;
     }
 
     private readExtensionSettings(): ExtensionSettings {
         const configuration = vscode.workspace.getConfiguration(SETTINGS.section);
         const { settings, problems } = readSettings((key) => (key === SETTINGS.endpoint ? userValue(configuration, key) : configuration.get(key)));
-        // Every configuration change re-reads, so a value still invalid from before is not logged again.
-        const seen = new Set<string>();
-        for (const problem of problems) {
-            const key = `${problem.key}=${JSON.stringify(problem.value)}`;
-            seen.add(key);
-            if (!this.reportedProblems.has(key)) {
-                this.logger.warn(`Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`);
-            }
-        }
-        this.reportedProblems = seen;
+        this.reportProblems(problems, 'settings');
         return settings;
     }
 }

@@ -60,8 +60,13 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
             vscode.window.setStatusBarMessage(text, STATUS_BAR_MESSAGE_MS);
         },
         openReadOnlyDocument: async (name, content) => {
-            const document = await vscode.workspace.openTextDocument(documents.put(name, content));
-            await vscode.window.showTextDocument(document, { preview: true });
+            const uri = documents.put(name, content);
+            if (name.endsWith('.md')) {
+                // A report reads as a rendered document, not as Markdown source.
+                await vscode.commands.executeCommand('markdown.showPreview', uri);
+                return;
+            }
+            await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
         },
         showLog: () => log.show(true),
     };

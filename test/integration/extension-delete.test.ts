@@ -29,7 +29,7 @@ describe('extension: delete images', () => {
         assert.match(confirm.message, /web-frontend-2026-11/);
         assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
         assert.ok(ui.of('progress').length === 1, 'the request ran under a progress notification');
-        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted image web-frontend-2026-11']);
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleting web-frontend-2026-11: Zenlayer accepted the delete.'], 'accepted reads as accepted');
 
         // At once: DELETING and no longer offered for delete; then gone once the emulator finishes.
         const deleting = findImage(api, 'web-frontend-2026-11');
@@ -38,6 +38,7 @@ describe('extension: delete images', () => {
         await waitFor(() => !imageNodes(api).some((n) => n.image.name === 'web-frontend-2026-11'), 'the deleted image to leave the tree', 20_000);
         assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(node.image.id)), 'polled by ID');
         assert.deepStrictEqual(api.pollingIds(), []);
+        await waitFor(() => ui.messages('info').some((m) => m.message === 'Deleted image web-frontend-2026-11'), '"Deleted" once the image is gone');
     });
 
     it('does not poll while the view is hidden, and catches up when it is shown', async () => {
@@ -68,20 +69,21 @@ describe('extension: delete images', () => {
         await vscode.commands.executeCommand('zenlayer.deleteImage', creating, [creating, processing]);
         assert.deepStrictEqual(deleteRequests(emulator), []);
         const [warning] = ui.messages('warning');
-        assert.match(warning.message, /Nothing to delete: 2 image\(s\) are being created, synced or processed/);
+        assert.strictEqual(warning.message, 'Nothing to delete: ci-runner-ubuntu-2404 (CREATING), cache-redis-7 (PROCESSING).', 'names the images and their statuses');
     });
 
     it('reports a partial failure naming the refused image, and Retry Failed re-sends only that one', async () => {
         const deletable = findImage(api, 'web-frontend-2026-09');
         const inUse = findImage(api, 'db-primary-golden');
-        ui.clickNext('Delete').clickNext('Retry Failed');
+        ui.clickNext('Delete All').clickNext('Retry Failed');
         await vscode.commands.executeCommand('zenlayer.deleteImage', deletable, [deletable, inUse]);
 
         const confirm = ui.messages('warning')[0];
         assert.match(confirm.message, /Delete 2 images: web-frontend-2026-09, db-primary-golden\?/);
-        const partials = ui.messages('warning').filter((m) => m.message.startsWith('Deleted 1 of 2; 1 failed'));
+        assert.deepStrictEqual(confirm.buttons, ['Delete 1 Unused Only', 'Delete All'], 'an image in use offers to delete only the unused');
+        assert.match(confirm.detail ?? '', /In use by instances: db-primary-golden \(2 instances\)\./);
+        const partials = ui.messages('warning').filter((m) => m.message.startsWith('Deleting 1 of 2 images. Not deleted: db-primary-golden — used by 2 instances (web-1, web-2).'));
         assert.strictEqual(partials.length, 1, JSON.stringify(ui.messages()));
-        assert.match(partials[0].message, /db-primary-golden/);
         assert.deepStrictEqual(partials[0].buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
         const firstDelete = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
         assert.ok(firstDelete?.requestId);
@@ -90,7 +92,7 @@ describe('extension: delete images', () => {
 
         // The retry went out with only the failed ID, and failed again the same way.
         assert.deepStrictEqual(deleteRequests(emulator), [[deletable.image.id, inUse.image.id], [inUse.image.id]]);
-        const retried = ui.messages('warning').filter((m) => m.message.startsWith('Deleted 0 of 1; 1 failed'));
+        const retried = ui.messages('warning').filter((m) => m.message.startsWith('db-primary-golden was not deleted: used by 2 instances (web-1, web-2).'));
         assert.strictEqual(retried.length, 1);
         // The refused image stays marked in the tree until the next refresh.
         const marked = api.treeItem(findImage(api, 'db-primary-golden'));
@@ -106,7 +108,7 @@ describe('extension: delete images', () => {
         const [document] = ui.of('document');
         assert.match(document.content, /db-replica-golden/);
         assert.ok(document.content.includes(inUse.image.id));
-        assert.match(document.content, /in use by an instance, or in a state Zenlayer refuses \(status AVAILABLE\)/);
+        assert.match(document.content, /db-replica-golden\*\* \(`[^`]+`, AVAILABLE\): used by 2 instances \(la-db-replica-02, sg-db-replica-01\)/);
         const deleteCall = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
         assert.ok(deleteCall?.requestId);
         assert.ok(document.content.includes(`DeleteImages requestId(s): \`${deleteCall.requestId}\``), document.content);
@@ -131,7 +133,7 @@ describe('extension: delete images', () => {
         assert.ok(error.message.includes(failedEntry.requestId), `the requestId is in "${error.message}"`);
         assert.deepStrictEqual(error.buttons, ['Show Log', 'Retry']);
         assert.strictEqual(deleteRequests(emulator).length, 2, 'DeleteImages is never retried by itself; the user retried once');
-        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted image backup-agent-v3']);
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleting backup-agent-v3: Zenlayer accepted the delete.']);
     });
 
     it('deletes from the palette through a multi-select quick pick of deletable images only', async () => {
@@ -144,7 +146,7 @@ describe('extension: delete images', () => {
         assert.ok(!pick.labels.includes('old-build-2025-01'), 'DELETING images are not offered');
         assert.match(ui.messages('warning')[0].message, /Delete 2 images/);
         assert.deepStrictEqual(deleteRequests(emulator).map((ids) => ids.length), [2]);
-        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleted 2 images']);
+        assert.deepStrictEqual(ui.messages('info').map((m) => m.message), ['Deleting 2 images: Zenlayer accepted the delete.']);
     });
 
     it('says in the palette pick that the view\'s filter narrows the images offered', async () => {

@@ -1,4 +1,5 @@
 import type { ImagesApi } from '../../src/accounts/session';
+import type { UsingInstance } from '../../src/images/usage';
 import type { CustomImageFilter, DeleteImagesResult, ZenlayerImage } from '../../src/zenlayer/types';
 import { image } from './fixtures';
 
@@ -27,6 +28,11 @@ export class FakeAccount {
             }
             return this.images.filter((entry) => (!filter.name || entry.name.includes(filter.name)) && (!filter.status || entry.status === filter.status));
         },
+        listInstances: () => {
+            const failure = this.failNextInstances;
+            this.failNextInstances = undefined;
+            return failure ? Promise.reject(failure) : Promise.resolve(this.instances);
+        },
         describeImagesByIds: (ids: readonly string[]) => {
             this.describeCalls.push(ids);
             const failure = this.failNextDescribe;
@@ -38,16 +44,19 @@ export class FakeAccount {
             const failure = this.failNextDelete;
             this.failNextDelete = undefined;
             if (failure) {
-                return Promise.resolve({ requested: [...ids], failedImageIds: [...ids], requestIds: [], chunkErrors: [{ imageIds: [...ids], error: failure }] });
+                return Promise.resolve({ requested: [...ids], failedImageIds: [...ids], requestIds: [], chunkErrors: [{ imageIds: [...ids], error: failure, outcome: 'failed' as const }] });
             }
-            const failed = ids.filter((id) => this.refuse.has(id) || !this.images.some((entry) => entry.id === id));
+            const failed = ids.filter((id) => this.refuse.has(id) || this.instances.some((instance) => instance.imageId === id) || !this.images.some((entry) => entry.id === id));
             ids.filter((id) => !failed.includes(id)).forEach((id) => this.setStatus(id, 'DELETING'));
             return Promise.resolve({ requested: [...ids], failedImageIds: failed, requestIds: [`req-${this.deleteCalls.length}`], chunkErrors: [] });
         },
     } as unknown as ImagesApi;
 
-    /** IDs DeleteImages lists as failed (in use, say); everything else is accepted and goes DELETING. */
+    /** IDs DeleteImages lists as failed for a reason of Zenlayer's own; in-use images (below) are refused too. */
     readonly refuse = new Set<string>();
+    /** The account's instances: an image is in use exactly when one of them references it. */
+    instances: UsingInstance[] = [];
+    failNextInstances: Error | undefined;
     /** The next DeleteImages request fails with this error (nothing is deleted). */
     failNextDelete: Error | undefined;
     readonly deleteCalls: (readonly string[])[] = [];

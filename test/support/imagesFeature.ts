@@ -40,7 +40,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     const clock = new FakeClock();
     const logger = memoryLogger();
     const ui = new ScriptedUi();
-    const settings = { confirmation: 'modal' as ConfirmationMode };
+    const settings = { confirmation: 'modal' as ConfirmationMode, typeCountThreshold: 10 };
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
@@ -63,6 +63,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         model,
         logger,
         confirmation: () => settings.confirmation,
+        typeCountThreshold: () => settings.typeCountThreshold,
         configureCredentials: () => {
             configureCalls++;
             return Promise.resolve();

@@ -113,7 +113,7 @@ describe('manifest (package.json contributes)', () => {
         const properties = manifest.contributes.configuration.properties;
         assert.strictEqual(properties['zenlayer.endpoint'].default, 'https://console.zenlayer.com');
         assert.strictEqual(properties['zenlayer.images.groupBy'].default, 'none');
-        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region']);
+        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
         assert.strictEqual(properties['zenlayer.delete.confirmation'].default, 'modal');
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
         assert.strictEqual(properties['zenlayer.requestTimeoutSeconds'].default, 30);

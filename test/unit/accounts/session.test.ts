@@ -13,6 +13,7 @@ function fakeApi(log: string[], name: string): ImagesApi & { release: () => void
     let release: () => void = () => undefined;
     return {
         listCustomImages: () => Promise.resolve([]),
+        listInstances: () => Promise.resolve([]),
         describeImagesByIds: () => Promise.resolve([]),
         describeZones: () => Promise.resolve([]),
         deleteImages: (ids) =>

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { ImageNode, TreeNode } from '../../../src/images/tree';
-import { toTreeItem } from '../../../src/images/treeItems';
+import { parseProtectionRules } from '../../../src/images/protection';
+import { imageTooltip, toTreeItem } from '../../../src/images/treeItems';
 import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
 import { imagesFeature } from '../../support/imagesFeature';
@@ -47,10 +48,13 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(whileSending, 'Deleting…');
         assert.deepStrictEqual(feature.ui.of('progress').map((call) => call.title), ['Deleting image web-1…']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1']);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting web-1: Zenlayer accepted the delete.'], 'accepted, not "Deleted" while the row says DELETING');
         assert.strictEqual(node(feature, 'web-1').image.status, 'DELETING');
         assert.ok(!String(toTreeItem(node(feature, 'web-1'), feature.model.marks).contextValue).endsWith('.deletable'));
         assert.deepStrictEqual(feature.model.pollingIds, ['img-web-1']);
+        feature.account.remove('img-web-1');
+        await feature.clock.advance(5000);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message).slice(1), ['Deleted image web-1'], '"Deleted" once Zenlayer no longer lists it');
     });
 
     it('sends nothing when the confirmation is dismissed', async () => {
@@ -75,7 +79,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         await feature.deletes.deleteSelected(node(feature, 'ci-runner'), [node(feature, 'cache'), node(feature, 'ubuntu')]);
         assert.deepStrictEqual(feature.account.deleteCalls, []);
         assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), [
-            'Nothing to delete: 2 image(s) are being created, synced or processed; 1 public image(s) cannot be deleted.',
+            'Nothing to delete: ci-runner (CREATING), cache (PROCESSING), ubuntu (public image).',
         ]);
     });
 
@@ -85,9 +89,9 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'web-2'), node(feature, 'ubuntu')]);
         const [confirm] = feature.ui.messages('warning');
         assert.strictEqual(confirm.message, 'Delete 2 images: web-1, web-2?');
-        assert.match(confirm.detail ?? '', /Skipped: 1 public image\(s\) cannot be deleted\./);
+        assert.match(confirm.detail ?? '', /Skipped: ubuntu \(public image\)\./);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted 2 images']);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting 2 images: Zenlayer accepted the delete.']);
     });
 
     it('expands a group to its deletable images', async () => {
@@ -105,10 +109,10 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         feature.ui.clickNext('Delete').clickNext('Retry Failed');
         await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
         const [partial, retried] = feature.ui.messages('warning').slice(1);
-        assert.strictEqual(partial.message, 'Deleted 1 of 2; 1 failed: db-golden (requestId req-1)');
+        assert.strictEqual(partial.message, 'Deleting 1 of 2 images. Not deleted: db-golden — Zenlayer did not say why, and no instance is known to use it. (requestId req-1)');
         assert.deepStrictEqual(partial.buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden'], ['img-db-golden']]);
-        assert.strictEqual(retried.message, 'Deleted 0 of 1; 1 failed: db-golden (requestId req-2)');
+        assert.strictEqual(retried.message, 'db-golden was not deleted: Zenlayer did not say why, and no instance is known to use it. (requestId req-2)');
         assert.strictEqual(feature.ui.messages('warning').length, 3, 'no second confirmation for the retry');
         const marked = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
         assert.strictEqual(marked.description, 'AVAILABLE · delete failed');
@@ -121,9 +125,8 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         feature.ui.clickNext('Delete').clickNext('Show Details');
         await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
         const [document] = feature.ui.of('document');
-        assert.strictEqual(document.name, 'delete-failures.md');
-        assert.match(document.content, /\*\*db-golden\*\* \(`img-db-golden`\)/);
-        assert.match(document.content, /status AVAILABLE/);
+        assert.strictEqual(document.name, 'delete-result.md', 'a Markdown document, opened as a rendered preview');
+        assert.match(document.content, /## Refused by Zenlayer\n\n- \*\*db-golden\*\* \(`img-db-golden`, AVAILABLE\): Zenlayer did not say why/);
         assert.match(document.content, /DeleteImages requestId\(s\): `req-1`/);
 
         feature.ui.clickNext('Delete').clickNext('Copy Failed IDs');
@@ -141,7 +144,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(failure.message, 'Could not delete 1 image(s): INTERNAL_ERROR: The image is in a wrong state. (requestId req-err-1)');
         assert.deepStrictEqual(failure.buttons, ['Show Log', 'Retry']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1'], ['img-web-1']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1']);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting web-1: Zenlayer accepted the delete.']);
     });
 
     it('a refusal by Zenlayer (4xx) is a warning, not an error; an unreachable Zenlayer says what to check', async () => {
@@ -228,5 +231,132 @@ describe('DeleteFlow: the palette bulk delete', () => {
         await feature.model.refresh();
         await feature.deletes.pickAndRun();
         assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['There are no custom images that can be deleted.']);
+    });
+});
+
+const instance = (name: string, imageId: string, status = 'RUNNING') => ({ id: `ins-${name}`, name, status, zoneId: 'asia-east-1a', imageId });
+
+async function withUsage(): Promise<Feature> {
+    const feature = await loaded();
+    feature.account.refuse.clear();
+    feature.account.instances = [instance('web-1', 'img-db-golden'), instance('web-2', 'img-db-golden', 'RECYCLE')];
+    await feature.model.refresh();
+    return feature;
+}
+
+describe('DeleteFlow: deletes that explain themselves', () => {
+    it('names the images in use with their instance counts and offers "Delete N Unused Only", which sends only the unused', async () => {
+        const feature = await withUsage();
+        feature.ui.clickNext('Delete 1 Unused Only');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
+        const [confirm] = feature.ui.messages('warning');
+        assert.deepStrictEqual(confirm.buttons, ['Delete 1 Unused Only', 'Delete All']);
+        assert.match(confirm.detail ?? '', /In use by instances: db-golden \(2 instances\)\./);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
+    });
+
+    it('"Delete All" still sends the image in use (the real rule is not documented); the refusal names its instances', async () => {
+        const feature = await withUsage();
+        feature.ui.clickNext('Delete All');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden']]);
+        assert.strictEqual(feature.ui.messages('warning')[1].message, 'Deleting 1 of 2 images. Not deleted: db-golden — used by 2 instances (web-1, web-2). (requestId req-1)');
+        const tooltip = imageTooltip(node(feature, 'db-golden'), feature.model.marks).value.replace(/\\(.)/g, '$1');
+        assert.match(tooltip, /Not deleted: used by 2 instances \(web-1, web-2\)\./);
+    });
+
+    it('a single refused image reads as such, not "0 of 1"', async () => {
+        const feature = await withUsage();
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
+        assert.strictEqual(feature.ui.messages('warning')[1].message, 'db-golden was not deleted: used by 2 instances (web-1, web-2). (requestId req-1)');
+    });
+
+    it('a refused image that is gone by now reads "not found"', async () => {
+        const feature = await loaded();
+        feature.account.remove('img-db-golden');
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
+        assert.strictEqual(feature.ui.messages('warning')[1].message, 'db-golden was not deleted: not found: it is already gone. (requestId req-1)');
+    });
+
+    it('from the threshold, the modal also asks to type the count, and the prompt states it (nothing pre-written)', async () => {
+        const feature = imagesFeature();
+        feature.settings.typeCountThreshold = 3;
+        feature.account.images = ['a', 'b', 'c'].map((name) => image(name));
+        await feature.model.refresh();
+        const nodes = feature.model.rootNodes();
+        feature.ui.clickNext('Delete').typeNext('2');
+        await feature.deletes.deleteSelected(nodes[0], nodes);
+        assert.deepStrictEqual(feature.account.deleteCalls, [], 'one Enter on the modal is not enough');
+        const [box] = feature.ui.inputs();
+        assert.strictEqual(box.options.placeHolder, undefined);
+        assert.match(box.options.prompt ?? '', /Type the number of images, 3, to confirm\./);
+        feature.ui.clickNext('Delete').typeNext('3');
+        await feature.deletes.deleteSelected(nodes[0], nodes);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-a', 'img-b', 'img-c']]);
+    });
+
+    it('images not sent after a timeout are reported apart from refusals, and Retry Not Sent sends only those', async () => {
+        const feature = await loaded();
+        const timeout = new Error('no answer');
+        (feature.account.api as { deleteImages: unknown }).deleteImages = (ids: readonly string[]) => {
+            feature.account.deleteCalls.push(ids);
+            if (feature.account.deleteCalls.length > 1) {
+                return Promise.resolve({ requested: [...ids], failedImageIds: [], requestIds: ['req-2'], chunkErrors: [] });
+            }
+            return Promise.resolve({
+                requested: [...ids],
+                failedImageIds: ids.slice(1),
+                requestIds: ['req-1'],
+                chunkErrors: [{ imageIds: ids.slice(1), error: timeout, outcome: 'notSent' }],
+            });
+        };
+        feature.ui.clickNext('Delete').clickNext('Retry Not Sent');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'web-2'), node(feature, 'db-golden')]);
+        const result = feature.ui.messages('warning')[1];
+        assert.strictEqual(result.message, 'Deleting 1 of 3 images. 2 not sent (Retry Not Sent sends them). (requestId req-1)');
+        assert.deepStrictEqual(result.buttons, ['Show Details', 'Retry Not Sent', 'Copy Failed IDs']);
+        assert.deepStrictEqual(feature.account.deleteCalls.at(-1), ['img-web-2', 'img-db-golden']);
+    });
+
+    it('never sends a protected image, by any path, and says which entry protects it', async () => {
+        const feature = await loaded();
+        feature.model.setProtectionRules(parseProtectionRules(['db-*']).rules);
+        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
+        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), ['Nothing to delete: db-golden (protected by zenlayer.delete.protectedImages: db-*).']);
+        const item = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
+        assert.strictEqual((item.iconPath as { id: string }).id, 'lock');
+        assert.ok(!String(item.contextValue).endsWith('.deletable'));
+        feature.ui.pickNext((labels) => labels);
+        await feature.deletes.pickAndRun();
+        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['web-1', 'web-2'], 'the palette does not offer it');
+    });
+});
+
+describe('DeleteFlow: Delete Unused Images', () => {
+    it('refreshes usage, offers the unused deletable images all picked with count and size, and says what it freed once gone', async () => {
+        const feature = await withUsage();
+        feature.account.images.push(image('old-build', { sizeGiB: 40 }));
+        feature.ui.pickNext((labels) => labels).clickNext('Delete');
+        await feature.deletes.deleteUnused();
+        const [pick] = feature.ui.of('pick');
+        assert.deepStrictEqual(pick.labels, ['old-build', 'web-1', 'web-2'], 'listed fresh, without the image in use, the transitional and public ones');
+        assert.strictEqual(pick.title, 'Delete Unused Images: 3 image(s), 80 GiB');
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-old-build', 'img-web-1', 'img-web-2']]);
+        ['img-old-build', 'img-web-1', 'img-web-2'].forEach((id) => feature.account.remove(id));
+        await feature.clock.advance(5000);
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message).at(-1), 'Deleted 3 images, freeing 80 GiB');
+    });
+
+    it('refuses with a clear message and sends nothing when the instances cannot be listed', async () => {
+        const feature = await withUsage();
+        feature.account.failNextInstances = new Error('no permission for DescribeInstances');
+        await feature.deletes.deleteUnused();
+        assert.deepStrictEqual(feature.ui.messages('error').map((call) => call.message), [
+            'Cannot tell which images are unused: the instances could not be listed (no permission for DescribeInstances). Nothing was deleted.',
+        ]);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.strictEqual(feature.ui.of('pick').length, 0);
     });
 });

@@ -1,62 +1,60 @@
 import * as assert from 'assert';
-import { failedLabel, requestFailedOutcome, summarizeDeleteResult } from '../../../src/images/deleteResult';
-import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer/errors';
+import { isRequestFailure, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from '../../../src/images/deleteResult';
+import { joinUsage } from '../../../src/images/usage';
 import { image } from '../../support/fixtures';
 
-const a = image('alpha');
-const b = image('beta');
-const c = image('gamma');
+const a = image('a');
+const b = image('b');
+const c = image('c');
+const names = (images: readonly { name: string }[]) => images.map((entry) => entry.name);
 
-describe('summarizeDeleteResult (reads the failed-ID list)', () => {
-    it('reports every image as deleted when the failed list is empty', () => {
-        const outcome = summarizeDeleteResult([a, b], { requested: [a.id, b.id], failedImageIds: [], requestIds: ['T1'], chunkErrors: [] });
-        assert.strictEqual(outcome.kind, 'allSucceeded');
-        assert.deepStrictEqual(outcome.kind === 'allSucceeded' && outcome.succeeded.map((i) => i.name), ['alpha', 'beta']);
+describe('summarizeDeleteResult (reads the failed-ID list and the chunk outcomes)', () => {
+    it('counts every image accepted when the failed list is empty', () => {
+        const outcome = summarizeDeleteResult([a, b], { requested: [a.id, b.id], failedImageIds: [], requestIds: ['r1'], chunkErrors: [] });
+        assert.deepStrictEqual(names(outcome.accepted), ['a', 'b']);
+        assert.deepStrictEqual(outcome.refused, []);
+        assert.strictEqual(isRequestFailure(outcome), false);
     });
 
-    it('reports "X of Y" with the refused images named, even though the HTTP call succeeded', () => {
-        const outcome = summarizeDeleteResult([a, b, c], { requested: [a.id, b.id, c.id], failedImageIds: [b.id], requestIds: ['T1'], chunkErrors: [] });
-        assert.strictEqual(outcome.kind, 'someFailed');
-        if (outcome.kind === 'someFailed') {
-            assert.strictEqual(outcome.succeeded.length, 2);
-            assert.strictEqual(outcome.requested, 3);
-            assert.deepStrictEqual(outcome.failed.map(failedLabel), ['beta']);
-            assert.strictEqual(outcome.failed[0].error, undefined);
-        }
+    it('tells refused images (listed failed) from failed, not-sent and unknown-outcome chunks', () => {
+        const timeout = new Error('timeout');
+        const outcome = summarizeDeleteResult([a, b, c, image('d')], {
+            requested: [a.id, b.id, c.id, 'img-d'],
+            failedImageIds: [b.id, c.id, 'img-d'],
+            requestIds: ['r1'],
+            chunkErrors: [
+                { imageIds: [c.id], error: timeout, outcome: 'unknownOutcome' },
+                { imageIds: ['img-d'], error: timeout, outcome: 'notSent' },
+            ],
+        });
+        assert.deepStrictEqual(names(outcome.accepted), ['a']);
+        assert.deepStrictEqual(names(outcome.refused), ['b']);
+        assert.deepStrictEqual(outcome.unknown.map((entry) => entry.image.name), ['c']);
+        assert.deepStrictEqual(outcome.notSent.map((entry) => entry.image.name), ['d']);
     });
 
-    it('names a failed image by ID when it is not in the cached list', () => {
-        const outcome = summarizeDeleteResult([a], { requested: [a.id, 'img-unknown'], failedImageIds: ['img-unknown'], requestIds: ['T1'], chunkErrors: [] });
-        assert.deepStrictEqual(outcome.kind === 'someFailed' && outcome.failed.map(failedLabel), ['img-unknown']);
-    });
-
-    it('counts an all-refused answer as a warning-style "0 of N", not as a request failure', () => {
-        const outcome = summarizeDeleteResult([a, b], { requested: [a.id, b.id], failedImageIds: [a.id, b.id], requestIds: ['T1'], chunkErrors: [] });
-        assert.strictEqual(outcome.kind, 'someFailed');
-    });
-
-    it('keeps the chunk error as the reason when one chunk failed and another went through', () => {
-        const error = new ZenlayerApiError('DeleteImages', 500, 'INTERNAL_SERVER_ERROR', 'boom', 'T2');
-        const outcome = summarizeDeleteResult([a, b], { requested: [a.id, b.id], failedImageIds: [b.id], requestIds: ['T1'], chunkErrors: [{ imageIds: [b.id], error }] });
-        assert.strictEqual(outcome.kind, 'someFailed');
-        assert.strictEqual(outcome.kind === 'someFailed' && outcome.failed[0].error, error);
-    });
-
-    it('is a request failure when every chunk failed before the API could judge the images', () => {
-        const error = new ZenlayerNetworkError('DeleteImages', 'https://console.zenlayer.com', 'ECONNRESET', new Error('socket hang up'));
-        const outcome = summarizeDeleteResult([a, b], { requested: [a.id, b.id], failedImageIds: [a.id, b.id], requestIds: [], chunkErrors: [{ imageIds: [a.id, b.id], error }] });
-        assert.strictEqual(outcome.kind, 'requestFailed');
-        assert.strictEqual(outcome.kind === 'requestFailed' && outcome.error, error);
+    it('is a request failure when every chunk failed before Zenlayer judged any image', () => {
+        const outcome = requestFailedOutcome([a, b], new Error('offline'));
+        assert.strictEqual(isRequestFailure(outcome), true);
+        assert.deepStrictEqual(outcome.failed.map((entry) => entry.error.message), ['offline', 'offline']);
     });
 });
 
-describe('requestFailedOutcome', () => {
-    it('marks every requested image as failed with the error', () => {
-        const error = new Error('thrown');
-        const outcome = requestFailedOutcome([a, b], error);
-        assert.deepStrictEqual(outcome.kind === 'requestFailed' && outcome.failed.map((f) => [f.name, f.error]), [
-            ['alpha', error],
-            ['beta', error],
-        ]);
+describe('likelyRefusalReason', () => {
+    const usage = joinUsage([
+        { id: 'i-1', name: 'web-2', status: 'RUNNING', zoneId: 'z', imageId: a.id },
+        { id: 'i-2', name: 'web-1', status: 'RECYCLE', zoneId: 'z', imageId: a.id },
+    ]);
+
+    it('names the instances that run from the image, by name', () => {
+        const reason = likelyRefusalReason(a, usage, undefined);
+        assert.deepStrictEqual(reason.kind === 'inUse' && reason.instances.map((instance) => instance.name), ['web-1', 'web-2']);
+    });
+
+    it('otherwise says the image is gone, or the status Zenlayer refuses, or that nothing explains it', () => {
+        assert.deepStrictEqual(likelyRefusalReason(b, usage, new Map()), { kind: 'notFound' });
+        assert.deepStrictEqual(likelyRefusalReason(b, usage, new Map([[b.id, { ...b, status: 'SYNCING' }]])), { kind: 'status', status: 'SYNCING' });
+        assert.deepStrictEqual(likelyRefusalReason(b, usage, new Map([[b.id, b]])), { kind: 'unknown' });
+        assert.deepStrictEqual(likelyRefusalReason(b, usage, undefined), { kind: 'unknown' }, 'the lookup failed: no guess');
     });
 });

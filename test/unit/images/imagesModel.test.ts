@@ -220,7 +220,7 @@ describe('ImagesModel: deletes and polling', () => {
     it('refused images stay marked until the next refresh', async () => {
         const { model } = setup();
         await model.refresh();
-        model.deleteSettled([], new Map([['img-beta', { kind: 'refused' }]]));
+        model.deleteSettled([], new Map([['img-beta', { kind: 'refused', reason: { kind: 'unknown' } }]]));
         assert.strictEqual(model.marks.get('img-beta')?.phase, 'failed');
         await model.refresh();
         assert.strictEqual(model.marks.get('img-beta'), undefined);

@@ -8,7 +8,7 @@ describe('filter', () => {
     it('keeps only valid stored fields and describes the active filter for the view', () => {
         const filter = parseStoredFilter({ name: ' web ', status: 'AVAILABLE', osType: 'plan9', extra: 1 });
         assert.deepStrictEqual(filter, { name: 'web', status: 'AVAILABLE' });
-        assert.strictEqual(describeFilter(filter, { name: 'name', status: 'status', osType: 'OS' }), 'name: web · status: AVAILABLE');
+        assert.strictEqual(describeFilter(filter, { name: 'name', status: 'status', osType: 'OS', unusedOnly: 'unused only' }), 'name: web · status: AVAILABLE');
         assert.strictEqual(isFilterActive(parseStoredFilter(undefined)), false);
         assert.strictEqual(isFilterActive(filter), true);
     });

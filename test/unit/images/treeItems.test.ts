@@ -37,11 +37,11 @@ describe('tree items', () => {
     });
 
     it('a failed delete is red in the row and explained in the tooltip', () => {
-        const refused = marks('img-db', { phase: 'failed', failure: { kind: 'refused' } });
+        const refused = marks('img-db', { phase: 'failed', failure: { kind: 'refused', reason: { kind: 'inUse', instances: [{ id: 'i-1', name: 'web-1', status: 'RUNNING', zoneId: 'z', imageId: 'img-db' }] } } });
         const item = toTreeItem(imageNode('db'), refused);
         assert.strictEqual(item.description, 'AVAILABLE · delete failed');
         assert.strictEqual(icon(item).id, 'error');
-        assert.match(read(imageTooltip(imageNode('db'), refused)), /The last delete failed; Zenlayer refused this image\./);
+        assert.match(read(imageTooltip(imageNode('db'), refused)), /Not deleted: used by 1 instance \(web-1\)\./);
         const reverted = marks('img-db', { phase: 'failed', failure: { kind: 'reverted', status: 'AVAILABLE' } });
         assert.match(read(imageTooltip(imageNode('db'), reverted)), /Zenlayer accepted the delete, but the image is AVAILABLE again\./);
         const requestFailed = marks('img-db', { phase: 'failed', failure: { kind: 'requestFailed', error: new ZenlayerApiError('DeleteImages', 500, 'INTERNAL_ERROR', 'oops', 'req-9') } });

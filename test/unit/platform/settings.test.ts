@@ -7,13 +7,13 @@ const read = (values: Record<string, unknown>) => readSettings((key) => values[k
 describe('readSettings', () => {
     it('uses the documented defaults when nothing is set', () => {
         const { settings, problems } = read({});
-        assert.deepStrictEqual(settings, { endpoint: DEFAULT_ENDPOINT, requestTimeoutMs: 30_000, groupBy: 'none', confirmation: 'modal', pollIntervalMs: 5000 });
+        assert.deepStrictEqual(settings, { endpoint: DEFAULT_ENDPOINT, requestTimeoutMs: 30_000, groupBy: 'none', confirmation: 'modal', pollIntervalMs: 5000, typeCountThreshold: 10 });
         assert.deepStrictEqual(problems, []);
     });
 
     it('reads valid values, converting seconds to milliseconds', () => {
         const { settings } = read({ endpoint: ' http://127.0.0.1:8080 ', requestTimeoutSeconds: 10, 'images.groupBy': 'region', 'delete.confirmation': 'typeToConfirm', 'delete.pollIntervalSeconds': 2 });
-        assert.deepStrictEqual(settings, { endpoint: 'http://127.0.0.1:8080', requestTimeoutMs: 10_000, groupBy: 'region', confirmation: 'typeToConfirm', pollIntervalMs: 2000 });
+        assert.deepStrictEqual(settings, { endpoint: 'http://127.0.0.1:8080', requestTimeoutMs: 10_000, groupBy: 'region', confirmation: 'typeToConfirm', pollIntervalMs: 2000, typeCountThreshold: 10 });
     });
 
     it('falls back to the default for hand-edited nonsense and reports each bad key', () => {

@@ -29,7 +29,7 @@ describe('SettingsService', () => {
         const { service, changes } = setup();
         fakeConfiguration.user.set('zenlayer.endpoint', 'http://127.0.0.1:9000'); // changed without its own event
         fakeConfiguration.set('user', 'zenlayer.images.groupBy', 'status');
-        assert.deepStrictEqual(changes, [{ clientChanged: true, groupByChanged: true }]);
+        assert.deepStrictEqual(changes, [{ clientChanged: true, groupByChanged: true, protectionChanged: false }]);
         assert.strictEqual(service.current.endpoint, 'http://127.0.0.1:9000');
     });
 
@@ -46,10 +46,10 @@ describe('SettingsService', () => {
             ['http.proxyAuthorization', 'Basic x'],
         ] as const) {
             fakeConfiguration.set('user', key, value);
-            assert.deepStrictEqual(changes.pop(), { clientChanged: true, groupByChanged: false }, key);
+            assert.deepStrictEqual(changes.pop(), { clientChanged: true, groupByChanged: false, protectionChanged: false }, key);
         }
         fakeConfiguration.set('user', 'zenlayer.delete.confirmation', 'typeToConfirm');
-        assert.deepStrictEqual(changes.pop(), { clientChanged: false, groupByChanged: false });
+        assert.deepStrictEqual(changes.pop(), { clientChanged: false, groupByChanged: false, protectionChanged: false });
     });
 
     it('logs an invalid value once, not at every later change, and uses the default', () => {
@@ -59,6 +59,20 @@ describe('SettingsService', () => {
         fakeConfiguration.set('user', 'editor.fontSize', 21);
         assert.strictEqual(service.current.requestTimeoutMs, 30_000);
         assert.deepStrictEqual(logger.lines, ['[warn] Ignoring invalid setting zenlayer.requestTimeoutSeconds = -5; using the default.']);
+    });
+
+    it('joins the protected images of every level: a workspace adds entries but cannot remove the user\'s; invalid ones are logged once', () => {
+        const { service, changes, logger } = setup();
+        fakeConfiguration.set('user', 'zenlayer.delete.protectedImages', ['prod-*', 'tag:keep']);
+        fakeConfiguration.set('workspace', 'zenlayer.delete.protectedImages', ['db-?', '', 42]);
+        assert.deepStrictEqual(service.protectionRules.map((rule) => rule.entry), ['prod-*', 'tag:keep', 'db-?']);
+        assert.strictEqual(changes.at(-1)?.protectionChanged, true);
+        fakeConfiguration.set('workspace', 'zenlayer.delete.protectedImages', []);
+        assert.deepStrictEqual(service.protectionRules.map((rule) => rule.entry), ['prod-*', 'tag:keep'], 'an empty workspace list removes nothing of the user\'s');
+        assert.deepStrictEqual(
+            logger.lines.filter((line) => line.includes('protectedImages')),
+            ['[warn] Ignoring invalid entry "" of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).', '[warn] Ignoring invalid entry 42 of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).'],
+        );
     });
 
     it('writes Group By where the value in effect comes from', async () => {
