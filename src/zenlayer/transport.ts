@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { boundedText, cleanText, errorCode, MAX_EXCERPT_LENGTH, MAX_SERVER_MESSAGE_LENGTH, requestIdOf } from './bounds';
 import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
-import { isRetryable, retryDelayMs, type RetryPolicy } from './retry';
+import type { ValidatedOptions } from './options';
+import { isRetryable, retryDelayMs } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
 import { Agent } from './undiciParts';
 import { stringList } from './wire';
@@ -29,19 +30,8 @@ export interface ApiCallEvent {
     readonly failedImageIds?: readonly string[];
 }
 
-export interface TransportOptions {
-    readonly endpoint: string;
-    readonly credentials: ZenlayerCredentials;
-    readonly dispatcher?: Dispatcher;
-    readonly timeoutMs: number;
-    readonly deadlineMs: number;
-    readonly maxResponseBytes: number;
-    readonly retryPolicy: RetryPolicy;
-    readonly now: () => number;
-    readonly random: () => number;
-    readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-    readonly onApiCall?: (event: ApiCallEvent) => void;
-}
+/** What the transport needs of the client's validated options. */
+export type TransportOptions = Pick<ValidatedOptions, 'endpoint' | 'credentials' | 'dispatcher' | 'timeoutMs' | 'deadlineMs' | 'maxResponseBytes' | 'retryPolicy' | 'now' | 'random' | 'sleep' | 'onApiCall'>;
 
 export interface CallOptions {
     readonly signal?: AbortSignal;

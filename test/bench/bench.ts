@@ -87,7 +87,7 @@ async function benchListing(): Promise<void> {
         const outcome = await client.deleteImages(targets);
         row('delete 1,000 images: requests', String(requests));
         row('delete 1,000 images: wall time', `${(performance.now() - deleteStarted).toFixed(0)} ms`);
-        row('delete 1,000 images: refused by the API', String(outcome.failedImageIds.length));
+        row('delete 1,000 images: accepted / refused by the API', `${outcome.acceptedImageIds.length} / ${outcome.refusedImageIds.length}`);
     } finally {
         await client.close();
         child.kill();

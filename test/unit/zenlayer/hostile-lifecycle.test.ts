@@ -3,21 +3,17 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
 import { ZenlayerClosedError } from '../../../src/zenlayer';
-import { client, type HostileServer, sleep, startHostileServer, success } from './hostile-server';
+import { type HostileServer, hostileServers, sleep, success } from './hostile-server';
 
 describe('closing the client', () => {
+    const servers = hostileServers();
     let server: HostileServer | undefined;
-
-    afterEach(async () => {
-        await server?.close();
-        server = undefined;
-    });
 
     // Before: close() waited for a hanging request (29.5 s), a second close() threw undici's ClientDestroyedError,
     // and a call after close read as "cannot reach".
     it('aborts a hanging request at once, can be called twice, and refuses later calls without sending', async () => {
-        server = await startHostileServer(() => undefined);
-        const api = client(server.url);
+        server = await servers.start(() => undefined);
+        const api = servers.client(server.url);
         const hanging = api.describeZones().then(() => undefined, (caught: unknown) => caught);
         await sleep(100);
         assert.equal(server.requests.length, 1);
@@ -38,8 +34,8 @@ describe('closing the client', () => {
     });
 
     it('stops a delete in flight: the chunk on the wire has an unknown outcome, the rest are not sent', async () => {
-        server = await startHostileServer(() => undefined);
-        const api = client(server.url, { maxImageIdsPerDelete: 1 });
+        server = await servers.start(() => undefined);
+        const api = servers.client(server.url, { maxImageIdsPerDelete: 1 });
         const deleting = api.deleteImages(['img-a', 'img-b', 'img-c']);
         await sleep(100);
         await api.close();
@@ -52,12 +48,12 @@ describe('closing the client', () => {
 
     it('cuts short a retry wait when closed', async () => {
         let calls = 0;
-        server = await startHostileServer((_request, response) => {
+        server = await servers.start((_request, response) => {
             calls++;
             response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '20' });
             response.end(JSON.stringify({ requestId: 'T-1', code: 'SERVICE_TEMPORARY_UNAVAILABLE', message: 'wait' }));
         });
-        const api = client(server.url, { deadlineMs: 60_000 });
+        const api = servers.client(server.url, { deadlineMs: 60_000 });
         const waiting = api.describeZones().then(() => undefined, (caught: unknown) => caught);
         await sleep(200);
         const started = performance.now();
@@ -68,12 +64,12 @@ describe('closing the client', () => {
     });
 
     it('leaves a dispatcher it was given open (it belongs to the caller)', async () => {
-        server = await startHostileServer((_request, response) => success(response, { zoneSet: [] }));
+        server = await servers.start((_request, response) => success(response, { zoneSet: [] }));
         const agent = new Agent();
-        const api = client(server.url, { dispatcher: agent });
+        const api = servers.client(server.url, { dispatcher: agent });
         await api.describeZones();
         await api.close();
-        const other = client(server.url, { dispatcher: agent });
+        const other = servers.client(server.url, { dispatcher: agent });
         assert.deepEqual(await other.describeZones(), []);
         await other.close();
         await agent.close();

@@ -5,25 +5,17 @@
  */
 import * as assert from 'node:assert/strict';
 import { ZenlayerApiError, ZenlayerListingError, ZenlayerResponseError, type ZenlayerWarning } from '../../../src/zenlayer';
-import { client, errorOf, hasControlCharacters, type HostileServer, image, measure, pageOf, sendJson, sleep, startHostileServer, success, valueOf } from './hostile-server';
+import { errorOf, hasControlCharacters, type HostileServer, hostileServers, image, measure, pageOf, sendJson, sleep, success, valueOf } from './hostile-server';
 
 describe('listing against a hostile server', () => {
+    const servers = hostileServers();
     let server: HostileServer | undefined;
 
-    afterEach(async () => {
-        await server?.close();
-        server = undefined;
-    });
-
     async function listWith(totalCount: unknown, dataSet: (body: Record<string, unknown>) => unknown, options = {}): Promise<{ measured: Awaited<ReturnType<typeof measure>>; requests: number }> {
-        server = await startHostileServer((request, response) => success(response, { totalCount, dataSet: dataSet(request.body) }));
-        const api = client(server.url, options);
-        try {
-            const measured = await measure(() => api.listCustomImages());
-            return { measured, requests: server.requests.length };
-        } finally {
-            await api.close();
-        }
+        server = await servers.start((request, response) => success(response, { totalCount, dataSet: dataSet(request.body) }));
+        const api = servers.client(server.url, options);
+        const measured = await measure(() => api.listCustomImages());
+        return { measured, requests: server.requests.length };
     }
 
     // Before: 10^12 aborted the process (V8 out of memory), 10^11 took 33 s and 3 GB.
@@ -44,24 +36,20 @@ describe('listing against a hostile server', () => {
     // Before: 10^300 threw an untyped RangeError; Infinity, negative and non-numeric totals yielded 1,000 of 2,500.
     for (const [label, totalCount] of [['10^300', 1e300], ['Infinity (1e999 on the wire)', Number.POSITIVE_INFINITY], ['-5', -5], ['"lots"', 'lots'], ['2.5', 2.5], ['missing', undefined]] as const) {
         it(`fails typed on a totalCount of ${label}`, async () => {
-            server = await startHostileServer((request, response) => {
+            server = await servers.start((request, response) => {
                 const page = { totalCount, dataSet: pageOf(request.body, 2500) };
                 // JSON.stringify cannot write Infinity; a hostile server can.
                 const text = JSON.stringify({ requestId: 'T-1', response: { requestId: 'T-1', ...page } }).replace('"totalCount":null', '"totalCount":1e999');
                 response.writeHead(200, { 'content-type': 'application/json' });
                 response.end(text);
             });
-            const api = client(server.url);
-            try {
-                const error = await api.listCustomImages().then(() => undefined, (caught: unknown) => caught);
-                assert.ok(error instanceof ZenlayerResponseError, String(error));
-                assert.equal(error.reason, 'invalidField');
-                assert.equal(error.field, 'totalCount');
-                assert.equal(error.requestId, 'T-1');
-                assert.equal(server.requests.length, 1, 'a malformed figure is not retried');
-            } finally {
-                await api.close();
-            }
+            const api = servers.client(server.url);
+            const error = await api.listCustomImages().then(() => undefined, (caught: unknown) => caught);
+            assert.ok(error instanceof ZenlayerResponseError, String(error));
+            assert.equal(error.reason, 'invalidField');
+            assert.equal(error.field, 'totalCount');
+            assert.equal(error.requestId, 'T-1');
+            assert.equal(server.requests.length, 1, 'a malformed figure is not retried');
         });
     }
 
@@ -82,31 +70,23 @@ describe('listing against a hostile server', () => {
     }
 
     it('reads a missing dataSet as empty only when the total is 0', async () => {
-        server = await startHostileServer((_request, response) => success(response, { totalCount: 0 }));
-        const api = client(server.url);
-        try {
-            assert.deepEqual(await api.listCustomImages(), []);
-        } finally {
-            await api.close();
-        }
+        server = await servers.start((_request, response) => success(response, { totalCount: 0 }));
+        const api = servers.client(server.url);
+        assert.deepEqual(await api.listCustomImages(), []);
     });
 
     // Before: 100 images per page while 5,000 were claimed yielded 100 images and no error.
     it('continues at the page size the server honours when it serves fewer than asked', async () => {
-        server = await startHostileServer((request, response) => {
+        server = await servers.start((request, response) => {
             const body = { ...request.body, pageSize: Math.min(100, Number(request.body.pageSize)) };
             success(response, { totalCount: 5000, dataSet: pageOf(body, 5000) });
         });
-        const api = client(server.url);
-        try {
-            const images = await api.listCustomImages();
-            assert.equal(images.length, 5000);
-            assert.equal(new Set(images.map((item) => item.id)).size, 5000);
-            assert.equal(server.requests.length, 50);
-            assert.ok(server.requests.slice(1).every((request) => request.body.pageSize === 100), 'later pages ask for the size the server serves');
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server.url);
+        const images = await api.listCustomImages();
+        assert.equal(images.length, 5000);
+        assert.equal(new Set(images.map((item) => item.id)).size, 5000);
+        assert.equal(server.requests.length, 50);
+        assert.ok(server.requests.slice(1).every((request) => request.body.pageSize === 100), 'later pages ask for the size the server serves');
     });
 
     it('fails as incomplete when short pages never add up to the claim (the same 100 images on every page)', async () => {
@@ -162,7 +142,7 @@ describe('listing against a hostile server', () => {
 
     // Before: when page 2 failed, the listing rejected but kept fetching pages 6–20.
     it('aborts the pages in flight and starts no new one when a page fails', async () => {
-        server = await startHostileServer(async (request, response) => {
+        server = await servers.start(async (request, response) => {
             const pageNum = Number(request.body.pageNum);
             if (pageNum === 2) {
                 sendJson(response, 400, { requestId: 'T-P2', code: 'INVALID_PARAMETER', message: 'page 2 refused' });
@@ -175,98 +155,74 @@ describe('listing against a hostile server', () => {
                 success(response, { totalCount: 20_000, dataSet: pageOf(request.body, 20_000) });
             }
         });
-        const api = client(server.url, { listConcurrency: 4 });
-        try {
-            const measured = await measure(() => api.listCustomImages());
-            const error = errorOf(measured);
-            assert.ok(error instanceof ZenlayerApiError && error.requestId === 'T-P2', String(error));
-            assert.ok(measured.ms < 3000, `the slow pages were aborted, not waited for (${measured.ms} ms)`);
-            // Requests already on the wire may reach the server a moment after the rejection; none may follow them.
-            await sleep(300);
-            const sent = server.requests.length;
-            assert.ok(sent <= 5, `page 1, page 2 and at most three in flight; got ${sent}`);
-            await sleep(500);
-            assert.equal(server.requests.length, sent, 'no request after the listing failed');
-            assert.ok(server.abandoned() >= 1, 'the pages in flight were aborted');
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server.url, { listConcurrency: 4 });
+        const measured = await measure(() => api.listCustomImages());
+        const error = errorOf(measured);
+        assert.ok(error instanceof ZenlayerApiError && error.requestId === 'T-P2', String(error));
+        assert.ok(measured.ms < 3000, `the slow pages were aborted, not waited for (${measured.ms} ms)`);
+        // Requests already on the wire may reach the server a moment after the rejection; none may follow them.
+        await sleep(300);
+        const sent = server.requests.length;
+        assert.ok(sent <= 5, `page 1, page 2 and at most three in flight; got ${sent}`);
+        await sleep(500);
+        assert.equal(server.requests.length, sent, 'no request after the listing failed');
+        assert.ok(server.abandoned() >= 1, 'the pages in flight were aborted');
     });
 
     it('drops items without a usable ID, bounds every string, and says so once per page', async () => {
         const warnings: ZenlayerWarning[] = [];
         const hostile = { ...image(1), imageName: `\u001b[31mred\u001b[0m\r\nFAKE LOG LINE ${'x'.repeat(10_000)}`, imageDescription: 'a'.repeat(50_000), regionIdList: ['asia-east-1', 'bad region\n', 42], tags: { tags: [{ key: 'k\u0007', value: 'v'.repeat(500) }] } };
         const items = [hostile, { imageId: '' }, { imageId: '  ' }, { imageId: 'img with spaces' }, { imageId: 42 }, null, 'img-str', image(2)];
-        server = await startHostileServer((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
-        const api = client(server.url, { onWarning: (warning) => warnings.push(warning) });
-        try {
-            const images = await api.listCustomImages();
-            assert.deepEqual(images.map((item) => item.id), [image(1).imageId, image(2).imageId]);
-            const [first] = images;
-            assert.ok(first.name.length <= 257 && first.name.startsWith('red FAKE LOG LINE'), first.name.slice(0, 40));
-            assert.ok(!hasControlCharacters(first.name + (first.description ?? '') + first.tags[0].key));
-            assert.ok((first.description ?? '').length <= 1025);
-            assert.deepEqual(first.regionIds, ['asia-east-1']);
-            assert.ok(first.tags[0].value.length <= 65);
-            assert.equal(warnings.length, 1);
-            assert.equal(warnings[0].kind, 'itemsDropped');
-            assert.equal(warnings[0].count, 6);
-        } finally {
-            await api.close();
-        }
+        server = await servers.start((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
+        const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
+        const images = await api.listCustomImages();
+        assert.deepEqual(images.map((item) => item.id), [image(1).imageId, image(2).imageId]);
+        const [first] = images;
+        assert.ok(first.name.length <= 257 && first.name.startsWith('red FAKE LOG LINE'), first.name.slice(0, 40));
+        assert.ok(!hasControlCharacters(first.name + (first.description ?? '') + first.tags[0].key));
+        assert.ok((first.description ?? '').length <= 1025);
+        assert.deepEqual(first.regionIds, ['asia-east-1']);
+        assert.ok(first.tags[0].value.length <= 65);
+        assert.equal(warnings.length, 1);
+        assert.equal(warnings[0].kind, 'itemsDropped');
+        assert.equal(warnings[0].count, 6);
     });
 });
 
 describe('describeImagesByIds against a hostile server', () => {
+    const servers = hostileServers();
     let server: HostileServer | undefined;
-
-    afterEach(async () => {
-        await server?.close();
-        server = undefined;
-    });
 
     // Before: describeImagesByIds returned images nobody asked for, and a blank ID from the server was accepted.
     it('returns only the images asked about, drops blank and malformed IDs, and logs each once', async () => {
         const warnings: ZenlayerWarning[] = [];
-        server = await startHostileServer((request, response) => {
+        server = await servers.start((request, response) => {
             const asked = (request.body.imageIds as string[]).map((id) => ({ imageId: id, imageName: id, imageStatus: 'DELETING' }));
             const dataSet = [...asked, image(900), image(901), { imageId: '' }, { imageId: ' img-x' }];
             success(response, { totalCount: dataSet.length, dataSet });
         });
-        const api = client(server.url, { onWarning: (warning) => warnings.push(warning) });
-        try {
-            const found = await api.describeImagesByIds(['img-a', 'img-b']);
-            assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b']);
-            assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 2], ['unexpectedIds', 2]]);
-            assert.deepEqual(warnings[1].sample, [image(900).imageId, image(901).imageId]);
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
+        const found = await api.describeImagesByIds(['img-a', 'img-b']);
+        assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b']);
+        assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 2], ['unexpectedIds', 2]]);
+        assert.deepEqual(warnings[1].sample, [image(900).imageId, image(901).imageId]);
     });
 
     it('pages a lookup when the server serves one image per page, but not past one page per ID', async () => {
-        server = await startHostileServer((request, response) => {
+        server = await servers.start((request, response) => {
             const ids = request.body.imageIds as string[];
             const pageNum = Number(request.body.pageNum);
             success(response, { totalCount: ids.length, dataSet: [{ imageId: ids[pageNum - 1], imageStatus: 'AVAILABLE' }] });
         });
-        const api = client(server.url);
-        try {
-            const found = await api.describeImagesByIds(['img-a', 'img-b', 'img-c']);
-            assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b', 'img-c'], 'a short page is not read as "the others are gone"');
-            assert.equal(server.requests.length, 3);
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server.url);
+        const found = await api.describeImagesByIds(['img-a', 'img-b', 'img-c']);
+        assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b', 'img-c'], 'a short page is not read as "the others are gone"');
+        assert.equal(server.requests.length, 3);
         await server.close();
-        server = await startHostileServer((_request, response) => success(response, { totalCount: 1_000_000, dataSet: [image(1)] }));
-        const lying = client(server.url);
-        try {
-            const error = await lying.describeImagesByIds(['img-a']).then(() => undefined, (caught: unknown) => caught);
-            assert.ok(error instanceof ZenlayerListingError && error.reason === 'tooManyPages', String(error));
-            assert.equal(server.requests.length, 1);
-        } finally {
-            await lying.close();
-        }
+        server = await servers.start((_request, response) => success(response, { totalCount: 1_000_000, dataSet: [image(1)] }));
+        const lying = servers.client(server.url);
+        const error = await lying.describeImagesByIds(['img-a']).then(() => undefined, (caught: unknown) => caught);
+        assert.ok(error instanceof ZenlayerListingError && error.reason === 'tooManyPages', String(error));
+        assert.equal(server.requests.length, 1);
     });
 });

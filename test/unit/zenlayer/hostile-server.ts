@@ -67,6 +67,7 @@ export async function startHostileServer(handler: Handler): Promise<HostileServe
         refuseConnections: () => {
             server.close();
         },
+        // Idempotent: a test may close a server early.
         close: async () => {
             for (const socket of sockets) {
                 socket.destroy();
@@ -84,6 +85,28 @@ export function hasControlCharacters(text: string): boolean {
         const code = character.charCodeAt(0);
         return code < 0x20 || (code >= 0x7f && code <= 0x9f);
     });
+}
+
+/** Servers and clients for the tests of one describe block: each is closed after the test that made it. */
+export function hostileServers(): { start(handler: Handler): Promise<HostileServer>; client(url: string, overrides?: Partial<ZenlayerClientOptions>): ZenlayerClient } {
+    const servers: HostileServer[] = [];
+    const clients: ZenlayerClient[] = [];
+    afterEach(async () => {
+        await Promise.all(clients.splice(0).map((made) => made.close()));
+        await Promise.all(servers.splice(0).map((server) => server.close()));
+    });
+    return {
+        start: async (handler) => {
+            const server = await startHostileServer(handler);
+            servers.push(server);
+            return server;
+        },
+        client: (url, overrides) => {
+            const made = client(url, overrides);
+            clients.push(made);
+            return made;
+        },
+    };
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

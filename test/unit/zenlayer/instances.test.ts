@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { INSTANCE_STATUSES, type InputProblem, ZenlayerApiError, ZenlayerInputError, ZenlayerListingError, ZenlayerResponseError, type ZenlayerWarning } from '../../../src/zenlayer';
-import { client, hasControlCharacters, type HostileServer, sendJson, sleep, startHostileServer, success } from './hostile-server';
+import { client, hasControlCharacters, type HostileServer, hostileServers, sendJson, sleep, success } from './hostile-server';
 
 type WireInstance = Record<string, unknown>;
 
@@ -51,17 +51,13 @@ function describeInstances(instances: readonly WireInstance[], body: Record<stri
 }
 
 describe('listInstances', () => {
+    const servers = hostileServers();
     let server: HostileServer | undefined;
-
-    afterEach(async () => {
-        await server?.close();
-        server = undefined;
-    });
 
     async function serve(instances: readonly WireInstance[], delayMs = 0): Promise<{ maxInFlight: () => number }> {
         let inFlight = 0;
         let maxInFlight = 0;
-        server = await startHostileServer(async (request, response) => {
+        server = await servers.start(async (request, response) => {
             inFlight++;
             maxInFlight = Math.max(maxInFlight, inFlight);
             await sleep(delayMs);
@@ -76,105 +72,85 @@ describe('listInstances', () => {
     it('lists every page of 2,500 instances, 1,000 per request, concurrently after the first', async () => {
         const instances = Array.from({ length: 2500 }, (_, n) => wireInstance(n));
         const { maxInFlight } = await serve(instances, 50);
-        const api = client(server!.url);
-        try {
-            const listed = await api.listInstances();
-            assert.equal(listed.length, 2500);
-            assert.equal(new Set(listed.map((instance) => instance.id)).size, 2500);
-            assert.deepEqual(server!.requests.map((request) => [request.body.pageNum, request.body.pageSize]), [[1, 1000], [2, 1000], [3, 1000]]);
-            assert.equal(maxInFlight(), 2, 'pages 2 and 3 are fetched at the same time');
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server!.url);
+        const listed = await api.listInstances();
+        assert.equal(listed.length, 2500);
+        assert.equal(new Set(listed.map((instance) => instance.id)).size, 2500);
+        assert.deepEqual(server!.requests.map((request) => [request.body.pageNum, request.body.pageSize]), [[1, 1000], [2, 1000], [3, 1000]]);
+        assert.equal(maxInFlight(), 2, 'pages 2 and 3 are fetched at the same time');
     });
 
     it('maps every documented field to a typed instance', async () => {
         await serve([wireInstance(3)]);
-        const api = client(server!.url);
-        try {
-            const [instance] = await api.listInstances();
-            assert.deepEqual(instance, {
-                id: 'ins-000003',
-                name: 'web-3',
-                zoneId: 'na-west-1a',
-                instanceType: 'z2a.cpu.1',
-                cpuCores: 2,
-                memoryGiB: 4,
-                imageId: 'img-0003',
-                imageName: 'image-3',
-                status: INSTANCE_STATUSES[3],
-                createTime: '2026-03-01T08:00:00Z',
-                resourceGroupId: 'rg-default',
-                resourceGroupName: 'Default',
-                tags: [{ key: 'team', value: 'web' }],
-            });
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server!.url);
+        const [instance] = await api.listInstances();
+        assert.deepEqual(instance, {
+            id: 'ins-000003',
+            name: 'web-3',
+            zoneId: 'na-west-1a',
+            instanceType: 'z2a.cpu.1',
+            cpuCores: 2,
+            memoryGiB: 4,
+            imageId: 'img-0003',
+            imageName: 'image-3',
+            status: INSTANCE_STATUSES[3],
+            createTime: '2026-03-01T08:00:00Z',
+            resourceGroupId: 'rg-default',
+            resourceGroupName: 'Default',
+            tags: [{ key: 'team', value: 'web' }],
+        });
     });
 
     it('sends the filters as the CLI documents them, and lists only what matches', async () => {
         const instances = Array.from({ length: 300 }, (_, n) => wireInstance(n));
         await serve(instances);
-        const api = client(server!.url);
-        try {
-            const filter = {
-                imageId: 'img-0002',
-                zoneId: 'asia-east-1a',
-                status: 'RUNNING' as const,
-                name: 'web-',
-                instanceIds: instances.map((instance) => instance.instanceId as string).slice(0, 100),
-                ipv4Address: '10.0.0.1',
-                ipv6Address: '2001:db8::1',
-                resourceGroupId: 'rg-default',
-                tagKeys: ['team'],
-                tags: [{ key: 'team', value: 'web' }],
-            };
-            const listed = await api.listInstances(filter);
-            const [request] = server!.requests;
-            assert.deepEqual(request.body, { ...filter, pageNum: 1, pageSize: 1000 });
-            assert.ok(listed.every((instance) => instance.imageId === 'img-0002' && instance.zoneId === 'asia-east-1a' && instance.status === 'RUNNING'));
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server!.url);
+        const filter = {
+            imageId: 'img-0002',
+            zoneId: 'asia-east-1a',
+            status: 'RUNNING' as const,
+            name: 'web-',
+            instanceIds: instances.map((instance) => instance.instanceId as string).slice(0, 100),
+            ipv4Address: '10.0.0.1',
+            ipv6Address: '2001:db8::1',
+            resourceGroupId: 'rg-default',
+            tagKeys: ['team'],
+            tags: [{ key: 'team', value: 'web' }],
+        };
+        const listed = await api.listInstances(filter);
+        const [request] = server!.requests;
+        assert.deepEqual(request.body, { ...filter, pageNum: 1, pageSize: 1000 });
+        assert.ok(listed.every((instance) => instance.imageId === 'img-0002' && instance.zoneId === 'asia-east-1a' && instance.status === 'RUNNING'));
         await server!.close();
         await serve(instances);
-        const byImage = client(server!.url);
-        try {
-            const usingImage = await byImage.listInstances({ imageId: 'img-0005' });
-            assert.deepEqual(
-                usingImage.map((instance) => instance.id),
-                instances.filter((instance) => instance.imageId === 'img-0005').map((instance) => instance.instanceId),
-            );
-        } finally {
-            await byImage.close();
-        }
+        const byImage = servers.client(server!.url);
+        const usingImage = await byImage.listInstances({ imageId: 'img-0005' });
+        assert.deepEqual(
+            usingImage.map((instance) => instance.id),
+            instances.filter((instance) => instance.imageId === 'img-0005').map((instance) => instance.instanceId),
+        );
     });
 
     it('bounds every string, drops instances without a usable ID, and keeps a status newer than the list', async () => {
         const warnings: ZenlayerWarning[] = [];
         const hostile = { ...wireInstance(1), instanceName: `\u001b]0;owned\u0007${'n'.repeat(5000)}`, status: 'HIBERNATING', cpu: 'many', memory: -4, imageId: 'img with space', createTime: '2026\r\n', tags: { tags: [{ key: '', value: 'x' }] } };
         const items = [hostile, { ...wireInstance(2), instanceId: '' }, { instanceName: 'no id' }, null];
-        server = await startHostileServer((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
-        const api = client(server.url, { onWarning: (warning) => warnings.push(warning) });
-        try {
-            const [instance, ...rest] = await api.listInstances();
-            assert.equal(rest.length, 0);
-            assert.ok(instance.name.length <= 257 && !hasControlCharacters(instance.name), instance.name.slice(0, 20));
-            assert.equal(instance.status, 'HIBERNATING');
-            assert.equal(instance.cpuCores, undefined);
-            assert.equal(instance.memoryGiB, undefined);
-            assert.equal(instance.imageId, undefined, 'an image ID that is not one is dropped, never matched');
-            assert.equal(instance.createTime, '2026');
-            assert.deepEqual(instance.tags, []);
-            assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 3]]);
-        } finally {
-            await api.close();
-        }
+        server = await servers.start((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
+        const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
+        const [instance, ...rest] = await api.listInstances();
+        assert.equal(rest.length, 0);
+        assert.ok(instance.name.length <= 257 && !hasControlCharacters(instance.name), instance.name.slice(0, 20));
+        assert.equal(instance.status, 'HIBERNATING');
+        assert.equal(instance.cpuCores, undefined);
+        assert.equal(instance.memoryGiB, undefined);
+        assert.equal(instance.imageId, undefined, 'an image ID that is not one is dropped, never matched');
+        assert.equal(instance.createTime, '2026');
+        assert.deepEqual(instance.tags, []);
+        assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 3]]);
     });
 
     it('applies the listing guarantees: a malformed total, a total past maxListPages, an API error', async () => {
-        server = await startHostileServer((request, response) => {
+        server = await servers.start((request, response) => {
             const page = Number(request.body.pageNum);
             if (request.body.name === 'bad-total') {
                 success(response, { totalCount: -1, dataSet: [] });
@@ -184,19 +160,15 @@ describe('listInstances', () => {
                 sendJson(response, 403, { requestId: `T-${page}`, code: 'OPERATION_DENIED_NO_PERMISSION', message: 'no permission for DescribeInstances' });
             }
         });
-        const api = client(server.url);
-        try {
-            await assert.rejects(api.listInstances({ name: 'bad-total' }), (error: unknown) => error instanceof ZenlayerResponseError && error.field === 'totalCount');
-            await assert.rejects(api.listInstances({ name: 'huge' }), (error: unknown) => error instanceof ZenlayerListingError && error.reason === 'tooManyPages' && error.action === 'DescribeInstances');
-            await assert.rejects(api.listInstances(), (error: unknown) => error instanceof ZenlayerApiError && error.code === 'OPERATION_DENIED_NO_PERMISSION' && error.requestId === 'T-1');
-            assert.equal(server.requests.length, 3);
-        } finally {
-            await api.close();
-        }
+        const api = servers.client(server.url);
+        await assert.rejects(api.listInstances({ name: 'bad-total' }), (error: unknown) => error instanceof ZenlayerResponseError && error.field === 'totalCount');
+        await assert.rejects(api.listInstances({ name: 'huge' }), (error: unknown) => error instanceof ZenlayerListingError && error.reason === 'tooManyPages' && error.action === 'DescribeInstances');
+        await assert.rejects(api.listInstances(), (error: unknown) => error instanceof ZenlayerApiError && error.code === 'OPERATION_DENIED_NO_PERMISSION' && error.requestId === 'T-1');
+        assert.equal(server.requests.length, 3);
     });
 
     it('refuses filters of the wrong shape before sending anything', async () => {
-        server = await startHostileServer((_request, response) => success(response, { totalCount: 0, dataSet: [] }));
+        server = await servers.start((_request, response) => success(response, { totalCount: 0, dataSet: [] }));
         const api = client(server.url);
         const cases: [unknown, Partial<InputProblem>][] = [
             [null, { field: 'filter', reason: 'notObject' }],
@@ -210,17 +182,13 @@ describe('listInstances', () => {
             [{ tags: ['team=web'] }, { field: 'tags[0]', reason: 'wrongType' }],
             [{ ipv6Address: 'x'.repeat(65) }, { field: 'ipv6Address', reason: 'tooLong', limit: 64 }],
         ];
-        try {
-            for (const [filter, problem] of cases) {
-                await assert.rejects(api.listInstances(filter as never), (error: unknown) => {
-                    assert.ok(error instanceof ZenlayerInputError && error.action === 'DescribeInstances', String(error));
-                    assert.deepEqual({ ...error.problem }, { kind: 'filterInvalid', ...problem }, JSON.stringify(filter).slice(0, 60));
-                    return true;
-                });
-            }
-            assert.equal(server.requests.length, 0);
-        } finally {
-            await api.close();
+        for (const [filter, problem] of cases) {
+            await assert.rejects(api.listInstances(filter as never), (error: unknown) => {
+                assert.ok(error instanceof ZenlayerInputError && error.action === 'DescribeInstances', String(error));
+                assert.deepEqual({ ...error.problem }, { kind: 'filterInvalid', ...problem }, JSON.stringify(filter).slice(0, 60));
+                return true;
+            });
         }
+        assert.equal(server.requests.length, 0);
     });
 });
