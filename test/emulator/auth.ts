@@ -1,5 +1,5 @@
 /**
- * Request authentication as the real service does it (reference §1.3, §2, §2.8): Bearer tokens, or ZC2-HMAC-SHA256
+ * Request authentication as the official SDKs and the signing documentation describe it (README.md, "Signing"): Bearer tokens, or ZC2-HMAC-SHA256
  * verified over the received Content-Type and Host values and the raw body bytes.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -136,7 +136,7 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     }).signature;
     const received = parsed.signature.toLowerCase();
     let ok = constantTimeEqual(expected(contentType.trim(), host.trim()), received);
-    // The doc's rule text lower-cases header values; the SDKs never do. Accept both readings (reference §2.8 item 3).
+    // The doc's rule text lower-cases header values; the SDKs never do. Accept both readings.
     const lowerCt = contentType.trim().toLowerCase();
     const lowerHost = host.trim().toLowerCase();
     if (!ok && (lowerCt !== contentType.trim() || lowerHost !== host.trim())) {

@@ -1,6 +1,6 @@
 /**
  * Error codes the emulator answers with. Only REQUEST_LIMIT_EXCEEDED (429), AUTHFAILURE_SIGNATURE_FAILURE,
- * INVALID_ZONE_NOT_FOUND and INVALID_IMAGE_NOT_FOUND are attested for the real service (reference §3.2, §4.5);
+ * INVALID_ZONE_NOT_FOUND and INVALID_IMAGE_NOT_FOUND are attested for the real service (SDKs, Terraform provider, docs);
  * the others are emulator choices in the same UPPER_SNAKE_CASE style. README.md has the full table.
  */
 export const ERROR_CODES = {
@@ -29,7 +29,7 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
 /**
  * What a correctly signed request with a skewed X-ZC-Timestamp gets by default. The CLI's guide says a skewed clock
- * produces AUTHFAILURE_SIGNATURE_FAILURE (reference §2.8 item 2, §3.2); no separate code is attested.
+ * produces AUTHFAILURE_SIGNATURE_FAILURE; no separate code is attested.
  */
 export const DEFAULT_CLOCK_SKEW_CODE: string = ERROR_CODES.signatureFailure;
 

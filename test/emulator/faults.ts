@@ -23,7 +23,7 @@ export interface FailNextOptions {
     action?: string;
     /**
      * Only with 'rateLimit': add `Retry-After: <seconds>` (a non-negative integer). By default no Retry-After is
-     * sent: the real service is not known to send one (reference §3.3: no SDK reads it).
+     * sent: the real service is not known to send one (no official SDK reads it).
      */
     retryAfterSeconds?: number;
 }

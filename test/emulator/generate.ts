@@ -2,7 +2,7 @@
 import { IMAGE_STATUSES } from '../../src/zenlayer/types';
 import type { ImageStatus, ImageTag, OsType } from '../../src/zenlayer/types';
 import {
-    DEMO_ACCOUNTS, INSTANCE_STATUSES, INSTANCE_TYPES, RESOURCE_GROUPS, defaultPublicImages, defaultZones, isoSeconds,
+    DEMO_ACCOUNTS, INSTANCE_STATUSES, INSTANCE_TYPES, NIC_TYPES, RESOURCE_GROUPS, defaultPublicImages, defaultZones, isoSeconds,
 } from './seed';
 import type { AccountsSeed, InstanceStatus, SeedImage, SeedInstance } from './seed';
 
@@ -18,7 +18,6 @@ function prng(seed: number): () => number {
     };
 }
 
-const NIC_TYPES = ['FailOver', 'VirtioOnly', 'Virtio'];
 const GENERATED_KINDS: { category: string; osType: OsType; prefix: string }[] = [
     { category: 'Ubuntu', osType: 'linux', prefix: 'ubuntu' },
     { category: 'Debian', osType: 'linux', prefix: 'debian' },

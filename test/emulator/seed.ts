@@ -130,7 +130,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 /** The account a seed without `accounts` becomes. */
 export const DEFAULT_ACCOUNT_ID = 'default';
 
-const NIC_TYPES = ['FailOver', 'VirtioOnly', 'Virtio'];
+/** vNIC modes as the official CLI documents them (Auto, FailOver, VirtioOnly, VfOnly); an image lists those it supports. */
+export const NIC_TYPES = ['FailOver', 'VirtioOnly', 'VfOnly'];
 
 function zone(zoneId: string, regionId: string, cityName: string, cityCode: string, countryCode: string, countryName: string, timeZone: string, supportHaVip = true): SeedZone {
     const suffix = zoneId.slice(-1).toUpperCase();

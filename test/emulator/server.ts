@@ -50,7 +50,7 @@ export interface EmulatorOptions {
     maxClockSkewSeconds?: number;
     /**
      * The 401 code for a correctly signed request whose timestamp is outside the window. Default
-     * AUTHFAILURE_SIGNATURE_FAILURE, the only code attested for a skewed clock (reference §2.8, §3.2).
+     * AUTHFAILURE_SIGNATURE_FAILURE, the only code attested for a skewed clock (the official CLI's guide).
      */
     clockSkewCode?: string;
     /** ms clock used for the timestamp check, the `Date` response header and the request log; default Date.now */
@@ -59,7 +59,7 @@ export interface EmulatorOptions {
     unknownIdMode?: 'failedList' | 'notFoundError';
     /**
      * Max IDs in an `imageIds` filter and per DeleteImages call; more is 400 INVALID_PARAMETER. Default 100, an
-     * emulator choice (the real limit is not documented, reference §4.5); 0 = no limit.
+     * emulator choice (the real limit is not documented); 0 = no limit.
      */
     maxImageIdsPerCall?: number;
     /** Oldest entries are dropped beyond this; default 10000. */

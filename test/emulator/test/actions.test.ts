@@ -1,46 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Agent } from 'undici';
 import { callEmulator, startEmulator } from '../index';
-import type { CallOptions, RunningEmulator } from '../index';
-
-type Json = Record<string, unknown>;
+import { emulatorPerTest } from './support';
+import type { Json } from './support';
 
 describe('emulator actions', () => {
-    let emu: RunningEmulator;
-    let agent: Agent;
+    const fx = emulatorPerTest({ deleteDelayMs: 150 });
+    const { ok, imageId: idOf } = fx;
 
-    async function ok(options: CallOptions): Promise<Json> {
-        const result = await callEmulator(emu.url, { dispatcher: agent, ...options });
-        assert.equal(result.status, 200, result.text);
-        return (result.json as { response: Json }).response;
-    }
     async function list(body: Json): Promise<{ totalCount: number; dataSet: Json[] }> {
         return await ok({ action: 'DescribeCustomImages', body }) as unknown as { totalCount: number; dataSet: Json[] };
     }
-    const idOf = (name: string): string => {
-        const image = emu.state.findByName(name);
-        assert.ok(image, `seed image ${name}`);
-        return image.imageId;
-    };
-
-    before(() => {
-        agent = new Agent();
-    });
-    after(async () => {
-        await agent.close();
-    });
-    beforeEach(async () => {
-        emu = await startEmulator({ deleteDelayMs: 150 });
-    });
-    afterEach(async () => {
-        await emu.close();
-    });
 
     describe('DescribeCustomImages', () => {
         it('returns the CustomImage shape with totalCount, default page 1 of 20, in creation order', async () => {
             const page = await list({});
-            const custom = emu.state.images();
+            const custom = fx.emu.state.images();
             assert.equal(page.totalCount, custom.length);
             assert.equal(page.dataSet.length, 20);
             assert.deepEqual(page.dataSet.map((i) => i.imageId), custom.slice(0, 20).map((i) => i.imageId));
@@ -87,7 +62,7 @@ describe('emulator actions', () => {
             const windows = await list({ osType: 'windows', category: 'windows', pageSize: 100 });
             assert.ok(windows.totalCount > 0);
             assert.ok(windows.dataSet.every((i) => i.osType === 'windows' && i.category === 'Windows'));
-            const rg = emu.state.findByName('db-primary-golden')!.resourceGroupId!;
+            const rg = fx.emu.state.findByName('db-primary-golden')!.resourceGroupId!;
             const data = await list({ resourceGroupId: rg, pageSize: 100 });
             assert.ok(data.dataSet.map((i) => i.imageName).includes('db-primary-golden'));
             assert.ok(data.dataSet.every((i) => i.resourceGroupId === rg));
@@ -127,13 +102,13 @@ describe('emulator actions', () => {
 
     describe('DescribeImages', () => {
         it('requires zoneId: 400 MISSING_PARAMETER', async () => {
-            const result = await callEmulator(emu.url, { dispatcher: agent, action: 'DescribeImages', body: {} });
+            const result = await callEmulator(fx.emu.url, { dispatcher: fx.agent, action: 'DescribeImages', body: {} });
             assert.equal(result.status, 400);
             assert.equal((result.json as Json).code, 'MISSING_PARAMETER');
         });
 
         it('answers 404 INVALID_ZONE_NOT_FOUND for an unknown zone', async () => {
-            const result = await callEmulator(emu.url, { dispatcher: agent, action: 'DescribeImages', body: { zoneId: 'SEL--A' } });
+            const result = await callEmulator(fx.emu.url, { dispatcher: fx.agent, action: 'DescribeImages', body: { zoneId: 'SEL--A' } });
             assert.equal(result.status, 404);
             assert.equal((result.json as Json).code, 'INVALID_ZONE_NOT_FOUND');
             assert.match((result.json as Json).message as string, /SEL--A/);
@@ -141,8 +116,8 @@ describe('emulator actions', () => {
 
         it('returns public images first, then the custom images of the zone\'s region, in the Image shape', async () => {
             const response = await ok({ action: 'DescribeImages', body: { zoneId: 'eu-central-1a', pageSize: 100 } }) as { totalCount: number; dataSet: Json[] };
-            const publicCount = emu.state.publicImages().length;
-            const frankfurt = emu.state.images().filter((i) => i.regionIdList.includes('eu-central-1'));
+            const publicCount = fx.emu.state.publicImages().length;
+            const frankfurt = fx.emu.state.images().filter((i) => i.regionIdList.includes('eu-central-1'));
             assert.equal(response.totalCount, publicCount + frankfurt.length);
             assert.ok(response.dataSet.slice(0, publicCount).every((i) => i.imageType === 'PUBLIC_IMAGE' && i.imageSource === 'OFFICIAL'));
             assert.deepEqual(response.dataSet.slice(publicCount).map((i) => i.imageId), frankfurt.map((i) => i.imageId));
@@ -152,7 +127,7 @@ describe('emulator actions', () => {
 
         it('filters by imageType, imageSource, osType and pages', async () => {
             const publicOnly = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageType: 'PUBLIC_IMAGE' } }) as { totalCount: number; dataSet: Json[] };
-            assert.equal(publicOnly.totalCount, emu.state.publicImages().length);
+            assert.equal(publicOnly.totalCount, fx.emu.state.publicImages().length);
             const custom = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageSource: 'CUSTOM', osType: 'linux', pageSize: 2, pageNum: 2 } }) as { totalCount: number; dataSet: Json[] };
             assert.equal(custom.dataSet.length, 2);
             assert.ok(custom.totalCount > 2);
@@ -163,7 +138,7 @@ describe('emulator actions', () => {
     describe('DescribeZones', () => {
         it('returns every zone as ZoneInfo, or only the requested ones', async () => {
             const all = await ok({ action: 'DescribeZones', body: {} }) as { zoneSet: Json[] };
-            assert.equal(all.zoneSet.length, emu.state.zones().length);
+            assert.equal(all.zoneSet.length, fx.emu.state.zones().length);
             assert.ok(!('totalCount' in all));
             const regions = new Set(all.zoneSet.map((z) => z.regionId));
             assert.ok(['asia-east-1', 'asia-southeast-1', 'na-west-1', 'eu-central-1', 'sa-east-1'].every((r) => regions.has(r)));
@@ -176,11 +151,11 @@ describe('emulator actions', () => {
 
         it('treats zoneIds: [] as no filter (emulator choice: the Go SDK omits empty slices)', async () => {
             const empty = await ok({ action: 'DescribeZones', body: { zoneIds: [] } }) as { zoneSet: Json[] };
-            assert.equal(empty.zoneSet.length, emu.state.zones().length);
+            assert.equal(empty.zoneSet.length, fx.emu.state.zones().length);
         });
 
         it('rejects zoneIds of the wrong type with INVALID_PARAMETER', async () => {
-            const result = await callEmulator(emu.url, { dispatcher: agent, action: 'DescribeZones', body: { zoneIds: 'na-west-1a' } });
+            const result = await callEmulator(fx.emu.url, { dispatcher: fx.agent, action: 'DescribeZones', body: { zoneIds: 'na-west-1a' } });
             assert.equal(result.status, 400);
             assert.equal((result.json as Json).code, 'INVALID_PARAMETER');
             assert.match((result.json as Json).message as string, /zoneIds/);
@@ -193,11 +168,11 @@ describe('emulator actions', () => {
         it('moves deletable images to DELETING, then removes them after deleteDelayMs', async () => {
             const web = idOf('web-frontend-2026-11');
             assert.deepEqual(await del([web]), []);
-            assert.equal(emu.state.getImage(web)?.imageStatus, 'DELETING');
+            assert.equal(fx.emu.state.getImage(web)?.imageStatus, 'DELETING');
             const during = await list({ imageIds: [web] });
             assert.equal(during.dataSet[0]?.imageStatus, 'DELETING');
             await delay(400);
-            assert.equal(emu.state.getImage(web), undefined);
+            assert.equal(fx.emu.state.getImage(web), undefined);
             assert.equal((await list({ imageIds: [web] })).totalCount, 0);
         });
 
@@ -212,26 +187,26 @@ describe('emulator actions', () => {
                 idOf('old-build-2025-01'), // DELETING
                 idOf('cache-redis-7'), // PROCESSING
             ];
-            const before = new Map(emu.state.allImages().map((i) => [i.imageId, i.imageStatus]));
+            const before = new Map(fx.emu.state.allImages().map((i) => [i.imageId, i.imageStatus]));
             const failed = await del([refused[0], deletable[0], ...refused.slice(1), ...deletable.slice(1), deletable[0], refused[0]]);
             assert.deepEqual(failed, refused, 'failed IDs, distinct, in request order');
-            for (const image of emu.state.allImages()) {
+            for (const image of fx.emu.state.allImages()) {
                 const expected = deletable.includes(image.imageId) ? 'DELETING' : before.get(image.imageId);
                 assert.equal(image.imageStatus, expected, image.imageName);
             }
-            assert.equal(emu.state.pendingDeletions, 3);
+            assert.equal(fx.emu.state.pendingDeletions, 3);
         });
 
         it('unknownIdMode notFoundError: an unknown ID fails the whole call with 404 and nothing changes', async () => {
             const strict = await startEmulator({ unknownIdMode: 'notFoundError' });
             try {
                 const web = strict.state.findByName('web-frontend-2026-11')!.imageId;
-                const result = await callEmulator(strict.url, { dispatcher: agent, action: 'DeleteImages', body: { imageIds: [web, 'img-missing'] } });
+                const result = await callEmulator(strict.url, { dispatcher: fx.agent, action: 'DeleteImages', body: { imageIds: [web, 'img-missing'] } });
                 assert.equal(result.status, 404);
                 assert.equal((result.json as Json).code, 'INVALID_IMAGE_NOT_FOUND');
                 assert.match((result.json as Json).message as string, /img-missing/);
                 assert.equal(strict.state.getImage(web)?.imageStatus, 'AVAILABLE');
-                const refusedOnly = await callEmulator(strict.url, { dispatcher: agent, action: 'DeleteImages', body: { imageIds: [strict.state.findByName('db-primary-golden')!.imageId] } });
+                const refusedOnly = await callEmulator(strict.url, { dispatcher: fx.agent, action: 'DeleteImages', body: { imageIds: [strict.state.findByName('db-primary-golden')!.imageId] } });
                 assert.deepEqual((refusedOnly.json as { response: Json }).response.imageIds, [strict.state.findByName('db-primary-golden')!.imageId]);
             } finally {
                 await strict.close();
@@ -241,7 +216,7 @@ describe('emulator actions', () => {
         it('close() cancels pending deletions', async () => {
             const slow = await startEmulator({ deleteDelayMs: 60_000 });
             const id = slow.state.findByName('web-frontend-2026-11')!.imageId;
-            const result = await callEmulator(slow.url, { dispatcher: agent, action: 'DeleteImages', body: { imageIds: [id] } });
+            const result = await callEmulator(slow.url, { dispatcher: fx.agent, action: 'DeleteImages', body: { imageIds: [id] } });
             assert.equal(result.status, 200);
             assert.equal(slow.state.pendingDeletions, 1);
             await slow.close();

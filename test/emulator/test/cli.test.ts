@@ -57,6 +57,17 @@ function startCli(args: string[]): Promise<Started> {
     });
 }
 
+/** Start the CLI, run `use`, then stop it with `signal`; resolves with its exit code. */
+async function withCli(args: string[], use: (cli: Started) => Promise<void>, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const cli = await startCli(args);
+    try {
+        await use(cli);
+    } finally {
+        cli.child.kill(signal);
+    }
+    return cli.exit;
+}
+
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
     for (let waited = 0; !condition(); waited += 20) {
         assert.ok(waited < 5000, `timed out waiting for ${what}`);
@@ -93,8 +104,7 @@ describe('emulator CLI', () => {
     });
 
     it('starts with --port 0, prints one credentials line per demo account and the listening line, serves both accounts, exits 0 on SIGTERM', async () => {
-        const cli = await startCli(['--port', '0']);
-        try {
+        assert.equal(await withCli(['--port', '0'], async (cli) => {
             const lines = startupLines(cli.output());
             assert.deepEqual([DEMO.accessKeyId, DEMO.accessKeyPassword], [DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD], 'the first demo account keeps the old exports');
             assert.deepEqual(lines.slice(0, 2), [DEMO_LINE, STAGING_LINE]);
@@ -109,16 +119,12 @@ describe('emulator CLI', () => {
             await waitFor(() => /DescribeCustomImages 200 account=staging T[0-9A-F-]{36}$/m.test(cli.output()), 'the request line of the staging call');
             assert.ok(!startupLines(cli.output()).join('').includes('undefined'));
             assert.ok(!cli.output().split('\n').slice(4).join('\n').includes(STAGING.accessKeyPassword), 'request lines never show a secret');
-        } finally {
-            cli.child.kill('SIGTERM');
-        }
-        assert.equal(await cli.exit, 0);
+        }), 0);
     });
 
     it('--key-id/--key-secret replace the first account\'s key: its line goes, the other account keeps its key and line', async () => {
         const key = { accessKeyId: 'ZLCLIKEY02', accessKeyPassword: 'cli-secret-password-2' };
-        const cli = await startCli(['--port', '0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--quiet']);
-        try {
+        await withCli(['--port', '0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--quiet'], async (cli) => {
             const lines = startupLines(cli.output());
             assert.deepEqual(lines[0], STAGING_LINE);
             assert.ok(!cli.output().includes(DEMO.accessKeyPassword) && !cli.output().includes(key.accessKeyPassword));
@@ -126,24 +132,17 @@ describe('emulator CLI', () => {
             assert.equal((custom.json as { response: { totalCount: number } }).response.totalCount, 40, 'the key opens the demo account');
             assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: DEMO })).status, 401);
             assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING })).status, 200);
-        } finally {
-            cli.child.kill('SIGTERM');
-        }
-        await cli.exit;
+        });
     });
 
     it('--images N --instances M serves one generated account of that size', async () => {
-        const cli = await startCli(['--port', '0', '--images', '300', '--instances', '200', '--quiet']);
-        try {
+        await withCli(['--port', '0', '--images', '300', '--instances', '200', '--quiet'], async (cli) => {
             assert.deepEqual(startupLines(cli.output())[0], DEMO_LINE);
             assert.match(cli.output(), /: account demo \(300 custom images, 200 instances\); /);
             const instances = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeInstances', body: { pageSize: 1 } });
             assert.equal((instances.json as { response: { totalCount: number } }).response.totalCount, 200);
             assert.equal((await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING })).status, 401, 'no staging account');
-        } finally {
-            cli.child.kill('SIGTERM');
-        }
-        await cli.exit;
+        });
     });
 
     it('--print-seed prints the seed that would be served, as JSON that --seed accepts', async () => {
@@ -156,8 +155,7 @@ describe('emulator CLI', () => {
 
     it('uses --key-id/--key-secret, --token, --images and --fail-every, and closes on SIGINT', async () => {
         const key = { accessKeyId: 'ZLCLIKEY01', accessKeyPassword: 'cli-secret-password' };
-        const cli = await startCli(['--port=0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--token', 'cli-token', '--images', '120', '--fail-every', '3', '--quiet']);
-        try {
+        assert.equal(await withCli(['--port=0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--token', 'cli-token', '--images', '120', '--fail-every', '3', '--quiet'], async (cli) => {
             assert.ok(!cli.output().includes(DEMO_ACCESS_KEY_PASSWORD));
             assert.ok(!cli.output().includes(key.accessKeyPassword));
             const first = await callEmulator(cli.url, { dispatcher: agent, credentials: key, body: { pageSize: 1 } });
@@ -169,10 +167,7 @@ describe('emulator CLI', () => {
             assert.equal(third.status, 429, 'every third request is rate limited');
             const fourth = await callEmulator(cli.url, { dispatcher: agent, token: 'cli-token' });
             assert.equal(fourth.status, 200);
-        } finally {
-            cli.child.kill('SIGINT');
-        }
-        assert.equal(await cli.exit, 0);
+        }, 'SIGINT'), 0);
     });
 
     it('loads --seed FILE', async () => {
@@ -181,17 +176,13 @@ describe('emulator CLI', () => {
             zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
             images: [{ imageId: 'img-from-file', imageName: 'from-file', regionIdList: ['test-1'] }],
         }));
-        const cli = await startCli(['--port', '0', '--seed', file, '--quiet']);
-        try {
+        await withCli(['--port', '0', '--seed', file, '--quiet'], async (cli) => {
             const result = await callEmulator(cli.url, { dispatcher: agent });
             assert.equal(result.status, 200);
             const response = (result.json as { response: { totalCount: number; dataSet: { imageId: string }[] } }).response;
             assert.equal(response.totalCount, 1);
             assert.equal(response.dataSet[0].imageId, 'img-from-file');
-        } finally {
-            cli.child.kill('SIGTERM');
-        }
-        await cli.exit;
+        });
     });
 
     it('loads a --seed FILE with accounts and prints a credentials line per seeded key', async () => {
@@ -204,8 +195,7 @@ describe('emulator CLI', () => {
                 { accountId: 'lab', accessKeys: [{ accessKeyId: 'ZLLABKEY1', accessKeyPassword: 'lab-pw-1' }, { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }] },
             ],
         }));
-        const cli = await startCli(['--port', '0', '--seed', file, '--quiet']);
-        try {
+        await withCli(['--port', '0', '--seed', file, '--quiet'], async (cli) => {
             assert.deepEqual(startupLines(cli.output()).slice(0, 3), [
                 'demo credentials (prod): access key ID ZLPRODKEY, access key password prod-pw',
                 'demo credentials (lab): access key ID ZLLABKEY1, access key password lab-pw-1',
@@ -215,10 +205,7 @@ describe('emulator CLI', () => {
             assert.deepEqual((deleted.json as { response: { imageIds: string[] } }).response.imageIds, ['img-prod'], 'in use by ins-prod');
             const lab = await callEmulator(cli.url, { dispatcher: agent, credentials: { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }, body: {} });
             assert.equal((lab.json as { response: { totalCount: number } }).response.totalCount, 0);
-        } finally {
-            cli.child.kill('SIGTERM');
-        }
-        await cli.exit;
+        });
     });
 
     it('rejects a bad argument with a clear message and exit code 2', async () => {

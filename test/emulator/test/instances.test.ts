@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { Agent } from 'undici';
 import { callEmulator, generateSeed, INSTANCE_STATUSES, startEmulator } from '../index';
 import type { CallOptions, CallResult, RunningEmulator } from '../index';
+import { emulatorPerTest } from './support';
+import type { Json } from './support';
 
-type Json = Record<string, unknown>;
 interface Page {
     totalCount: number;
     dataSet: Json[];
@@ -212,38 +213,14 @@ describe('emulator DescribeInstances', () => {
 });
 
 describe('emulator: an image is in use exactly when an instance references it', () => {
-    let emu: RunningEmulator;
-    let agent: Agent;
-
-    const ok = async (options: CallOptions): Promise<Json> => {
-        const result = await callEmulator(emu.url, { dispatcher: agent, ...options });
-        assert.equal(result.status, 200, result.text);
-        return (result.json as { response: Json }).response;
-    };
+    const fx = emulatorPerTest({ deleteDelayMs: 60_000 });
+    const { ok, imageId: idOf } = fx;
     const deleteImages = async (imageIds: string[]): Promise<string[]> => (await ok({ action: 'DeleteImages', body: { imageIds } })).imageIds as string[];
     const usersOf = async (imageId: string): Promise<string[]> =>
         ((await ok({ action: 'DescribeInstances', body: { imageId, pageSize: 1000 } })).dataSet as Json[]).map((i) => i.instanceName as string);
-    const idOf = (name: string): string => {
-        const image = emu.state.findByName(name);
-        assert.ok(image, name);
-        return image.imageId;
-    };
-
-    before(() => {
-        agent = new Agent();
-    });
-    after(async () => {
-        await agent.close();
-    });
-    beforeEach(async () => {
-        emu = await startEmulator({ deleteDelayMs: 60_000 });
-    });
-    afterEach(async () => {
-        await emu.close();
-    });
 
     it('DeleteImages refuses exactly the deletable-status images DescribeInstances shows instances for', async () => {
-        const candidates = emu.state.images().filter((i) => ['AVAILABLE', 'FAILED', 'UNAVAILABLE'].includes(i.imageStatus));
+        const candidates = fx.emu.state.images().filter((i) => ['AVAILABLE', 'FAILED', 'UNAVAILABLE'].includes(i.imageStatus));
         const inUse: string[] = [];
         for (const image of candidates) {
             if ((await usersOf(image.imageId)).length > 0) {
@@ -253,7 +230,7 @@ describe('emulator: an image is in use exactly when an instance references it', 
         assert.equal(inUse.length, 7);
         assert.deepEqual(await deleteImages(candidates.map((i) => i.imageId)), inUse);
         for (const image of candidates) {
-            assert.equal(emu.state.getImage(image.imageId)?.imageStatus, inUse.includes(image.imageId) ? 'AVAILABLE' : 'DELETING', image.imageName);
+            assert.equal(fx.emu.state.getImage(image.imageId)?.imageStatus, inUse.includes(image.imageId) ? 'AVAILABLE' : 'DELETING', image.imageName);
         }
     });
 
@@ -261,27 +238,27 @@ describe('emulator: an image is in use exactly when an instance references it', 
         const vpn = idOf('frankfurt-vpn-gateway');
         assert.deepEqual(await usersOf(vpn), ['fra-vpn-01']);
         assert.deepEqual(await deleteImages([vpn]), [vpn]);
-        const holder = emu.state.findInstanceByName('fra-vpn-01')!;
-        emu.state.setInstanceStatus(holder.instanceId, 'RECYCLING');
+        const holder = fx.emu.state.findInstanceByName('fra-vpn-01')!;
+        fx.emu.state.setInstanceStatus(holder.instanceId, 'RECYCLING');
         assert.deepEqual(await deleteImages([vpn]), [vpn]);
-        assert.equal(emu.state.removeInstance(holder.instanceId), true);
+        assert.equal(fx.emu.state.removeInstance(holder.instanceId), true);
         assert.deepEqual(await usersOf(vpn), []);
         assert.deepEqual(await deleteImages([vpn]), []);
-        assert.equal(emu.state.getImage(vpn)?.imageStatus, 'DELETING');
+        assert.equal(fx.emu.state.getImage(vpn)?.imageStatus, 'DELETING');
     });
 
     it('db-primary-golden stays refused while either of web-1 and web-2 exists', async () => {
         const golden = idOf('db-primary-golden');
         assert.deepEqual(await usersOf(golden), ['web-1', 'web-2']);
-        emu.state.removeInstance(emu.state.findInstanceByName('web-1')!.instanceId);
+        fx.emu.state.removeInstance(fx.emu.state.findInstanceByName('web-1')!.instanceId);
         assert.deepEqual(await deleteImages([golden]), [golden]);
-        emu.state.removeInstance(emu.state.findInstanceByName('web-2')!.instanceId);
+        fx.emu.state.removeInstance(fx.emu.state.findInstanceByName('web-2')!.instanceId);
         assert.deepEqual(await deleteImages([golden]), []);
     });
 
     it('addInstance puts an unused image in use, and DescribeInstances lists the new instance', async () => {
         const image = idOf('web-frontend-2026-09');
-        const added = emu.state.addInstance({ imageId: image, instanceName: 'added-by-test', status: 'STOPPED' });
+        const added = fx.emu.state.addInstance({ imageId: image, instanceName: 'added-by-test', status: 'STOPPED' });
         assert.match(added.instanceId, /^ins-[0-9a-f]{16}$/);
         assert.deepEqual([added.zoneId, added.imageName, added.instanceType, added.cpu, added.memory], ['asia-east-1a', 'web-frontend-2026-09', 'z2a.cpu.1', 1, 2]);
         assert.match(added.createTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -289,33 +266,33 @@ describe('emulator: an image is in use exactly when an instance references it', 
         assert.deepEqual(await deleteImages([image]), [image]);
         const listed = (await ok({ action: 'DescribeInstances', body: { instanceIds: [added.instanceId] } })).dataSet as Json[];
         assert.equal(listed[0].status, 'STOPPED');
-        assert.throws(() => emu.state.addInstance({ imageId: 'img-nope' }), /neither a public image nor a custom image of account demo/);
-        assert.throws(() => emu.state.addInstance({ imageId: image, instanceId: added.instanceId }), /already exists/);
-        assert.throws(() => emu.state.addInstance({ imageId: image, zoneId: 'mars-1a' }), /no zone mars-1a/);
+        assert.throws(() => fx.emu.state.addInstance({ imageId: 'img-nope' }), /neither a public image nor a custom image of account demo/);
+        assert.throws(() => fx.emu.state.addInstance({ imageId: image, instanceId: added.instanceId }), /already exists/);
+        assert.throws(() => fx.emu.state.addInstance({ imageId: image, zoneId: 'mars-1a' }), /no zone mars-1a/);
     });
 
     it('an image of PROCESSING status is refused whether or not it is used; a public image always is', async () => {
-        const added = emu.state.addImage({ imageName: 'processing-image', imageStatus: 'PROCESSING' });
+        const added = fx.emu.state.addImage({ imageName: 'processing-image', imageStatus: 'PROCESSING' });
         assert.deepEqual(await deleteImages([added.imageId, 'ubuntu2404_20240712']), [added.imageId, 'ubuntu2404_20240712']);
-        emu.state.setStatus(added.imageId, 'AVAILABLE');
+        fx.emu.state.setStatus(added.imageId, 'AVAILABLE');
         assert.deepEqual(await deleteImages([added.imageId]), []);
     });
 
     it('an instance outlives its image (removed by a test): it keeps imageId and imageName', async () => {
         const image = idOf('win-ad-controller');
-        emu.state.removeImage(image);
+        fx.emu.state.removeImage(image);
         const [instance] = (await ok({ action: 'DescribeInstances', body: { imageId: image } })).dataSet as Json[];
         assert.deepEqual([instance.instanceName, instance.imageName], ['fra-ad-dc-01', 'win-ad-controller']);
     });
 
     it('state images still answer inUseByInstanceIds, derived from the instances and never serialised', () => {
-        const golden = emu.state.images().find((i) => i.imageName === 'db-primary-golden')!;
-        const users = emu.state.instancesUsing(golden.imageId).map((i) => i.instanceId);
+        const golden = fx.emu.state.images().find((i) => i.imageName === 'db-primary-golden')!;
+        const users = fx.emu.state.instancesUsing(golden.imageId).map((i) => i.instanceId);
         assert.equal(users.length, 2);
         assert.deepEqual(golden.inUseByInstanceIds, users);
-        emu.state.removeInstance(users[0]);
+        fx.emu.state.removeInstance(users[0]);
         assert.deepEqual(golden.inUseByInstanceIds, [users[1]]);
         assert.ok(!JSON.stringify(golden).includes('inUseByInstanceIds'));
-        assert.equal(emu.state.isInUse(golden.imageId), true);
+        assert.equal(fx.emu.state.isInUse(golden.imageId), true);
     });
 });

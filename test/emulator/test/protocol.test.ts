@@ -171,7 +171,7 @@ describe('emulator protocol', () => {
             assertError(await call({ action: 'DescribeZones', body: bom }), 400, 'INVALID_PARAMETER', /BOM/);
         });
 
-        it('400 INVALID_PARAMETER for a tag filter without a value, or a tag key/value outside 1–64 characters (§4.2)', async () => {
+        it('400 INVALID_PARAMETER for a tag filter without a value, or a tag key/value outside 1–64 characters', async () => {
             assertError(await call({ body: { tags: [{ key: 'env' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value is required/);
             assertError(await call({ body: { tags: [{ key: 'env', value: null }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value/);
             assertError(await call({ body: { tags: [{ key: 'env', value: '' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value must be 1 to 64/);
@@ -324,7 +324,7 @@ describe('emulator protocol', () => {
             }
         });
 
-        it('clockSkewCode configures the code for a skewed clock (unattested, reference §7.2); other signature failures keep theirs', async () => {
+        it('clockSkewCode configures the code for a skewed clock (unattested); other signature failures keep theirs', async () => {
             const custom = await startEmulator({ clockSkewCode: 'AUTHFAILURE_TIMESTAMP_EXPIRED' });
             try {
                 const now = Math.floor(Date.now() / 1000);
