@@ -12,6 +12,7 @@ export interface WaitForOptions {
 export interface Locator {
     click(options?: { button?: 'left' | 'right' | 'middle'; modifiers?: ('Control' | 'Shift' | 'Alt' | 'Meta' | 'ControlOrMeta')[]; timeout?: number; force?: boolean }): Promise<void>;
     fill(value: string, options?: { timeout?: number }): Promise<void>;
+    hover(options?: { position?: { x: number; y: number }; timeout?: number }): Promise<void>;
     press(key: string, options?: { timeout?: number }): Promise<void>;
     waitFor(options?: WaitForOptions): Promise<void>;
     filter(options: { hasText?: string | RegExp; has?: Locator; hasNot?: Locator }): Locator;
@@ -34,6 +35,10 @@ export interface Keyboard {
     type(text: string, options?: { delay?: number }): Promise<void>;
 }
 
+export interface Mouse {
+    move(x: number, y: number): Promise<void>;
+}
+
 export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText'> {
     goto(url: string, options?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
     screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
@@ -41,6 +46,7 @@ export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText
     on(event: 'crash' | 'pageerror' | 'console', handler: (arg: unknown) => void): void;
     setDefaultTimeout(ms: number): void;
     keyboard: Keyboard;
+    mouse: Mouse;
 }
 
 export interface Browser {
@@ -64,7 +70,7 @@ export interface CodeServer {
 
 /** scripts/vscode/code-server.js */
 export interface CodeServerLib {
-    createProfile(options?: { dir?: string; settings?: Record<string, unknown>; keep?: boolean }): Profile;
+    createProfile(options?: { dir?: string; settings?: Record<string, unknown>; keep?: boolean; locale?: string }): Profile;
     installExtension(profile: Profile, vsix: string): void;
     startCodeServer(options: { profile: Profile; env?: NodeJS.ProcessEnv; verbose?: boolean }): Promise<CodeServer>;
     remoteAuthority(url: string): Promise<string>;
