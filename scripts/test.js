@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, on a fresh clone too. Installs deps when missing/stale,
 // compiles, bundles, lints, runs the unit suite, packages the .vsix, then runs the real-VS-Code integration suite
-// and, at the same time, the UI e2e suite; their output still appears one suite after the other. Every suite runs even if an earlier one failed.
+// and, at the same time, the UI e2e suite twice (English, then Chinese workbench); their output still appears one
+// suite after the other. Every suite runs even if an earlier one failed.
 // Results: each suite writes test-results/<suite>.json (scripts/results.js) and prints its own closing
 // `N passed, N failed` line; this reads the files, not the output. A suite is OK only if it exited 0, wrote its
 // file, failed none and passed > 0. For CI's line counting, the only `N passed, N failed` lines are the suites'
@@ -152,7 +153,7 @@ async function main() {
         && await step('rebundle (esbuild)', node, ['esbuild.js']);
     const e2e = path.join(__dirname, 'e2e', 'run.js');
     const vscodeSuite = { name: 'vscode', cmd: node, args: [path.join(__dirname, 'vscode', 'run-integration.js'), '--no-build'] };
-    const uiSuites = ['en'].map((locale) => ({
+    const uiSuites = ['en', 'zh-cn'].map((locale) => ({
         name: locale === 'en' ? 'e2e' : `e2e-${locale}`, cmd: node, args: [e2e, '--no-build', '--no-package', '--locale', locale],
     }));
     if (packaged) {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: build, package the .vsix, make sure the real VS Code is there, then run the UI suite
-// (out/test/e2e/suite.js) once per workbench language: English (suite `e2e`, screenshots in test-results/e2e/).
-// Each run has an overall limit
+// (out/test/e2e/suite.js) once per workbench language: English (suite `e2e`, screenshots in test-results/e2e/)
+// and Chinese (suite `e2e-zh-cn`, test-results/e2e-zh-cn/). Each run has an overall limit
 // (ZL_E2E_RUN_TIMEOUT_MS, default 20 min) and writes test-results/<suite>.json (scripts/results.js).
-// Options: --locale en (only that run), --no-build (the orchestrator already built), --no-package (reuse
+// Options: --locale en|zh-cn (only that run), --no-build (the orchestrator already built), --no-package (reuse
 // out/zenlayer-images.vsix), --readme (a passing run also refreshes its README pictures in media/readme/).
 const fs = require('fs');
 const path = require('path');
@@ -13,7 +13,7 @@ const { failSuite, readResult, resultFile } = require('../results');
 
 const VSIX = path.join(ROOT, 'out', 'zenlayer-images.vsix');
 /** Workbench languages of the UI suite, and the suite name each reports as. */
-const LOCALES = { en: 'e2e' };
+const LOCALES = { en: 'e2e', 'zh-cn': 'e2e-zh-cn' };
 const args = process.argv.slice(2);
 
 /** @param {string} flag @returns {string | undefined} */

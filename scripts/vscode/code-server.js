@@ -37,7 +37,8 @@ const BASE_SETTINGS = {
 
 /**
  * Creates a fresh profile folder. `dir` given: that folder is emptied and reused (demo); otherwise a temp dir.
- * @param {{ dir?: string, settings?: Record<string, unknown>, keep?: boolean }} [opts]
+ * `locale` (e.g. `zh-cn`): the extension runs in that display language (the workbench's own texts stay English; see writeLocale).
+ * @param {{ dir?: string, settings?: Record<string, unknown>, keep?: boolean, locale?: string }} [opts]
  * @returns {Profile}
  */
 function createProfile(opts = {}) {
@@ -57,6 +58,9 @@ function createProfile(opts = {}) {
         fs.mkdirSync(d, { recursive: true });
     }
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(opts.settings || {}) }, null, 4) + '\n');
+    if (opts.locale && opts.locale !== 'en') {
+        writeLocale(dir, userDataDir, opts.locale);
+    }
     const configFile = path.join(dir, 'config.yaml');
     fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
     const env = {
@@ -77,6 +81,29 @@ function createProfile(opts = {}) {
             }
         },
     };
+}
+
+/**
+ * Switches a profile to another display language offline. code-server resolves the language from argv.json's
+ * `locale` and then looks it up in languagepacks.json, the cache VS Code writes when a language pack is installed
+ * (installing a pack by --install-extension does not write it before the first window picks its language).
+ * A cache entry whose pack has no core translations is enough: the workbench's own texts stay English, but the
+ * extension host runs in that language, so the extension's package.nls.<locale>.json and
+ * l10n/bundle.l10n.<locale>.json are what a user of that language sees.
+ * @param {string} dir @param {string} userDataDir @param {string} locale
+ */
+function writeLocale(dir, userDataDir, locale) {
+    const translations = path.join(dir, 'language-pack', 'main.i18n.json');
+    fs.mkdirSync(path.dirname(translations), { recursive: true });
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
+    const pack = {
+        hash: `stub-${locale}`,
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: `local.language-pack-${locale}` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }, null, 4) + '\n');
+    fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }, null, 4) + '\n');
 }
 
 /**
