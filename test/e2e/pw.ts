@@ -28,6 +28,14 @@ export interface Locator {
     inputValue(options?: { timeout?: number }): Promise<string>;
     getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
     scrollIntoViewIfNeeded(options?: { timeout?: number }): Promise<void>;
+    /** Runs `fn` in the page with the element (typed structurally: the suite is compiled without DOM types). */
+    evaluate<R, E = unknown>(fn: (element: E) => R): Promise<R>;
+}
+
+/** An iframe's document (a webview, say). */
+export interface FrameLocator {
+    locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+    frameLocator(selector: string): FrameLocator;
 }
 
 export interface Keyboard {
@@ -45,6 +53,7 @@ export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText
     waitForTimeout(ms: number): Promise<void>;
     on(event: 'crash' | 'pageerror' | 'console', handler: (arg: unknown) => void): void;
     setDefaultTimeout(ms: number): void;
+    frameLocator(selector: string): FrameLocator;
     keyboard: Keyboard;
     mouse: Mouse;
 }

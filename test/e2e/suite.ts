@@ -385,11 +385,53 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3e-tree-after-bulk-delete');
 }
 
+/**
+ * The Extensions view, as someone deciding whether to keep the extension sees it: the installed .vsix with its
+ * icon (at least 128×128, as the Marketplace asks), its name and description in the run's language, and its
+ * details page with the README.
+ */
+async function extensionsView(ctx: Ctx): Promise<void> {
+    const { page, texts } = ctx;
+    await dismiss(page);
+    const tab = page.locator('.part.activitybar').getByRole('tab', { name: /^Extensions\b/ }).first();
+    await expectVisible('the "Extensions" activity bar tab', tab);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') {
+        await tab.click();
+    }
+    const search = sidebar(page).locator('.extensions-search-container textarea, .suggest-input-container textarea').first();
+    await expectVisible('the extensions search box', search);
+    await search.fill('@installed zenlayer');
+    const name = texts.nls('extension.displayName');
+    const row = sidebar(page).locator('.monaco-list-row').filter({ has: page.locator('.name').getByText(name, { exact: true }) }).first();
+    await expectVisible(`the installed extension "${name}" in the Extensions view`, row);
+    const description = texts.nls('extension.description');
+    await expectVisible(`its description "${description}"`, row.locator('.description').getByText(description, { exact: true }));
+    const icon = row.locator('img.icon').first();
+    await waitUntil('the extension icon to load', async () => (await icon.evaluate((img: { naturalWidth: number }) => img.naturalWidth)) > 0, 10000);
+    const size = await icon.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [img.naturalWidth, img.naturalHeight]);
+    if (size[0] < 128 || size[1] < 128) {
+        throw new Error(`the extension icon is ${size[0]}×${size[1]}; at least 128×128 expected`);
+    }
+    log(`icon ${size[0]}×${size[1]}`);
+    await row.click();
+    const editor = page.locator('.extension-editor');
+    await expectVisible(`the details page titled "${name}"`, editor.locator('.header .name').getByText(name, { exact: true }));
+    // The details are a webview, drawn in an iframe over the editor (outside the editor's own DOM).
+    const readme = page.frameLocator('iframe.webview.ready >> nth=0').frameLocator('#active-frame').locator('h1').first();
+    await expectVisible('the README on the details page', readme);
+    log(`README: ${(await readme.innerText()).trim()}`);
+    await page.mouse.move(700, 600);
+    await ctx.shot('4a-extensions-view');
+}
+
 /** `locales`: the workbench languages a step runs in (all when absent). */
 const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[] }[] = [
     { name: 'signed out: welcome, configure credentials from the palette, images appear with their tooltips', run: signInThroughPalette },
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
+    // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
+    // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
+    { name: 'Extensions view: icon, name, description and README of the installed .vsix', run: extensionsView, locales: ['en'] },
 ];
 
 // ---- the run -----------------------------------------------------------------------------------------------
