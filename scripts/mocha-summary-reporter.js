@@ -1,20 +1,17 @@
-// Mocha's spec reporter plus one plain closing line `N passed, N failed`, the form CI reads (spec itself only
-// says "N passing"), preceded by `skipped: N` when tests were skipped (kept out of the closing line).
-// Use: mocha --reporter scripts/mocha-summary-reporter.js
+// Mocha's spec reporter plus the results protocol (scripts/results.js): when the run ends it prints `skipped: N`
+// (when tests were skipped) and the plain closing line `N passed, N failed` CI reads (spec itself only says
+// "N passing"), and writes test-results/<suite>.json. The unit suite's reporter in .mocharc.json; the suite name
+// is `unit` unless given: mocha --reporter scripts/mocha-summary-reporter.js --reporter-option suite=NAME
 const Mocha = require('mocha');
+const { reportMocha, resultFile } = require('./results');
 
 class SpecWithSummary extends Mocha.reporters.Spec {
     /** @param {Mocha.Runner} runner @param {Mocha.MochaOptions} [options] */
     constructor(runner, options) {
         super(runner, options);
-        // Registered after Spec's own end handler, so the line comes after its epilogue.
-        runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-            const s = runner.stats || { passes: 0, failures: 0, pending: 0 };
-            if (s.pending) {
-                console.log(`skipped: ${s.pending}`);
-            }
-            console.log(`${s.passes} passed, ${s.failures} failed`);
-        });
+        const suite = String(options?.reporterOptions?.suite ?? 'unit');
+        // Registered after Spec's own end handler, so the lines come after its epilogue.
+        reportMocha(runner, { suite, file: resultFile(suite) });
     }
 }
 

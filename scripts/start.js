@@ -10,6 +10,7 @@ const cp = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ensureDeps } = require('./deps');
+const { spawnLines, which } = require('./proc');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.cache', 'demo');
@@ -19,24 +20,6 @@ const args = process.argv.slice(2);
 /** @param {string} msg */
 function say(msg) {
     console.log(`[start] ${msg}`);
-}
-
-/** @param {string} name @returns {string | undefined} */
-function onPath(name) {
-    for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-        for (const ext of process.platform === 'win32' ? ['.cmd', '.exe', ''] : ['']) {
-            const f = path.join(dir, name + ext);
-            try {
-                fs.accessSync(f, fs.constants.X_OK);
-                if (fs.statSync(f).isFile()) {
-                    return f;
-                }
-            } catch {
-                // keep looking
-            }
-        }
-    }
-    return undefined;
 }
 
 /** @param {string} flag @returns {string | undefined} */
@@ -54,26 +37,19 @@ function startEmulator() {
     if (!fs.existsSync(cli)) {
         return Promise.reject(new Error(`${cli} missing (the emulator has not been built)`));
     }
-    const proc = cp.spawn(process.execPath, [cli, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     return new Promise((resolve, reject) => {
         let ready = false;
-        let buffered = '';
-        /** @param {Buffer} chunk */
-        const onData = (chunk) => {
-            buffered += chunk.toString();
-            const lines = buffered.split('\n');
-            buffered = lines.pop() ?? '';
-            for (const line of lines) {
+        const { child: proc } = spawnLines(process.execPath, [cli, '--port', '0'], {
+            cwd: ROOT,
+            onLine: (line) => {
                 process.stdout.write(`[emulator] ${line}\n`);
                 const m = !ready && /listening on (http:\/\/\S+)/.exec(line);
                 if (m) {
                     ready = true;
                     resolve({ url: m[1].replace(/\/$/, ''), proc });
                 }
-            }
-        };
-        proc.stdout.on('data', onData);
-        proc.stderr.on('data', onData);
+            },
+        });
         proc.on('exit', (code) => {
             if (!ready) {
                 reject(new Error(`the emulator exited (${code}) before listening`));
@@ -145,7 +121,7 @@ async function main() {
         const demoEnv = { ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID: creds.id, ZENLAYER_IMAGES_DEMO_ACCESS_KEY_PASSWORD: creds.password };
         say(`emulator: ${emulator.url}; the extension starts signed in with its demo credentials (AccessKey ID ${creds.id})`);
 
-        const code = !args.includes('--code-server') && !args.includes('--smoke') ? onPath('code') : undefined;
+        const code = !args.includes('--code-server') && !args.includes('--smoke') ? which('code') : undefined;
         if (code) {
             const cs = require('./vscode/code-server');
             const profile = cs.createProfile({ dir: DEMO_DIR, settings, keep: true });

@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, on a fresh clone too. Installs deps when missing/stale,
-// compiles, bundles, lints, then runs the unit, real-VS-Code integration and UI e2e suites. Every suite
-// runs even if an earlier one failed. For CI's line counting, the only `N passed, N failed` lines are each
-// suite's own closing line (printed by the suite) and, as the very last line, the grand total; the echoes and
-// the summary table here use other words (`ok` / `not ok`, column headers). Skipped tests are reported on
-// separate `skipped: N` lines. A suite is OK only if it exited 0, reported its line, failed none and passed > 0.
-// Uses only Node built-ins until `npm ci` has run.
-const cp = require('child_process');
+// compiles, bundles, lints, runs the unit suite, packages the .vsix, then runs the real-VS-Code integration suite
+// and, at the same time, the UI e2e suite twice (English, then Chinese workbench); their output still appears one
+// suite after the other. Every suite runs even if an earlier one failed.
+// Results: each suite writes test-results/<suite>.json (scripts/results.js) and prints its own closing
+// `N passed, N failed` line; this reads the files, not the output. A suite is OK only if it exited 0, wrote its
+// file, failed none and passed > 0. For CI's line counting, the only `N passed, N failed` lines are the suites'
+// own and, as the very last line, the grand total; the echoes and the summary table here use other words
+// (`ok` / `not ok`, column headers). Skipped tests are reported on separate `skipped: N` lines. The whole table is
+// also written to test-results/summary.json. Uses only Node built-ins until `npm ci` has run.
+const fs = require('fs');
 const path = require('path');
 const { depsStale } = require('./deps');
+const { exitCode, relayLines, spawnLines } = require('./proc');
+const { RESULTS_DIR, readResult, resultFile, writeResult } = require('./results');
 
 const ROOT = path.resolve(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-/** A suite's closing line. */
-const SUMMARY_LINE = /^(\d+) passed, (\d+) failed\s*$/;
-/** A suite's optional count of skipped (pending) tests, on its own line. */
-const SKIPPED_LINE = /^skipped: (\d+)\s*$/;
 
 /** @typedef {{ name: string, ok: boolean, seconds: number, passed?: number, failed?: number, skipped?: number, note?: string }} Result */
 /** @type {Result[]} */
@@ -26,55 +27,19 @@ function banner(title) {
     console.log(`\n==== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
 }
 
+/** @typedef {(line: string, stream: 'stdout' | 'stderr') => void} LineSink */
+
 /**
- * Runs a command, streaming its output, and remembers the last `N passed, N failed` line it printed (and how
- * many it printed) and its `skipped: N` line.
- * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ code: number, counts?: { passed: number, failed: number, skipped: number }, lines: number }>}
+ * Runs a command from the repository root, handing its output line by line to `sink` (default: relayed as it
+ * comes). @param {string} cmd @param {string[]} args @param {LineSink} [sink] @returns {Promise<number>} its exit code
  */
-function runStreaming(cmd, args, env) {
-    return new Promise((resolve) => {
-        const child = cp.spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-        /** @type {{ passed: number, failed: number, skipped: number } | undefined} */
-        let counts;
-        let lines = 0;
-        let skipped = 0;
-        let pending = '';
-        /** @param {Buffer} chunk */
-        const scan = (chunk) => {
-            pending += chunk.toString();
-            const all = pending.split('\n');
-            pending = all.pop() ?? '';
-            for (const line of all) {
-                const m = SUMMARY_LINE.exec(line.trim());
-                if (m) {
-                    lines++;
-                    counts = { passed: Number(m[1]), failed: Number(m[2]), skipped };
-                }
-                const k = SKIPPED_LINE.exec(line.trim());
-                if (k) {
-                    skipped = Number(k[1]);
-                    if (counts) {
-                        counts.skipped = skipped;
-                    }
-                }
-            }
-        };
-        child.stdout.on('data', (d) => {
-            process.stdout.write(d);
-            scan(d);
-        });
-        child.stderr.on('data', (d) => process.stderr.write(d));
-        // Ctrl+C goes to the whole foreground group; the children clean up after themselves.
-        child.on('error', (e) => {
-            console.error(`${cmd}: ${e.message}`);
-            resolve({ code: 1, counts, lines });
-        });
-        child.on('close', (code, signal) => {
-            scan(Buffer.from('\n'));
-            resolve({ code: code ?? (signal ? 1 : 0), counts, lines });
-        });
-    });
+async function run(cmd, args, sink = relayLines()) {
+    // Ctrl+C goes to the whole foreground group; the children clean up after themselves.
+    const exit = await spawnLines(cmd, args, { cwd: ROOT, onLine: sink }).exited;
+    if (exit.error) {
+        sink(`${cmd}: ${exit.error.message}`, 'stderr');
+    }
+    return exitCode(exit);
 }
 
 /**
@@ -84,43 +49,87 @@ function runStreaming(cmd, args, env) {
 async function step(name, cmd, args) {
     banner(name);
     const t0 = Date.now();
-    const { code } = await runStreaming(cmd, args);
+    const code = await run(cmd, args);
     const r = { name, ok: code === 0, seconds: (Date.now() - t0) / 1000, note: code === 0 ? '' : `exit ${code}` };
     results.push(r);
     return r.ok;
 }
 
+/** @typedef {{ name: string, cmd: string, args: string[] }} Suite */
+
 /**
- * A test suite: its own closing line is echoed as `<name>: N ok / N not ok` (not in the `passed, failed` form,
- * so CI counts each suite once).
- * @param {string} name @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
+ * Runs a test suite, its output relayed live or (`buffered`) kept for later. @param {Suite} suite @param {boolean} buffered
+ * @returns {Promise<{ suite: Suite, code: number, seconds: number, output: [string, 'stdout' | 'stderr'][] }>}
  */
-async function suite(name, cmd, args, env) {
-    banner(`${name} tests`);
+async function runSuite(suite, buffered) {
+    // A file from an earlier run must not stand in for this one.
+    fs.rmSync(resultFile(suite.name), { force: true });
+    /** @type {[string, 'stdout' | 'stderr'][]} */
+    const output = [];
     const t0 = Date.now();
-    const { code, counts, lines } = await runStreaming(cmd, args, env);
-    // A suite that ran no test is not a pass (a broken glob, a filter left in, a runner that never started them).
-    /** @type {Result} */
-    const r = { name, ok: code === 0 && !!counts && counts.failed === 0 && counts.passed > 0, seconds: (Date.now() - t0) / 1000 };
+    const code = await run(suite.cmd, suite.args, buffered ? (line, stream) => output.push([line, stream]) : relayLines());
+    return { suite, code, seconds: (Date.now() - t0) / 1000, output };
+}
+
+/**
+ * A finished suite: its result file read and echoed as `<name>: N ok / N not ok` (not in the `passed, failed` form,
+ * so CI counts each suite once). @param {string} name @param {number} code @param {number} seconds
+ */
+function reportSuite(name, code, seconds) {
+    const { result, problem } = readResult(resultFile(name), name);
     const notes = [];
     if (code !== 0) {
         notes.push(`exit ${code}`);
     }
-    if (!counts) {
-        notes.push('no closing "N passed, N failed" line');
-    } else if (counts.passed === 0) {
+    if (problem) {
+        notes.push(problem);
+    } else if (result.error) {
+        notes.push(result.error);
+    } else if (result.passed === 0) {
+        // A suite that ran no test is not a pass (a broken glob, a filter left in, a runner that never started them).
         notes.push('no test passed');
     }
-    if (lines > 1) {
-        notes.push(`${lines} closing lines; the last one counts`);
-    }
+    const ok = code === 0 && !!result && result.failed === 0 && result.passed > 0;
     // A suite that died or failed without a failure in its count still adds one, so the total never reads green.
-    const passed = counts?.passed ?? 0;
-    const failed = (counts?.failed ?? 0) || (r.ok ? 0 : 1);
-    Object.assign(r, { passed, failed, skipped: counts?.skipped ?? 0 });
-    r.note = notes.join('; ');
+    const passed = result?.passed ?? 0;
+    const failed = (result?.failed ?? 0) || (ok ? 0 : 1);
+    const skipped = result?.skipped ?? 0;
+    /** @type {Result} */
+    const r = { name, ok, seconds, passed, failed, skipped, note: notes.join('; ') };
     results.push(r);
-    console.log(`${name}: ${passed} ok / ${failed} not ok${r.skipped ? ` / ${r.skipped} skipped` : ''}${r.ok ? '' : `  (FAILED${r.note ? `: ${r.note}` : ''})`}`);
+    console.log(`${name}: ${passed} ok / ${failed} not ok${skipped ? ` / ${skipped} skipped` : ''}${ok ? '' : `  (FAILED${r.note ? `: ${r.note}` : ''})`}`);
+}
+
+/**
+ * Runs lanes of suites at the same time (the suites of one lane one after another) and reports them in order, as
+ * if they had run one by one: the first lane's output is relayed live, the others' once it is their turn. The
+ * real-VS-Code suites spend most of their time waiting (workbench start-up, the emulator's delete delays), so two
+ * lanes finish in about the time of the longer one.
+ * @param {Suite[][]} lanes
+ */
+async function runLanes(lanes) {
+    const finished = lanes.map((lane, i) => (async () => {
+        const done = [];
+        for (const suite of lane) {
+            done.push(await runSuite(suite, i > 0));
+        }
+        return done;
+    })());
+    for (const [i, lane] of lanes.entries()) {
+        if (i === 0 && lane.length > 0) {
+            banner(`${lane[0].name} tests`);
+        }
+        const done = await finished[i];
+        for (const [j, { suite, code, seconds, output }] of done.entries()) {
+            if (i > 0 || j > 0) {
+                banner(`${suite.name} tests`);
+            }
+            for (const [line, stream] of output) {
+                process[stream].write(`${line}\n`);
+            }
+            reportSuite(suite.name, code, seconds);
+        }
+    }
 }
 
 async function main() {
@@ -136,14 +145,27 @@ async function main() {
     const bundled = await step('bundle (esbuild)', node, ['esbuild.js']);
     await step('lint (eslint)', node, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']);
 
-    await suite('unit', node, [path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(__dirname, 'mocha-summary-reporter.js')]);
-    if (bundled) {
-        await suite('vscode', node, [path.join(__dirname, 'vscode', 'run-integration.js'), '--no-build']);
-        await suite('e2e', node, [path.join(__dirname, 'e2e', 'run.js'), '--no-build']);
+    // The unit suite's reporter (scripts/mocha-summary-reporter.js) comes from .mocharc.json.
+    await runLanes([[{ name: 'unit', cmd: node, args: [path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js')] }]]);
+    // The UI suites install the .vsix: packaging is a check of its own (vsce's warnings show here). Its prepublish
+    // step minifies dist/extension.js; the integration suite runs the development bundle, so that is built again.
+    const packaged = bundled && await step('package (vsce)', NPM, ['run', '--silent', 'package'])
+        && await step('rebundle (esbuild)', node, ['esbuild.js']);
+    const e2e = path.join(__dirname, 'e2e', 'run.js');
+    const vscodeSuite = { name: 'vscode', cmd: node, args: [path.join(__dirname, 'vscode', 'run-integration.js'), '--no-build'] };
+    const uiSuites = ['en', 'zh-cn'].map((locale) => ({
+        name: locale === 'en' ? 'e2e' : `e2e-${locale}`, cmd: node, args: [e2e, '--no-build', '--no-package', '--locale', locale],
+    }));
+    if (packaged) {
+        await runLanes([[vscodeSuite], uiSuites]);
     } else {
-        for (const name of ['vscode', 'e2e']) {
-            results.push({ name, ok: false, seconds: 0, passed: 0, failed: 1, note: 'not run: the extension bundle did not build' });
-            console.log(`${name}: not run (the extension bundle did not build)`);
+        const why = bundled ? 'not run: the .vsix did not package' : 'not run: the extension bundle did not build';
+        if (bundled) {
+            await runLanes([[vscodeSuite]]);
+        }
+        for (const { name } of bundled ? uiSuites : [vscodeSuite, ...uiSuites]) {
+            results.push({ name, ok: false, seconds: 0, passed: 0, failed: 1, note: why });
+            console.log(`${name}: ${why.replace(/^not run: /, 'not run (')})`);
         }
     }
 
@@ -166,7 +188,13 @@ async function main() {
         }
     }
     const ok = results.every((r) => r.ok);
-    console.log(`\n${ok ? 'All checks passed' : 'Some checks FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const seconds = (Date.now() - started) / 1000;
+    try {
+        writeResult(path.join(RESULTS_DIR, 'summary.json'), { suite: 'all', passed, failed, skipped, durationMs: Math.round(seconds * 1000), steps: results });
+    } catch (e) {
+        console.error(`could not write the summary: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    console.log(`\n${ok ? 'All checks passed' : 'Some checks FAILED'} in ${seconds.toFixed(0)} s`);
     console.log(`skipped: ${skipped}`);
     // The grand total, always the very last line.
     console.log(`${passed} passed, ${failed} failed`);

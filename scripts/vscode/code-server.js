@@ -7,6 +7,7 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const P = require('./paths');
+const { spawnLines, stopGroup } = require('../proc');
 
 /** Settings that keep a test/demo workbench quiet and deterministic. */
 const BASE_SETTINGS = {
@@ -36,7 +37,8 @@ const BASE_SETTINGS = {
 
 /**
  * Creates a fresh profile folder. `dir` given: that folder is emptied and reused (demo); otherwise a temp dir.
- * @param {{ dir?: string, settings?: Record<string, unknown>, keep?: boolean }} [opts]
+ * `locale` (e.g. `zh-cn`): the extension runs in that display language (the workbench's own texts stay English; see writeLocale).
+ * @param {{ dir?: string, settings?: Record<string, unknown>, keep?: boolean, locale?: string }} [opts]
  * @returns {Profile}
  */
 function createProfile(opts = {}) {
@@ -56,6 +58,9 @@ function createProfile(opts = {}) {
         fs.mkdirSync(d, { recursive: true });
     }
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(opts.settings || {}) }, null, 4) + '\n');
+    if (opts.locale && opts.locale !== 'en') {
+        writeLocale(dir, userDataDir, opts.locale);
+    }
     const configFile = path.join(dir, 'config.yaml');
     fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
     const env = {
@@ -76,6 +81,29 @@ function createProfile(opts = {}) {
             }
         },
     };
+}
+
+/**
+ * Switches a profile to another display language offline. code-server resolves the language from argv.json's
+ * `locale` and then looks it up in languagepacks.json, the cache VS Code writes when a language pack is installed
+ * (installing a pack by --install-extension does not write it before the first window picks its language).
+ * A cache entry whose pack has no core translations is enough: the workbench's own texts stay English, but the
+ * extension host runs in that language, so the extension's package.nls.<locale>.json and
+ * l10n/bundle.l10n.<locale>.json are what a user of that language sees.
+ * @param {string} dir @param {string} userDataDir @param {string} locale
+ */
+function writeLocale(dir, userDataDir, locale) {
+    const translations = path.join(dir, 'language-pack', 'main.i18n.json');
+    fs.mkdirSync(path.dirname(translations), { recursive: true });
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
+    const pack = {
+        hash: `stub-${locale}`,
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: `local.language-pack-${locale}` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }, null, 4) + '\n');
+    fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }, null, 4) + '\n');
 }
 
 /**
@@ -135,98 +163,56 @@ function startCodeServer(opts) {
         '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
         '--disable-getting-started-override', '--ignore-last-opened',
     ];
-    // detached = own process group, so stop() can take down every child in one kill.
-    const proc = cp.spawn(bin, args, { env: serverEnv(opts.profile, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     /** @type {string[]} */
     const lines = [];
-    let exited = false;
-    proc.on('exit', () => (exited = true));
-    /** @type {Promise<void> | undefined} */
-    let stopping;
-    // The group kill is sent synchronously (so it also works from an 'exit' handler); the promise resolves
-    // once code-server has gone, so callers can remove its profile without racing its last writes.
-    const stop = () => (stopping ??= new Promise((resolve) => {
-        const pid = proc.pid;
-        if (pid === undefined) {
-            resolve();
-            return;
-        }
-        if (exited) {
-            // The leader died on its own (crash, kill -9): its children (entry.js, the extension host, language
-            // servers) are still in its process group and would be orphaned.
-            try {
-                process.kill(-pid, 'SIGKILL');
-            } catch {
-                // none left
+    let ready = false;
+    /** @type {(server: Server) => void} */
+    let onReady = () => undefined;
+    // detached = own process group, so stop() can take down every child in one kill.
+    const { child: proc } = spawnLines(bin, args, {
+        env: serverEnv(opts.profile, opts.env),
+        detached: true,
+        onLine: (line) => {
+            if (!line) {
+                return;
             }
-            setTimeout(resolve, 100).unref();
-            return;
-        }
-        try {
-            process.kill(-pid, 'SIGTERM');
-        } catch {
-            // already gone
-        }
-        // Anything that ignored SIGTERM goes a little later; unref so this never keeps node alive.
-        const force = setTimeout(() => {
-            try {
-                process.kill(-pid, 'SIGKILL');
-            } catch {
-                // gone
+            lines.push(line);
+            if (lines.length > 200) {
+                lines.shift();
             }
-            resolve();
-        }, 3000);
-        force.unref();
-        proc.once('exit', () => {
-            clearTimeout(force);
-            // Children (extension host, watchers) may outlive the leader by a moment.
-            try {
-                process.kill(-pid, 'SIGKILL');
-            } catch {
-                // gone
+            if (opts.verbose) {
+                process.stderr.write(`[code-server] ${line}\n`);
             }
-            setTimeout(resolve, 100).unref();
-        });
-    }));
+            const m = !ready && /HTTP server listening on (http:\/\/[^\s/]+)/.exec(line);
+            if (m) {
+                ready = true;
+                const url = m[1];
+                onReady({ url, port: Number(new URL(url).port), proc, output: () => lines.join('\n'), stop });
+            }
+        },
+    });
+    // The group kill is sent synchronously (so it also works from an 'exit' handler); the promise resolves once
+    // code-server has gone, so callers can remove its profile without racing its last writes.
+    const stop = () => stopGroup(proc, { graceMs: 3000 });
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
-            stop();
+            void stop();
             reject(new Error(`code-server did not start within ${opts.timeoutMs ?? 60000} ms:\n${lines.join('\n')}`));
         }, opts.timeoutMs ?? 60000);
-        let ready = false;
-        /** @param {Buffer} chunk */
-        const onData = (chunk) => {
-            for (const line of chunk.toString().split('\n')) {
-                if (!line) {
-                    continue;
-                }
-                lines.push(line);
-                if (lines.length > 200) {
-                    lines.shift();
-                }
-                if (opts.verbose) {
-                    process.stderr.write(`[code-server] ${line}\n`);
-                }
-                const m = !ready && /HTTP server listening on (http:\/\/[^\s/]+)/.exec(line);
-                if (m) {
-                    ready = true;
-                    clearTimeout(timer);
-                    const url = m[1];
-                    resolve({ url, port: Number(new URL(url).port), proc, output: () => lines.join('\n'), stop });
-                }
-            }
-        };
-        proc.stdout.on('data', onData);
-        proc.stderr.on('data', onData);
-        proc.on('error', (e) => {
+        onReady = (server) => {
             clearTimeout(timer);
-            reject(e);
-        });
-        proc.on('exit', (code, signal) => {
+            resolve(server);
+        };
+        // 'exit', not the end of its output: descendants holding the pipes open must not delay this.
+        proc.once('exit', (code, signal) => {
             if (!ready) {
                 clearTimeout(timer);
                 reject(new Error(`code-server exited early (${code ?? signal}):\n${lines.join('\n')}`));
             }
+        });
+        proc.once('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
         });
     });
 }

@@ -17,6 +17,7 @@ const os = require('os');
 const path = require('path');
 const util = require('util');
 const cs = require('./code-server');
+const { readResult } = require('../results');
 
 /** The line test/integration/index.ts logs when mocha has finished. */
 const COMPLETE_LINE = /^ZENLAYER_TESTS_COMPLETE passed=\d+ failed=\d+\s*$/m;
@@ -97,24 +98,21 @@ async function main() {
         void server?.stop();
     });
 
-    // test/integration/index.ts writes this (and logs COMPLETE_MARKER) once mocha has finished. VS Code's
-    // workbench reports exit 0 when the extension host dies mid-run, so an exit without either is a crash.
-    const resultFile = path.join(profile.dir, 'test-result.json');
+    // test/integration/index.ts writes the result file (scripts/results.js) and logs COMPLETE_MARKER once mocha
+    // has finished. VS Code's workbench reports exit 0 when the extension host dies mid-run, so an exit without
+    // either is a crash. The file is the caller's (ZL_TESTS_RESULT_FILE, as run-integration.js sets) or our own.
+    const resultFile = process.env.ZL_TESTS_RESULT_FILE || path.join(profile.dir, 'test-result.json');
+    // One left by an earlier run must not vouch for this one.
+    fs.rmSync(resultFile, { force: true });
     let completeLogged = false;
     /** @param {number} code @returns {number} */
     const checkCompleted = (code) => {
-        /** @type {{ passed?: number, failed?: number } | undefined} */
-        let result;
-        try {
-            result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
-        } catch {
-            // not written
-        }
+        const { result } = readResult(resultFile);
         if (code === 0 && !result && !completeLogged) {
             note('the extension host ended without the tests reporting completion (crashed or killed?); failing the run');
             return 1;
         }
-        if (code === 0 && result && (result.failed ?? 1) > 0) {
+        if (code === 0 && result && result.failed > 0) {
             note(`the tests reported ${result.failed} failure(s) but the exit code was 0; failing the run`);
             return 1;
         }

@@ -7,6 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const P = require('./paths');
+const { which } = require('../proc');
 
 // fonts-wqy-zenhei: without a CJK font, Chinese image names render as boxes in the UI tests' screenshots.
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config', 'fonts-wqy-zenhei'];
@@ -55,20 +56,6 @@ function ensureAptPackages() {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update'], { env });
     run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
-}
-
-/** @param {string} name @returns {string | undefined} */
-function which(name) {
-    for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-        const f = path.join(dir, name);
-        try {
-            fs.accessSync(f, fs.constants.X_OK);
-            return f;
-        } catch {
-            // keep looking
-        }
-    }
-    return undefined;
 }
 
 // @vscode/ripgrep's postinstall downloads rg from GitHub, which is unreachable; a cached tarball with

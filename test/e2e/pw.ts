@@ -12,6 +12,7 @@ export interface WaitForOptions {
 export interface Locator {
     click(options?: { button?: 'left' | 'right' | 'middle'; modifiers?: ('Control' | 'Shift' | 'Alt' | 'Meta' | 'ControlOrMeta')[]; timeout?: number; force?: boolean }): Promise<void>;
     fill(value: string, options?: { timeout?: number }): Promise<void>;
+    hover(options?: { position?: { x: number; y: number }; timeout?: number }): Promise<void>;
     press(key: string, options?: { timeout?: number }): Promise<void>;
     waitFor(options?: WaitForOptions): Promise<void>;
     filter(options: { hasText?: string | RegExp; has?: Locator; hasNot?: Locator }): Locator;
@@ -27,11 +28,23 @@ export interface Locator {
     inputValue(options?: { timeout?: number }): Promise<string>;
     getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
     scrollIntoViewIfNeeded(options?: { timeout?: number }): Promise<void>;
+    /** Runs `fn` in the page with the element (typed structurally: the suite is compiled without DOM types). */
+    evaluate<R, E = unknown>(fn: (element: E) => R): Promise<R>;
+}
+
+/** An iframe's document (a webview, say). */
+export interface FrameLocator {
+    locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+    frameLocator(selector: string): FrameLocator;
 }
 
 export interface Keyboard {
     press(key: string): Promise<void>;
     type(text: string, options?: { delay?: number }): Promise<void>;
+}
+
+export interface Mouse {
+    move(x: number, y: number): Promise<void>;
 }
 
 export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText'> {
@@ -40,7 +53,9 @@ export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText
     waitForTimeout(ms: number): Promise<void>;
     on(event: 'crash' | 'pageerror' | 'console', handler: (arg: unknown) => void): void;
     setDefaultTimeout(ms: number): void;
+    frameLocator(selector: string): FrameLocator;
     keyboard: Keyboard;
+    mouse: Mouse;
 }
 
 export interface Browser {
@@ -64,7 +79,7 @@ export interface CodeServer {
 
 /** scripts/vscode/code-server.js */
 export interface CodeServerLib {
-    createProfile(options?: { dir?: string; settings?: Record<string, unknown>; keep?: boolean }): Profile;
+    createProfile(options?: { dir?: string; settings?: Record<string, unknown>; keep?: boolean; locale?: string }): Profile;
     installExtension(profile: Profile, vsix: string): void;
     startCodeServer(options: { profile: Profile; env?: NodeJS.ProcessEnv; verbose?: boolean }): Promise<CodeServer>;
     remoteAuthority(url: string): Promise<string>;
