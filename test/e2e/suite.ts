@@ -182,9 +182,9 @@ async function expectQuickInput(page: Page, what: string, expected: { title: str
  * Checks the modal delete confirmation (its question and warning in the run's language), takes its picture and
  * confirms it with its Delete button; returns the dialog text.
  */
-async function confirmModal(ctx: Ctx, question: RegExp, shotName: string): Promise<string> {
+async function confirmModal(ctx: Ctx, question: RegExp, shotName: string, button?: string): Promise<string> {
     const { page, texts } = ctx;
-    const deleteLabel = texts.t('Delete');
+    const deleteLabel = button ?? texts.t('Delete');
     const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: deleteLabel, exact: true }) }).first();
     await expectVisible(`the modal confirmation with a "${deleteLabel}" button`, dialog);
     const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
@@ -310,9 +310,10 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
 
     const names = TREE_DELETE.map(escapeRegExp).join('|');
     log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 2, new RegExp(`(${names})\\S*\\s?(${names})`)), '2c-delete-confirmation')}`);
+    // Accepted first ("Deleting 2 images: …" while the rows say DELETING), then "Deleted" once Zenlayer no longer lists them.
     const deleted = texts.t('Deleted {0} images', 2);
     const toast = notification(page, new RegExp(`^${escapeRegExp(deleted)}$`)).first();
-    await expectVisible(`the notification "${deleted}"`, toast);
+    await expectVisible(`the notification "${deleted}"`, toast, UI_TIMEOUT + DELETE_DELAY_MS + 10_000);
     log(`notification: ${(await toast.innerText()).trim()}`);
     await ctx.shot('2d-deleted-notification');
 
@@ -350,9 +351,10 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3a-quick-pick-three-checked');
     await input.press('Enter');
 
-    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '3b-delete-confirmation')}`);
+    // REFUSED is in use by instances: the confirmation names it and offers to delete only the unused; "Delete All" sends it too.
+    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '3b-delete-confirmation', texts.t('Delete All'))}`);
     const refused = `(?:${escapeRegExp(REFUSED)}|${escapeRegExp(refusedId)})`;
-    const partial = texts.pattern('Deleted {0} of {1}; {2} failed: {3}', 2, 3, 1, new RegExp(`.*${refused}.*`));
+    const partial = new RegExp(`${texts.pattern('Deleting {0} of {1} images.', 2, 3).source.replace(/\$$/, '')}.*${refused}.*`);
     const failedToast = notification(page, partial).first();
     await expectVisible(`a notification naming "${REFUSED}" as failed (${String(partial)})`, failedToast, UI_TIMEOUT + DELETE_DELAY_MS);
     log(`notification: ${(await failedToast.innerText()).trim()}`);
@@ -375,7 +377,7 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     // The refused row says so in its tooltip (the answer of DeleteImages names the failed IDs, never why). Hovered
     // once the others are gone: while the view polls for them, each refresh redraws the rows and drops the hover.
     const refusedTooltip = await hoverRow(page, REFUSED, refusedId);
-    const why = new RegExp(`${texts.pattern('The last delete failed: {0}', /.+/).source}|${escapeRegExp(texts.t('The last delete failed; Zenlayer refused this image.'))}`);
+    const why = texts.pattern('Not deleted: {0}.', new RegExp(`.*${escapeRegExp(texts.t('used by {0} instances ({1})', 2, 'web-1, web-2'))}.*`));
     if (!why.test(refusedTooltip)) {
         throw new Error(`the tooltip of "${REFUSED}" does not say its delete failed (${String(why)}): ${JSON.stringify(refusedTooltip)}`);
     }
