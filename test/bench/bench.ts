@@ -10,15 +10,16 @@ import { createInterface } from 'node:readline';
 import { buildFullUndiciBundle, measureBundleLoads } from './bundleLoad';
 import { buildDeleteQuickPickItems } from '../../src/images/quickPick';
 import { buildImageTree, GROUP_BY_VALUES } from '../../src/images/tree';
+import { joinUsage } from '../../src/images/usage';
 import { signZc2, ZenlayerClient, type ZenlayerImage } from '../../src/zenlayer';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const KEY = { accessKeyId: 'ZLBENCHKEY0001', accessKeyPassword: 'zl-bench-password' };
 const DELETABLE = new Set(['AVAILABLE', 'FAILED', 'UNAVAILABLE']);
 
-async function startEmulatorProcess(images: number, latencyMs = 0): Promise<{ url: string; child: ChildProcess }> {
+async function startEmulatorProcess(images: number, latencyMs = 0, instances = 0): Promise<{ url: string; child: ChildProcess }> {
     const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
-    const args = [cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword];
+    const args = [cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--instances', String(instances), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     for await (const line of lines) {
@@ -129,6 +130,47 @@ async function benchListingAgainstCliWay(): Promise<void> {
     }
 }
 
+/**
+ * A refresh as the images model runs it: 10,000 images and 5,000 instances listed concurrently at 50 ms latency, beside
+ * the images alone in the same run (the aim: at most 1.25x), and the time of the usage join. Medians of five.
+ */
+async function benchRefreshWithUsage(): Promise<void> {
+    const { url, child } = await startEmulatorProcess(10_000, 50, 5_000);
+    const counter = { requests: 0 };
+    const client = new ZenlayerClient({ endpoint: url, credentials: KEY, onApiCall: () => counter.requests++ });
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    try {
+        await client.describeZones();
+        const alone: number[] = [];
+        const both: number[] = [];
+        const join: number[] = [];
+        const requests = { alone: 0, both: 0, instances: 0 };
+        for (let run = 0; run < 5; run++) {
+            counter.requests = 0;
+            let started = performance.now();
+            await client.listCustomImages();
+            alone.push(performance.now() - started);
+            requests.alone = counter.requests;
+            counter.requests = 0;
+            started = performance.now();
+            const [, instances] = await Promise.all([client.listCustomImages(), client.listInstances()]);
+            both.push(performance.now() - started);
+            requests.both = counter.requests;
+            requests.instances = instances.length;
+            started = performance.now();
+            joinUsage(instances);
+            join.push(performance.now() - started);
+        }
+        row('refresh, 50 ms latency: images alone (requests / wall)', `${requests.alone} / ${median(alone).toFixed(0)} ms`);
+        row(`refresh, 50 ms latency: images + ${requests.instances} instances`, `${requests.both} / ${median(both).toFixed(0)} ms`);
+        row('refresh with usage / images alone', `${(median(both) / median(alone)).toFixed(2)}x`);
+        row('usage join of the instances', `${median(join).toFixed(2)} ms`);
+    } finally {
+        await client.close();
+        child.kill();
+    }
+}
+
 function benchSigning(): void {
     const body = JSON.stringify({ imageIds: Array.from({ length: 100 }, (_, index) => `img-${index.toString(16).padStart(16, '0')}`) });
     const iterations = 20_000;
@@ -165,6 +207,7 @@ async function main(): Promise<void> {
     console.log(`Zenlayer Images benchmark — node ${process.version}, ${new Date().toISOString()}`);
     await benchListing();
     await benchListingAgainstCliWay();
+    await benchRefreshWithUsage();
     benchSigning();
     benchPackageSizes();
     await benchBundleLoad();
