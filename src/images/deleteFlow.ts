@@ -12,9 +12,8 @@ import type { ImagesModel, SettledDeletes } from './imagesModel';
 import { POLL_GIVE_UP_MINUTES } from './polling';
 import { buildDeleteQuickPickItems, type ImageQuickPickItem } from './quickPick';
 import { type DeleteTargets, firstNames, normalizeSelection, partitionDeletable, type SkippedImage } from './selection';
-import { filterText } from './texts';
+import { filterText, instanceCountText, refusalReasonText } from './texts';
 import type { TreeNode } from './tree';
-import { refusalReasonText } from './treeItems';
 
 /** How many names a confirmation or a notification lists before "and N more". */
 const NAMES_SHOWN = 5;
@@ -210,7 +209,7 @@ export class DeleteFlow {
         const details = [
             ...(inUse.length > 0
                 ? [
-                      vscode.l10n.t('In use by instances: {0}.', nameList(inUse.map((image) => `${image.name} (${instanceCount(model.instancesOf(image.id)?.length ?? 0)})`))),
+                      vscode.l10n.t('In use by instances: {0}.', nameList(inUse.map((image) => `${image.name} (${instanceCountText(model.instancesOf(image.id)?.length ?? 0)})`))),
                       vscode.l10n.t('Zenlayer is expected to refuse images in use.'),
                   ]
                 : []),
@@ -460,15 +459,17 @@ export function reportPollingGaveUp(ui: UserInterface, logger: Logger, remaining
 
 /** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */
 function nameList(names: readonly string[]): string {
-    const { shown, more } = firstNames(names, NAMES_SHOWN);
-    const joined = shown.join(vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
-    return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
+    return shortList(names, vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
 }
 
-/** Entries that carry their own commas ("db: used by 2 instances (web-1, web-2)"), so joined by semicolons. */
+/** Entries that carry their own commas ("db — used by 2 instances (web-1, web-2)"), so joined by semicolons. */
 function reasonList(entries: readonly string[]): string {
+    return shortList(entries, vscode.l10n.t({ message: '; ', comment: ['Separator between images that each carry a reason'] }));
+}
+
+function shortList(entries: readonly string[], separator: string): string {
     const { shown, more } = firstNames(entries, NAMES_SHOWN);
-    const joined = shown.join(vscode.l10n.t({ message: '; ', comment: ['Separator between images that each carry a reason'] }));
+    const joined = shown.join(separator);
     return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
 }
 
@@ -485,10 +486,6 @@ function skippedLabel(skipped: SkippedImage): string {
         case 'protected':
             return vscode.l10n.t('{0} (protected by zenlayer.delete.protectedImages: {1})', image.name, skipped.protectedBy ?? '');
     }
-}
-
-function instanceCount(count: number): string {
-    return count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
 }
 
 function totalGiB(images: readonly ZenlayerImage[]): number {

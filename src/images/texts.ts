@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DetailField } from './details';
+import type { RefusalReason } from './images';
 import { describeFilter, type ImageFilter } from './filter';
 
 /** Localised texts of the images view shared by the tree, the tooltips and the delete flow. */
@@ -40,4 +41,26 @@ export function detailFieldLabel(field: DetailField): string {
 /** The active filter in words, e.g. `name: web · status: AVAILABLE` (the view description and the palette delete use it). */
 export function filterText(filter: ImageFilter): string {
     return describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS'), unusedOnly: vscode.l10n.t('unused only') });
+}
+
+/** "used by 2 instances (web-1, web-2)": why Zenlayer most likely refused the image. */
+export function refusalReasonText(reason: RefusalReason): string {
+    switch (reason.kind) {
+        case 'inUse': {
+            const names = reason.instances.slice(0, 3).map((instance) => instance.name);
+            const list = reason.instances.length > 3 ? vscode.l10n.t('{0} and {1} more', names.join(', '), reason.instances.length - 3) : names.join(', ');
+            return reason.instances.length === 1 ? vscode.l10n.t('used by 1 instance ({0})', list) : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);
+        }
+        case 'status':
+            return vscode.l10n.t('Zenlayer refuses to delete an image that is {0}', reason.status);
+        case 'notFound':
+            return vscode.l10n.t('not found: it is already gone');
+        case 'unknown':
+            return vscode.l10n.t('Zenlayer did not say why, and no instance is known to use it');
+    }
+}
+
+/** "1 instance", "3 instances": the row of an image in use, and the confirmation naming images in use. */
+export function instanceCountText(count: number): string {
+    return count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
 }

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { imageDetailFields } from './details';
 import { describeError } from '../platform/errorText';
-import { type DeleteFailure, formatSize, type RefusalReason, type ImageMarks, imageContextValue, statusPresentation } from './images';
+import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from './tree';
-import { detailFieldLabel } from './texts';
+import { detailFieldLabel, instanceCountText, refusalReasonText } from './texts';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {
@@ -65,7 +65,7 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.Markdow
 /** "3 instances" in the row of an image in use; nothing for an unused one or when usage is unknown. */
 function usageText(node: ImageNode): string | undefined {
     const count = node.instances?.length ?? 0;
-    return count === 0 ? undefined : count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
+    return count === 0 ? undefined : instanceCountText(count);
 }
 
 /** How many instances the tooltip names before "and N more". */
@@ -83,25 +83,8 @@ function usageMarkdown(node: ImageNode): string {
     return [`$(server) ${escapeMarkdown(vscode.l10n.t('Used by {0}:', usageText(node) ?? ''))}`, '', ...lines, ...(more > 0 ? [escapeMarkdown(vscode.l10n.t('and {0} more', more))] : [])].join('\n');
 }
 
-/** "used by 2 instances (web-1, web-2)": why Zenlayer most likely refused the image. */
-export function refusalReasonText(reason: RefusalReason): string {
-    switch (reason.kind) {
-        case 'inUse': {
-            const names = reason.instances.slice(0, 3).map((instance) => instance.name);
-            const list = reason.instances.length > 3 ? vscode.l10n.t('{0} and {1} more', names.join(', '), reason.instances.length - 3) : names.join(', ');
-            return reason.instances.length === 1 ? vscode.l10n.t('used by 1 instance ({0})', list) : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);
-        }
-        case 'status':
-            return vscode.l10n.t('Zenlayer refuses to delete an image that is {0}', reason.status);
-        case 'notFound':
-            return vscode.l10n.t('not found: it is already gone');
-        case 'unknown':
-            return vscode.l10n.t('Zenlayer did not say why, and no instance is known to use it');
-    }
-}
-
 /** Why the last delete of the image did not go through, for its tooltip. */
-export function deleteFailureText(failure: DeleteFailure): string {
+function deleteFailureText(failure: DeleteFailure): string {
     switch (failure.kind) {
         case 'refused':
             return vscode.l10n.t('Not deleted: {0}.', refusalReasonText(failure.reason));
