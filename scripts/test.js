@@ -156,6 +156,9 @@ async function main() {
     const uiSuites = ['en', 'zh-cn'].map((locale) => ({
         name: locale === 'en' ? 'e2e' : `e2e-${locale}`, cmd: node, args: [e2e, '--no-build', '--no-package', '--locale', locale],
     }));
+    // The real VS Code is set up once, before the lanes that share it (a failure here still lets each suite
+    // report its own set-up error).
+    await step('set up VS Code', node, [path.join(__dirname, 'vscode', 'setup.js')]);
     if (packaged) {
         await runLanes([[vscodeSuite], uiSuites]);
     } else {

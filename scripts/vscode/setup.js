@@ -249,6 +249,74 @@ function playwrightOk() {
  * @returns {{ codeServer: string, playwrightCore: string, chromium: string }}
  */
 function ensureVSCode() {
+    const release = acquireSetupLock();
+    try {
+        return ensureVSCodeLocked();
+    } finally {
+        release();
+    }
+}
+
+const LOCK_DIR = path.join(P.CACHE, '.setup-lock');
+const LOCK_WAIT_MS = 20 * 60 * 1000;
+
+/** @param {number} ms */
+function sleepSync(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** @param {number} pid @returns {boolean} */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (e) {
+        return /** @type {NodeJS.ErrnoException} */ (e).code === 'EPERM';
+    }
+}
+
+/**
+ * One set-up at a time across processes: npm test runs the integration and UI suites at once, and each would
+ * otherwise wipe and reinstall the same .cache/vscode/code-server under the other (CI saw argon2's build fail
+ * that way). mkdir is atomic; a lock whose owner died is taken over. @returns {() => void} release
+ */
+function acquireSetupLock() {
+    fs.mkdirSync(P.CACHE, { recursive: true });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    let said = false;
+    for (;;) {
+        try {
+            fs.mkdirSync(LOCK_DIR);
+            fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
+            return () => fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+        } catch (e) {
+            if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') {
+                throw e;
+            }
+        }
+        let owner = NaN;
+        try {
+            owner = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+        } catch {
+            // Just created, pid not written yet: wait a moment.
+        }
+        if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+            log(`taking over the set-up lock of process ${owner}, which is gone`);
+            fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`another set-up (process ${owner}) still holds ${LOCK_DIR} after ${LOCK_WAIT_MS / 60000} min`);
+        }
+        if (!said) {
+            log(`waiting for another set-up of the real VS Code (process ${owner}) to finish`);
+            said = true;
+        }
+        sleepSync(1000);
+    }
+}
+
+function ensureVSCodeLocked() {
     const started = Date.now();
     ensureAptPackages();
     if (!process.env.CODE_SERVER) {
