@@ -58,10 +58,13 @@ function startEmulator() {
     });
 }
 
-/** Demo credentials: the emulator's own constants (also printed for the newcomer to try the configure command). */
-function demoCredentials() {
+/**
+ * The emulator's demo accounts (its own constants, also printed for the newcomer to try Add Account), as the extension's
+ * demo hook reads them: the first becomes active, the status bar switches to the other.
+ */
+function demoAccounts() {
     const emu = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
-    return { id: String(emu.DEMO_ACCESS_KEY_ID), password: String(emu.DEMO_ACCESS_KEY_PASSWORD) };
+    return emu.DEMO_ACCOUNTS.map((/** @type {{ accountId: string, accessKeyId: string, accessKeyPassword: string }} */ a) => ({ name: String(a.accountId), accessKeyId: String(a.accessKeyId), accessKeyPassword: String(a.accessKeyPassword) }));
 }
 
 async function main() {
@@ -115,11 +118,11 @@ async function main() {
                 finish(1);
             }
         });
-        const creds = demoCredentials();
+        const accounts = demoAccounts();
         const settings = { 'zenlayer.endpoint': emulator.url };
         // The extension stores these into SecretStorage at activation, so the demo starts signed in.
-        const demoEnv = { ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID: creds.id, ZENLAYER_IMAGES_DEMO_ACCESS_KEY_PASSWORD: creds.password };
-        say(`emulator: ${emulator.url}; the extension starts signed in with its demo credentials (AccessKey ID ${creds.id})`);
+        const demoEnv = { ZENLAYER_IMAGES_DEMO_ACCOUNTS: JSON.stringify(accounts) };
+        say(`emulator: ${emulator.url}; the extension starts signed in to the demo accounts ${accounts.map((/** @type {{ name: string }} */ a) => a.name).join(' and ')} (switch in the status bar)`);
 
         const code = !args.includes('--code-server') && !args.includes('--smoke') ? which('code') : undefined;
         if (code) {

@@ -19,6 +19,11 @@ export const COMMANDS = {
     showLog: 'zenlayer.showLog',
     deleteUnusedImages: 'zenlayer.deleteUnusedImages',
     showInstances: 'zenlayer.showInstances',
+    addAccount: 'zenlayer.addAccount',
+    importCliAccounts: 'zenlayer.importCliAccounts',
+    switchAccount: 'zenlayer.switchAccount',
+    renameAccount: 'zenlayer.renameAccount',
+    removeAccount: 'zenlayer.removeAccount',
 } as const;
 
 /** Context keys for `when` clauses. */
@@ -27,8 +32,14 @@ export const CONTEXT_KEYS = {
     filtered: 'zenlayer.filtered',
 } as const;
 
-/** The single SecretStorage key; the value is JSON of ZenlayerCredentials. */
-export const SECRET_KEY = 'zenlayer.credentials';
+/** The SecretStorage key of every account and the active one (src/accounts/accounts.ts serializeAccounts). */
+export const ACCOUNTS_SECRET_KEY = 'zenlayer.accounts';
+
+/** Version 0.1's single credential set (JSON of ZenlayerCredentials), migrated to the account "default". */
+export const LEGACY_CREDENTIALS_SECRET_KEY = 'zenlayer.credentials';
+
+/** globalState key of each account's last credential check (not a secret: a verdict and a time). */
+export const ACCOUNT_CHECKS_STATE_KEY = 'zenlayer.accounts.lastChecks';
 
 /** workspaceState key of the active server-side filter (not a secret). */
 export const FILTER_STATE_KEY = 'zenlayer.images.filter';
@@ -46,11 +57,11 @@ export const SETTINGS = {
 /** URI scheme of the read-only documents (image details, delete failures). */
 export const DETAILS_SCHEME = 'zenlayer-details';
 
-/** Environment hook of the `npm start` demo: credentials stored into SecretStorage at activation. */
-export const DEMO_ENV = {
-    accessKeyId: 'ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID',
-    accessKeyPassword: 'ZENLAYER_IMAGES_DEMO_ACCESS_KEY_PASSWORD',
-} as const;
+/**
+ * Environment hook of the `npm start` demo: accounts stored into SecretStorage at activation, as JSON
+ * `[{"name", "accessKeyId", "accessKeyPassword"}, ...]` (the first one becomes active).
+ */
+export const DEMO_ACCOUNTS_ENV = 'ZENLAYER_IMAGES_DEMO_ACCOUNTS';
 
 /** Variables of the official `zeno` CLI that the import offer reads. */
 export const CLI_ENV = {

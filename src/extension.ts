@@ -1,8 +1,11 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { CredentialCommands } from './accounts/credentialCommands';
+import { AccountChecks } from './accounts/accountChecks';
+import { AccountCommands } from './accounts/accountCommands';
+import { AccountStatusBar } from './accounts/accountStatusBar';
+import { AccountStore } from './accounts/accountStore';
 import { discoverCredentialSources } from './accounts/credentialFiles';
-import { CredentialStore } from './accounts/credentialStore';
+import { CredentialEntry } from './accounts/credentialEntry';
 import { Session } from './accounts/session';
 import { FILTER_STATE_KEY, IMAGES_VIEW_ID } from './constants';
 import { DeleteFlow, reportPollingGaveUp } from './images/deleteFlow';
@@ -36,9 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     const logger = new ChannelLogger(channel, hooks.keptLogLines);
     const ui = new SwitchableUi(createVsCodeUi(channel, store.add(new ReadOnlyDocuments())));
     const settings = store.add(new SettingsService(logger));
-    const credentialStore = store.add(new CredentialStore(context.secrets));
+    const accountStore = store.add(new AccountStore(context.secrets, logger));
     const session = store.add(
-        new Session({ store: credentialStore, settings: () => settings.current, logger, createApi: (options) => new ZenlayerClient(options), createDispatcher: () => createDispatcher(settings.proxy, process.env) }),
+        new Session({ store: accountStore, settings: () => settings.current, logger, createApi: (options) => new ZenlayerClient(options), createDispatcher: () => createDispatcher(settings.proxy, process.env) }),
     );
 
     const model = store.add(
@@ -58,15 +61,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     model.setProtectionRules(settings.protectionRules);
     const { provider, view } = store.add(createImagesView(model));
 
-    const credentials = new CredentialCommands({ ui, store: credentialStore, session, logger, discoverSources: () => discoverCredentialSources(process.env, os.homedir()) });
+    const discoverSources = () => discoverCredentialSources(process.env, os.homedir());
+    const checks = new AccountChecks(context.globalState);
+    const accounts = new AccountCommands({ ui, store: accountStore, checks, logger, discoverSources, entry: new CredentialEntry({ ui, session, logger, discoverSources }), now: Date.now });
+    const statusBarItem = vscode.window.createStatusBarItem('zenlayer.account', vscode.StatusBarAlignment.Left);
+    store.add(
+        new AccountStatusBar({ item: statusBarItem, store: accountStore, checks, images: model, isAuthFailure, describeError, endpoint: () => settings.current.endpoint, now: Date.now }),
+    );
     const deletes = store.add(
-        new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, typeCountThreshold: () => settings.current.typeCountThreshold, configureCredentials: () => credentials.configure(), selection: () => view.selection }),
+        new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, typeCountThreshold: () => settings.current.typeCountThreshold, configureCredentials: () => accounts.configure(), selection: () => view.selection }),
     );
     // With several nodes selected, keyboard and palette commands act on the first one.
     const views = new ViewCommands({ ui, model, updateGroupBy: (groupBy) => settings.updateGroupBy(groupBy), focusedNode: () => view.selection[0] });
     registerCommands({
-        configureCredentials: () => credentials.configure(),
-        signOut: () => credentials.signOut(),
+        configureCredentials: () => accounts.configure(),
+        signOut: () => accounts.signOutAll(),
+        addAccount: () => accounts.add(),
+        importCliAccounts: () => accounts.importFromCli(),
+        switchAccount: () => accounts.switchAccount(),
+        renameAccount: () => accounts.rename(),
+        removeAccount: () => accounts.remove(),
         refresh: () => model.refresh(),
         deleteImages: () => deletes.pickAndRun(),
         deleteUnusedImages: () => deletes.deleteUnused(),
@@ -81,8 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         showLog: () => channel.show(true),
     }).forEach((registration) => store.add(registration));
 
-    // Sign-in or sign-out here or in another window: a new client, and nothing of the previous account stays.
-    store.add(credentialStore.onDidChange(() => (session.invalidate(), void model.accountChanged())));
+    // A switch, sign-in or sign-out here or in another window: a new client, and nothing of the previous account stays.
+    store.add(accountStore.onDidChange((change) => void followActiveAccount(accountStore, session, model, change.switched)));
     store.add(
         settings.onDidChange((change) => {
             if (change.groupByChanged) {
@@ -91,18 +105,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
             if (change.protectionChanged) {
                 model.setProtectionRules(settings.protectionRules);
             }
-            if (change.clientChanged) {
+            if (change.endpointChanged) {
+                void followActiveAccount(accountStore, session, model, true);
+            } else if (change.clientChanged) {
                 session.invalidate();
                 void model.refresh();
             }
         }),
     );
 
-    // Storing demo credentials fires the store's change event, which loads; otherwise load here.
-    if (!(await hooks.storeDemoCredentials(credentialStore, settings.current.endpoint, logger, ui))) {
-        void model.refresh();
+    // Storing demo accounts fires the store's change event, which loads; otherwise load here.
+    if (!(await hooks.storeDemoAccounts(accountStore, settings.current.endpoint, logger, ui))) {
+        void followActiveAccount(accountStore, session, model, true);
     }
-    return hooks.testApi({ ui, model, provider, view, log: logger });
+    return hooks.testApi({ ui, model, provider, view, log: logger, statusBarItem, secrets: context.secrets });
+}
+
+/** The view, the client and the polling follow the active account; a rename only renames. */
+async function followActiveAccount(accounts: AccountStore, session: Session, model: ImagesModel, switched: boolean): Promise<void> {
+    const name = await accounts.active().then(
+        (account) => account?.name,
+        () => undefined, // SecretStorage unavailable: the load that follows says so.
+    );
+    if (switched) {
+        session.invalidate();
+        await model.accountChanged(name);
+    } else {
+        model.accountRenamed(name);
+    }
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
-import { type CredentialStore, SecretStorageUnavailableError } from './accounts/credentialStore';
-import { DEMO_ENV, TEST_MODE_ENV } from './constants';
+import { type Account, checkAccountName, sameCredentials } from './accounts/accounts';
+import { type AccountStore, SecretStorageUnavailableError } from './accounts/accountStore';
+import { credentialsFromRecord } from './accounts/credentialSources';
+import { DEMO_ACCOUNTS_ENV, TEST_MODE_ENV } from './constants';
 import type { ImagesModel } from './images/imagesModel';
 import type { TreeNode } from './images/tree';
 import type { ImagesTreeProvider } from './images/treeProvider';
@@ -8,8 +10,6 @@ import { describeError, secretStorageHelp } from './platform/errorText';
 import type { Logger } from './platform/logger';
 import type { SwitchableUi, UserInterface } from './platform/userInterface';
 import { isLoopbackEndpoint } from './zenlayer';
-
-type DemoCredentials = { readonly accessKeyId: string; readonly accessKeyPassword: string };
 
 /**
  * Returned by activate() only when ZENLAYER_IMAGES_TEST_MODE=1: what integration tests need to drive the
@@ -25,8 +25,8 @@ export interface ZenlayerImagesTestApi {
     /** Waits until the refresh in flight (after a command, sign-in or setting change) has finished. */
     whenIdle(): Promise<void>;
     signedIn(): boolean;
-    /** The view's description (next to its title). */
-    viewDescription(): string | undefined;
+    /** The view's title ("Images · staging"). */
+    viewTitle(): string | undefined;
     /** The view's message above the rows (shows the active filter). */
     viewMessage(): string | undefined;
     /** Image IDs the deletion poller still waits for. */
@@ -42,6 +42,10 @@ export interface ZenlayerImagesTestApi {
     select(node: TreeNode): Promise<void>;
     /** The view's selection, as the Delete key's command sees it. */
     selection(): readonly TreeNode[];
+    /** The account item of the status bar as shown: its text, tooltip text and background colour ID. */
+    statusBar(): { readonly text: string; readonly tooltip: string; readonly background: string | undefined };
+    /** The extension's own SecretStorage (the migration test writes what version 0.1 left there). */
+    readonly secrets: vscode.SecretStorage;
 }
 
 /** How many log lines the test API keeps; none outside test mode. */
@@ -53,8 +57,8 @@ export interface Hooks {
     readonly keptLogLines: number;
     /** The test API, when the integration tests run; undefined otherwise. */
     testApi(parts: TestApiParts): ZenlayerImagesTestApi | undefined;
-    /** `npm start`: stores the emulator's demo credentials. Returns whether new credentials were stored. */
-    storeDemoCredentials(store: CredentialStore, endpoint: string, logger: Logger, ui: UserInterface): Promise<boolean>;
+    /** `npm start`: stores the emulator's demo accounts. Returns whether anything new was stored. */
+    storeDemoAccounts(store: AccountStore, endpoint: string, logger: Logger, ui: UserInterface): Promise<boolean>;
 }
 
 export interface TestApiParts {
@@ -63,57 +67,86 @@ export interface TestApiParts {
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
     readonly log: { readonly recentLines: readonly string[]; clearRecent(): void };
+    readonly statusBarItem: vscode.StatusBarItem;
+    readonly secrets: vscode.SecretStorage;
 }
 
 export function readHooks(env: NodeJS.ProcessEnv): Hooks {
     const testMode = env[TEST_MODE_ENV] === '1';
-    const accessKeyId = env[DEMO_ENV.accessKeyId];
-    const accessKeyPassword = env[DEMO_ENV.accessKeyPassword];
-    const demo: DemoCredentials | undefined = accessKeyId && accessKeyPassword ? { accessKeyId, accessKeyPassword } : undefined;
+    const demo = parseDemoAccounts(env[DEMO_ACCOUNTS_ENV]);
     return {
         keptLogLines: testMode ? TEST_LOG_LINES : 0,
         testApi: (parts) => (testMode ? createTestApi(parts) : undefined),
-        storeDemoCredentials: (store, endpoint, logger, ui) => (demo ? storeDemoCredentials(demo, store, endpoint, logger, ui) : Promise.resolve(false)),
+        storeDemoAccounts: (store, endpoint, logger, ui) => (demo.length > 0 ? storeDemoAccounts(demo, store, endpoint, logger, ui) : Promise.resolve(false)),
     };
 }
 
-function createTestApi({ ui, model, provider, view, log }: TestApiParts): ZenlayerImagesTestApi {
+/** `[{"name", "accessKeyId", "accessKeyPassword"}, ...]`; entries that are not an account are left out. */
+function parseDemoAccounts(text: string | undefined): Account[] {
+    let parsed: unknown;
+    try {
+        parsed = text ? JSON.parse(text) : [];
+    } catch {
+        return [];
+    }
+    const accounts: Account[] = [];
+    for (const entry of Array.isArray(parsed) ? parsed : []) {
+        const name = typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).name === 'string' ? ((entry as Record<string, unknown>).name as string) : '';
+        const credentials = credentialsFromRecord(entry);
+        if (credentials && checkAccountName(name, accounts) === undefined) {
+            accounts.push({ name: name.trim(), credentials });
+        }
+    }
+    return accounts;
+}
+
+function createTestApi({ ui, model, provider, view, log, statusBarItem, secrets }: TestApiParts): ZenlayerImagesTestApi {
     return {
         setUi: (testUi) => ui.use(testUi),
         children: (node) => provider.getChildren(node),
         treeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
         whenIdle: () => model.whenIdle(),
         signedIn: () => model.signedIn,
-        viewDescription: () => view.description,
+        viewTitle: () => view.title,
         viewMessage: () => view.message,
         pollingIds: () => model.pollingIds,
         logLines: () => log.recentLines,
         clearLog: () => log.clearRecent(),
         select: (node) => Promise.resolve(view.reveal(node, { select: true, focus: false })),
         selection: () => view.selection,
+        statusBar: () => ({
+            text: statusBarItem.text,
+            tooltip: typeof statusBarItem.tooltip === 'string' ? statusBarItem.tooltip : (statusBarItem.tooltip?.value ?? ''),
+            background: statusBarItem.backgroundColor?.id,
+        }),
+        secrets,
     };
 }
 
 /**
- * Demo credentials (ZENLAYER_IMAGES_DEMO_ACCESS_KEY_ID/PASSWORD) are stored into SecretStorage without a prompt, so the
- * tree shows the emulator's images at once. Only when zenlayer.endpoint is a loopback address (the emulator): unchecked
- * credentials are never stored for a real endpoint.
+ * Demo accounts (ZENLAYER_IMAGES_DEMO_ACCOUNTS) are stored into SecretStorage without a prompt, so the tree shows the
+ * emulator's images at once and the status bar can switch between them. Only when zenlayer.endpoint is a loopback address
+ * (the emulator): unchecked credentials are never stored for a real endpoint. An account of the same name with other
+ * credentials is left as it is.
  */
-async function storeDemoCredentials(demo: DemoCredentials, store: CredentialStore, endpoint: string, logger: Logger, ui: UserInterface): Promise<boolean> {
+async function storeDemoAccounts(demo: readonly Account[], store: AccountStore, endpoint: string, logger: Logger, ui: UserInterface): Promise<boolean> {
     if (!isLoopbackEndpoint(endpoint)) {
-        logger.warn(`Demo: ignoring ${DEMO_ENV.accessKeyId}/${DEMO_ENV.accessKeyPassword}: zenlayer.endpoint ${endpoint} is not a loopback address (the emulator).`);
+        logger.warn(`Demo: ignoring ${DEMO_ACCOUNTS_ENV}: zenlayer.endpoint ${endpoint} is not a loopback address (the emulator).`);
         return false;
     }
     try {
-        const stored = await store.get();
-        if (stored && 'accessKeyId' in stored && stored.accessKeyId === demo.accessKeyId && stored.accessKeyPassword === demo.accessKeyPassword) {
+        const state = await store.state();
+        const missing = demo.filter((account) => !state.accounts.some((existing) => checkAccountName(account.name, [existing]) === 'taken'));
+        const activate = state.active === undefined ? demo[0].name : undefined;
+        if (missing.length === 0 && activate === undefined) {
             return false; // already there; storing again would only cause a second refresh
         }
-        await store.store(demo);
-        logger.info(`Demo: stored the credentials of ${DEMO_ENV.accessKeyId} (AccessKey ID ${demo.accessKeyId}) in SecretStorage.`);
+        await store.saveAll(missing, activate);
+        const unchanged = demo.filter((account) => !missing.includes(account) && state.accounts.some((existing) => sameCredentials(existing.credentials, account.credentials)));
+        logger.info(`Demo: stored the accounts ${missing.map((account) => account.name).join(', ') || 'none'} in SecretStorage (already there: ${unchanged.map((account) => account.name).join(', ') || 'none'}).`);
         return true;
     } catch (error) {
-        logger.error(`Demo: could not store credentials: ${describeError(error)}`);
+        logger.error(`Demo: could not store the accounts: ${describeError(error)}`);
         if (error instanceof SecretStorageUnavailableError) {
             void ui.showMessage('error', secretStorageHelp(), {});
         }

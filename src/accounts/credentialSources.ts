@@ -87,19 +87,23 @@ export function parseStoredCredentials(stored: string | undefined): ZenlayerCred
         return undefined;
     }
     try {
-        const parsed: unknown = JSON.parse(stored);
-        if (typeof parsed !== 'object' || parsed === null) {
-            return undefined;
-        }
-        const record = parsed as Record<string, unknown>;
-        const token = nonEmptyString(record.token);
-        if (token) {
-            return { token };
-        }
-        const accessKeyId = nonEmptyString(record.accessKeyId);
-        const accessKeyPassword = typeof record.accessKeyPassword === 'string' && record.accessKeyPassword !== '' ? record.accessKeyPassword : undefined;
-        return accessKeyId && accessKeyPassword ? { accessKeyId, accessKeyPassword } : undefined;
+        return credentialsFromRecord(JSON.parse(stored));
     } catch {
         return undefined;
     }
+}
+
+/** `{token}` or `{accessKeyId, accessKeyPassword}` as this extension writes them; a token wins, as in the CLI. */
+export function credentialsFromRecord(parsed: unknown): ZenlayerCredentials | undefined {
+    if (typeof parsed !== 'object' || parsed === null) {
+        return undefined;
+    }
+    const record = parsed as Record<string, unknown>;
+    const token = nonEmptyString(record.token);
+    if (token) {
+        return { token };
+    }
+    const accessKeyId = nonEmptyString(record.accessKeyId);
+    const accessKeyPassword = typeof record.accessKeyPassword === 'string' && record.accessKeyPassword !== '' ? record.accessKeyPassword : undefined;
+    return accessKeyId && accessKeyPassword ? { accessKeyId, accessKeyPassword } : undefined;
 }

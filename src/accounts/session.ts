@@ -1,4 +1,4 @@
-import type { CredentialStore } from './credentialStore';
+import type { AccountStore } from './accountStore';
 import { formatApiCall } from '../platform/apiLog';
 import type { ExtensionSettings } from '../platform/settings';
 import type { ConfiguredDispatcher } from '../platform/proxy';
@@ -10,7 +10,8 @@ export type ImagesApi = Pick<ZenlayerClient, 'listCustomImages' | 'listInstances
 export type ImagesApiFactory = (options: ZenlayerClientOptions) => ImagesApi;
 
 export interface SessionDependencies {
-    readonly store: CredentialStore;
+    /** Where the active account's credentials come from. */
+    readonly store: Pick<AccountStore, 'activeCredentials'>;
     readonly createApi: ImagesApiFactory;
     readonly settings: () => ExtensionSettings;
     /**
@@ -81,7 +82,7 @@ export class Session {
     constructor(private readonly deps: SessionDependencies) {}
 
     /**
-     * The API for the stored credentials, or undefined when signed out. Rejects when the client cannot be built
+     * The API for the active account, or undefined when there is none. Rejects when the client cannot be built
      * (SecretStorage unavailable, invalid endpoint or proxy setting); a failed build is not kept, so the next call
      * tries again.
      */
@@ -126,7 +127,7 @@ export class Session {
     }
 
     private async build(): Promise<CountedClient | undefined> {
-        const credentials = await this.deps.store.get();
+        const credentials = await this.deps.store.activeCredentials();
         return credentials ? this.connect(credentials) : undefined;
     }
 

@@ -11,12 +11,11 @@ import { type DeleteFailure, isBeingDeleted, type RefusalReason } from './images
 import type { ImagesModel, SettledDeletes } from './imagesModel';
 import { POLL_GIVE_UP_MINUTES } from './polling';
 import { buildDeleteQuickPickItems, type ImageQuickPickItem } from './quickPick';
-import { type DeleteTargets, firstNames, normalizeSelection, partitionDeletable, type SkippedImage } from './selection';
+import { type DeleteTargets, normalizeSelection, partitionDeletable, type SkippedImage } from './selection';
+import { nameList, reasonList } from '../platform/listText';
 import { filterText, instanceCountText, refusalReasonText } from './texts';
 import type { TreeNode } from './tree';
-
-/** How many names a confirmation or a notification lists before "and N more". */
-const NAMES_SHOWN = 5;
+import { escapeMarkdown } from '../platform/markdown';
 
 export interface DeleteFlowDependencies {
     readonly ui: UserInterface;
@@ -48,6 +47,8 @@ interface PendingDelete {
  */
 export class DeleteFlow {
     private pending: PendingDelete[] = [];
+    /** Which account (model.accountGeneration) each image was last sent for: Retry must stay on that account. */
+    private readonly sentForAccount = new Map<string, number>();
     private readonly subscriptions: { dispose(): void }[];
 
     constructor(private readonly deps: DeleteFlowDependencies) {
@@ -181,6 +182,11 @@ export class DeleteFlow {
      * rule), so they are filtered like any selection.
      */
     private async retry(images: readonly ZenlayerImage[]): Promise<void> {
+        // A button of a notification about another account: its remaining images must not go to the one shown now.
+        if (images.some((image) => this.sentForAccount.get(image.id) !== this.deps.model.accountGeneration)) {
+            void this.deps.ui.showMessage('warning', vscode.l10n.t('You switched Zenlayer accounts since this delete; switch back to retry it.'), {});
+            return;
+        }
         const targets = partitionDeletable(this.current(images), this.deps.model);
         if (targets.images.length === 0) {
             this.reportNothingToDelete(targets.skipped);
@@ -265,6 +271,7 @@ export class DeleteFlow {
         const ids = images.map((image) => image.id);
         this.deps.logger.info(`Deleting ${ids.length} image(s): ${ids.join(', ')}`);
         this.deps.model.deleteStarted(ids);
+        ids.forEach((id) => this.sentForAccount.set(id, this.deps.model.accountGeneration));
         let outcome: DeleteOutcome;
         try {
             const title = images.length === 1 ? vscode.l10n.t('Deleting image {0}…', images[0].name) : vscode.l10n.t('Deleting {0} images…', images.length);
@@ -384,7 +391,7 @@ export class DeleteFlow {
 
     /** Show Details: a rendered document, one line per image that was not deleted, and the requestIds support asks for. */
     private resultReport(outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): string {
-        const line = (image: ZenlayerImage, why: string) => `- **${markdownText(image.name)}** (\`${image.id}\`, ${image.status}): ${markdownText(why)}`;
+        const line = (image: ZenlayerImage, why: string) => `- **${escapeMarkdown(image.name)}** (\`${image.id}\`, ${image.status}): ${escapeMarkdown(why)}`;
         const section = (title: string, entries: readonly string[]) => (entries.length > 0 ? [`## ${title}`, '', ...entries, ''] : []);
         const withError = (entries: readonly ImageError[]) => entries.map(({ image, error }) => line(image, describeError(error)));
         const lines = [
@@ -394,7 +401,7 @@ export class DeleteFlow {
             ...section(vscode.l10n.t('Request failed'), withError(outcome.failed)),
             ...section(vscode.l10n.t('Not sent'), withError(outcome.notSent)),
             ...section(vscode.l10n.t('Unknown outcome (refresh before retrying)'), withError(outcome.unknown)),
-            ...section(vscode.l10n.t('Accepted (being deleted)'), outcome.accepted.map((image) => `- **${markdownText(image.name)}** (\`${image.id}\`)`)),
+            ...section(vscode.l10n.t('Accepted (being deleted)'), outcome.accepted.map((image) => `- **${escapeMarkdown(image.name)}** (\`${image.id}\`)`)),
         ];
         if (outcome.requestIds.length > 0) {
             lines.push(vscode.l10n.t('DeleteImages requestId(s): {0}', outcome.requestIds.map((id) => `\`${id}\``).join(', ')));
@@ -457,22 +464,6 @@ export function reportPollingGaveUp(ui: UserInterface, logger: Logger, remaining
     void ui.showMessage('warning', vscode.l10n.t('{0} image(s) are still listed {1} minutes after being deleted. Stopped checking; use Refresh to look again.', remaining.length, POLL_GIVE_UP_MINUTES), {});
 }
 
-/** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */
-function nameList(names: readonly string[]): string {
-    return shortList(names, vscode.l10n.t({ message: ', ', comment: ['Separator between image names in a list'] }));
-}
-
-/** Entries that carry their own commas ("db — used by 2 instances (web-1, web-2)"), so joined by semicolons. */
-function reasonList(entries: readonly string[]): string {
-    return shortList(entries, vscode.l10n.t({ message: '; ', comment: ['Separator between images that each carry a reason'] }));
-}
-
-function shortList(entries: readonly string[], separator: string): string {
-    const { shown, more } = firstNames(entries, NAMES_SHOWN);
-    const joined = shown.join(separator);
-    return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
-}
-
 /** "ci-runner (CREATING)", "ubuntu (public image)", "prod-db (protected by prod-*)". */
 function skippedLabel(skipped: SkippedImage): string {
     const { image } = skipped;
@@ -492,11 +483,7 @@ function totalGiB(images: readonly ZenlayerImage[]): number {
     return images.reduce((sum, image) => sum + (image.sizeGiB ?? 0), 0);
 }
 
-function markdownText(text: string): string {
-    return text.replace(/[\\`*_{}[\]<>#|]/g, '\\$&').replace(/\n/g, ' ');
-}
 
 function asError(error: unknown): Error {
     return error instanceof Error ? error : new Error(String(error));
 }
-

@@ -75,6 +75,7 @@ export class ImagesModel implements DeleteGuard {
     private generation = 0;
     /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
     private account = 0;
+    private shownAccountName: string | undefined;
     /** Aborts the requests of the refresh in flight when a newer one starts. */
     private loading: AbortController | undefined;
     private inFlight: Promise<unknown> | undefined;
@@ -91,6 +92,16 @@ export class ImagesModel implements DeleteGuard {
             onGiveUp: deps.onPollingGaveUp,
             onError: (error) => deps.logger.warn(`Checking deleted images failed: ${deps.describeError(error)}`),
         });
+    }
+
+    /** The name of the account whose images these are (the view's description, the status bar). */
+    get accountName(): string | undefined {
+        return this.shownAccountName;
+    }
+
+    /** Changes with every account switch: what was sent for one account is never retried for another. */
+    get accountGeneration(): number {
+        return this.account;
     }
 
     get state(): LoadState {
@@ -189,9 +200,13 @@ export class ImagesModel implements DeleteGuard {
         return settled;
     }
 
-    /** The credentials changed (here or in another window): nothing of the previous account may show or be polled. */
-    accountChanged(): Promise<RefreshOutcome> {
+    /**
+     * Another account is active (switched, signed in or out, its credentials edited; here or in another window): nothing
+     * of the previous account may show or be polled, and a delete still answering for it leaves no mark.
+     */
+    accountChanged(name: string | undefined): Promise<RefreshOutcome> {
         this.account++;
+        this.shownAccountName = name;
         this.poller.stop();
         this.deleteMarks.clear();
         this.images.clear();
@@ -199,6 +214,14 @@ export class ImagesModel implements DeleteGuard {
         this.loadState = { kind: 'loading' };
         this.rebuild();
         return this.refresh();
+    }
+
+    /** The same account under a new name (renamed here or in another window), or its name once first read. */
+    accountRenamed(name: string | undefined): void {
+        if (name !== this.shownAccountName) {
+            this.shownAccountName = name;
+            this.changed.fire();
+        }
     }
 
     async setFilter(filter: ImageFilter): Promise<RefreshOutcome> {
@@ -241,10 +264,13 @@ export class ImagesModel implements DeleteGuard {
 
     /** The call answered: accepted images are watched until Zenlayer no longer lists them; the others are marked. */
     deleteSettled(accepted: readonly string[], failures: ReadonlyMap<string, DeleteFailure>): void {
-        accepted.forEach((id) => this.deleteMarks.set(id, { phase: 'accepted' }));
-        failures.forEach((failure, id) => this.deleteMarks.set(id, { phase: 'failed', failure }));
+        // Only what is still marked as sending: after an account switch the answer is for images this model no longer holds.
+        const sending = (id: string): boolean => this.deleteMarks.get(id)?.phase === 'sending';
+        const watched = accepted.filter(sending);
+        watched.forEach((id) => this.deleteMarks.set(id, { phase: 'accepted' }));
+        [...failures].filter(([id]) => sending(id)).forEach(([id, failure]) => this.deleteMarks.set(id, { phase: 'failed', failure }));
         this.rebuild();
-        if (accepted.length > 0) {
+        if (watched.length > 0) {
             this.poller.start();
         }
     }

@@ -55,8 +55,3 @@ export function partitionDeletable(images: readonly ZenlayerImage[], guard: Dele
     }
     return { images: deletable, skipped };
 }
-
-/** The first few names for a confirmation or a notification, and how many were left out. */
-export function firstNames(names: readonly string[], max: number): { shown: string[]; more: number } {
-    return { shown: names.slice(0, max), more: Math.max(0, names.length - max) };
-}

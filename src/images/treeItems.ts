@@ -5,6 +5,7 @@ import { describeError } from '../platform/errorText';
 import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, statusPresentation } from './images';
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from './tree';
 import { detailFieldLabel, instanceCountText, refusalReasonText } from './texts';
+import { escapeMarkdown } from '../platform/markdown';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {
@@ -99,9 +100,6 @@ function deleteFailureText(failure: DeleteFailure): string {
     }
 }
 
-function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&').replace(/\n/g, ' ');
-}
 
 function groupLabel(node: GroupNode): string {
     if (node.key !== '') {

@@ -35,6 +35,9 @@ export class ImagesViewState implements vscode.Disposable {
             ...(usageUnknown ? [vscode.l10n.t('Instance usage unknown: {0}', describeError(usage.error))] : []),
         ];
         this.view.message = parts.length > 0 ? parts.join('\n') : undefined;
+        // Whose images these are, in the title: with one view in the container VS Code shows no description.
+        const account = this.model.accountName;
+        this.view.title = account === undefined ? vscode.l10n.t('Images') : vscode.l10n.t('Images · {0}', account);
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.signedIn);
     }

@@ -10,6 +10,8 @@ import { type ExtensionSettings, readSettings } from './settings';
 export interface SettingsChange {
     /** The endpoint, timeout or a proxy setting in effect changed: the client must be rebuilt. */
     readonly clientChanged: boolean;
+    /** Another service: images and deletes known from the previous endpoint mean nothing there. */
+    readonly endpointChanged: boolean;
     readonly groupByChanged: boolean;
     readonly protectionChanged: boolean;
 }
@@ -72,13 +74,14 @@ export class SettingsService implements vscode.Disposable {
         const protectionBefore = this.protection.map((rule) => rule.entry).join('\n');
         this.protection = this.readProtection();
         const protectionChanged = protectionBefore !== this.protection.map((rule) => rule.entry).join('\n');
+        const endpointChanged = before.settings.endpoint !== after.settings.endpoint;
         const clientChanged =
-            before.settings.endpoint !== after.settings.endpoint ||
+            endpointChanged ||
             before.settings.requestTimeoutMs !== after.settings.requestTimeoutMs ||
             JSON.stringify(before.proxy) !== JSON.stringify(after.proxy);
         const groupByChanged = before.settings.groupBy !== after.settings.groupBy;
         if (clientChanged || groupByChanged || protectionChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
-            this.changed.fire({ clientChanged, groupByChanged, protectionChanged });
+            this.changed.fire({ clientChanged, endpointChanged, groupByChanged, protectionChanged });
         }
     }
 

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
-import { startEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD } from '../emulator';
+import { startEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { loadCodeServerLib, repoRoot } from './pw';
 import type { Browser, CodeServer, Locator, Page, Profile } from './pw';
@@ -237,7 +237,7 @@ async function signInThroughPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('1c-access-key-password-input');
     await password.press('Enter');
 
-    const saved = texts.t('Zenlayer credentials saved ({0}).', texts.t('AccessKey ID {0}', DEMO_ACCESS_KEY_ID));
+    const saved = texts.t('Added the Zenlayer account "{0}" ({1}); the view shows it now.', 'default', texts.t('AccessKey ID {0}', '••••••••EY01'));
     await expectVisible(`the notification "${saved}"`, notification(page, new RegExp(`^${escapeRegExp(saved)}$`)).first(), 60000);
     for (const name of [...TREE_DELETE, REFUSED]) {
         await expectVisible(`image "${name}" in the tree after signing in`, treeItem(page, name), 60000);
@@ -387,6 +387,66 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3e-tree-after-bulk-delete');
 }
 
+/** The status bar's account item, found by what it says ("Zenlayer: staging"; the icon is not text). */
+function accountItem(ctx: Ctx, name: string): Locator {
+    const label = ctx.texts.t('$(cloud) Zenlayer: {0}', name).replace('$(cloud) ', '');
+    return ctx.page.locator('.part.statusbar .statusbar-item').filter({ hasText: label }).first();
+}
+
+/**
+ * A second account as a person adds it (palette, name, key, password), then back to the first one from the status
+ * bar: click the item, pick the account, and the tree shows that account's images and nothing of the other.
+ */
+async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
+    const { page, texts, emulator } = ctx;
+    const staging = DEMO_ACCOUNTS[1];
+    const stagingImage = 'staging-web-2026-11';
+    await expectVisible('the status bar item of the account "default"', accountItem(ctx, 'default'));
+
+    await runCommand(page, commandTitle(texts, 'command.addAccount'));
+    const input = quickInputBox(page);
+    await waitUntil('the account name input box', async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'));
+    await expectVisible(`the title "${texts.t('Add a Zenlayer Account (name)')}"`, page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Add a Zenlayer Account (name)'), { exact: true }));
+    await input.fill('default');
+    await expectVisible('the name-taken message', page.locator('.quick-input-widget .quick-input-message').getByText(texts.t('An account named "{0}" already exists.', 'default'), { exact: false }));
+    await ctx.shot('5a-account-name-taken');
+    await input.fill('staging');
+    await input.press('Enter');
+    await waitUntil('the AccessKey ID input box', async () => (await input.inputValue()) === '' && (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Zenlayer AccessKey ID (1/2)')));
+    await input.fill(staging.accessKeyId);
+    await input.press('Enter');
+    const password = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
+    await expectVisible('the AccessKey Password input box', password);
+    await password.fill(staging.accessKeyPassword);
+    await password.press('Enter');
+    await expectVisible(`image "${stagingImage}" of the staging account in the tree`, treeItem(page, stagingImage), 60000);
+    await expectVisible('the status bar item of the account "staging"', accountItem(ctx, 'staging'));
+    await treeItem(page, REFUSED).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await dismiss(page);
+    await ctx.shot('5b-staging-account-images');
+
+    await accountItem(ctx, 'staging').click();
+    await expectVisible(`the quick pick titled "${texts.t('Switch Zenlayer Account')}"`,
+        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Switch Zenlayer Account'), { exact: true }));
+    const masked = texts.t('AccessKey ID {0}', '••••••••EY01');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: masked }).first();
+    await expectVisible(`the account "default" with its masked key ID (${masked})`, row);
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    if (rowText.includes(DEMO_ACCESS_KEY_ID)) {
+        throw new Error(`the picker shows the whole key ID: ${rowText}`);
+    }
+    log(`picker row: ${rowText}`);
+    await ctx.shot('5c-switch-account-picker', { readme: LOCALE === 'en' ? 'switch-account' : undefined });
+    await row.click();
+    await expectVisible(`image "${REFUSED}" of the default account back in the tree`, treeItem(page, REFUSED), 60000);
+    await treeItem(page, stagingImage).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await expectVisible('the status bar item of the account "default"', accountItem(ctx, 'default'));
+    if (!emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.accessKeyId === staging.accessKeyId)) {
+        throw new Error('the staging key was stored without a check');
+    }
+    await ctx.shot('5d-default-account-again');
+}
+
 /**
  * The Extensions view, as someone deciding whether to keep the extension sees it: the installed .vsix with its
  * icon (at least 128×128, as the Marketplace asks), its name and description in the run's language, and its
@@ -431,6 +491,7 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
     { name: 'signed out: welcome, configure credentials from the palette, images appear with their tooltips', run: signInThroughPalette },
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
+    { name: 'accounts: add a second account from the palette, switch back from the status bar', run: switchAccountFromStatusBar, needsPrevious: true },
     // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
     // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
     { name: 'Extensions view: icon, name, description and README of the installed .vsix', run: extensionsView, locales: ['en'] },

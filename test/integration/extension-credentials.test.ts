@@ -49,7 +49,7 @@ describe('extension: credentials', () => {
         assert.ok(rejection.message.includes(rejected.requestId));
         assert.strictEqual(ui.inputs()[2].options.value, DEMO_ACCESS_KEY_ID, 're-entry keeps the key ID');
         assert.strictEqual(ui.of('progress').length, 2, 'each check shows progress');
-        assert.match(ui.messages('info')[0].message, /credentials saved \(AccessKey ID ZLDEMOACCESSKEY01\)/);
+        assert.match(ui.messages('info')[0].message, /credentials saved for "default" \(AccessKey ID ••••••••EY01\)/);
     });
 
     it('with a skewed clock, says the computer\'s clock is off and offers Retry, not Re-enter', async () => {

@@ -106,9 +106,9 @@ describe('extension: delete images', () => {
         ui.clickNext('Delete').clickNext('Show Details');
         await vscode.commands.executeCommand('zenlayer.deleteImage', inUse, [inUse]);
         const [document] = ui.of('document');
-        assert.match(document.content, /db-replica-golden/);
+        assert.match(document.content, /db\\-replica\\-golden/);
         assert.ok(document.content.includes(inUse.image.id));
-        assert.match(document.content, /db-replica-golden\*\* \(`[^`]+`, AVAILABLE\): used by 2 instances \(la-db-replica-02, sg-db-replica-01\)/);
+        assert.match(document.content, /db\\-replica\\-golden\*\* \(`[^`]+`, AVAILABLE\): used by 2 instances \\\(la\\-db\\-replica\\-02, sg\\-db\\-replica\\-01\\\)/);
         const deleteCall = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
         assert.ok(deleteCall?.requestId);
         assert.ok(document.content.includes(`DeleteImages requestId(s): \`${deleteCall.requestId}\``), document.content);

@@ -1,10 +1,12 @@
-// Linux without a keyring: VS Code's SecretStorage throws. The credential commands must say what to do, and
+// Linux without a keyring: VS Code's SecretStorage throws. The account commands must say what to do, and
 // must not fall back to any other place for the password. Built from the extension's own classes inside the real
 // VS Code, with a SecretStorage that fails the way a missing keyring makes it fail.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { CredentialStore } from '../../src/accounts/credentialStore';
-import { CredentialCommands } from '../../src/accounts/credentialCommands';
+import { AccountChecks } from '../../src/accounts/accountChecks';
+import { AccountCommands } from '../../src/accounts/accountCommands';
+import { AccountStore } from '../../src/accounts/accountStore';
+import { CredentialEntry } from '../../src/accounts/credentialEntry';
 import { readSettings } from '../../src/platform/settings';
 import { Session } from '../../src/accounts/session';
 import type { Logger } from '../../src/platform/logger';
@@ -38,7 +40,7 @@ class RecordingLogger implements Logger {
 
 describe('extension: SecretStorage unavailable', () => {
     let emulator: RunningEmulator;
-    let store: CredentialStore;
+    let store: AccountStore;
     let session: Session;
     let logger: RecordingLogger;
 
@@ -52,7 +54,7 @@ describe('extension: SecretStorage unavailable', () => {
 
     beforeEach(() => {
         logger = new RecordingLogger();
-        store = new CredentialStore(new KeyringlessSecretStorage());
+        store = new AccountStore(new KeyringlessSecretStorage(), logger);
         session = new Session({
             store,
             logger,
@@ -67,14 +69,17 @@ describe('extension: SecretStorage unavailable', () => {
         store.dispose();
     });
 
-    function commands(ui: ScriptedUi): CredentialCommands {
-        return new CredentialCommands({ ui, store, session, logger, discoverSources: () => Promise.resolve([]) });
+    function commands(ui: ScriptedUi): AccountCommands {
+        const discoverSources = () => Promise.resolve([]);
+        const memento = { keys: () => [], get: () => undefined, update: () => Promise.resolve() };
+        return new AccountCommands({ ui, store, logger, discoverSources, checks: new AccountChecks(memento), entry: new CredentialEntry({ ui, session, logger, discoverSources }), now: Date.now });
     }
 
-    it('configure: checks the key, then explains that the keyring is missing and what to install', async () => {
+    it('configure: explains that the keyring is missing and what to install, before asking for a key it could not keep', async () => {
         const ui = new ScriptedUi().typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
         await commands(ui).configure();
-        assert.equal(emulator.requestLog.filter((entry) => entry.action === 'DescribeZones').length, 1, 'the credentials were checked first');
+        assert.equal(ui.inputs().length, 0, 'no key is asked for');
+        assert.equal(emulator.requestLog.filter((entry) => entry.action === 'DescribeZones').length, 0);
         const errors = ui.messages('error');
         assert.equal(errors.length, 1, JSON.stringify(ui.calls));
         assert.match(errors[0].message, /secret storage/i);
@@ -86,7 +91,7 @@ describe('extension: SecretStorage unavailable', () => {
 
     it('sign out: reports the same help instead of claiming success', async () => {
         const ui = new ScriptedUi();
-        await commands(ui).signOut();
+        await commands(ui).signOutAll();
         assert.equal(ui.messages('error').length, 1);
         assert.match(ui.messages('error')[0].message, /keyring/);
         assert.equal(ui.messages('info').length, 0);

@@ -130,6 +130,11 @@ export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}): { r
 
     beforeEach(async () => {
         assert.ok(emulator && api, 'the suite set-up did not finish');
+        // A delete of the previous test still followed (polling runs while the view shows) would report into this one.
+        api.setUi(new ScriptedUi());
+        await vscode.commands.executeCommand('zenlayer.images.focus');
+        const settling = api;
+        await waitFor(() => settling.pollingIds().length === 0, "the previous test's deletes to settle", 30_000);
         emulator.faults.reset();
         emulator.clearRequestLog();
         api.clearLog();

@@ -11,6 +11,7 @@ interface MenuEntry {
     group?: string;
 }
 interface Manifest {
+    activationEvents: string[];
     name: string;
     publisher: string;
     contributes: {
@@ -57,10 +58,17 @@ describe('manifest (package.json contributes)', () => {
     it('uses the agreed titles', () => {
         const title = (id: string) => text(manifest.contributes.commands.find((command) => command.command === id)?.title ?? '');
         assert.strictEqual(title(COMMANDS.configureCredentials), 'Configure Credentials');
-        assert.strictEqual(title(COMMANDS.signOut), 'Sign Out');
+        assert.strictEqual(title(COMMANDS.signOut), 'Sign Out of All Accounts');
+        assert.strictEqual(title(COMMANDS.switchAccount), 'Switch Account…');
+        assert.strictEqual(title(COMMANDS.addAccount), 'Add Account…');
+        assert.strictEqual(title(COMMANDS.importCliAccounts), 'Import Accounts from the zeno CLI…');
         assert.strictEqual(title(COMMANDS.deleteImages), 'Delete Images…');
         assert.strictEqual(title(COMMANDS.refresh), 'Refresh');
         assert.strictEqual(title(COMMANDS.deleteImage), 'Delete');
+    });
+
+    it('activates at start-up, so the status bar shows the account before the view is opened', () => {
+        assert.ok(manifest.activationEvents.includes('onStartupFinished'));
     });
 
     it('only refers to contributed commands in menus and key bindings', () => {

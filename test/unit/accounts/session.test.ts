@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { CredentialStore } from '../../../src/accounts/credentialStore';
+import type { AccountStore } from '../../../src/accounts/accountStore';
 import { readSettings } from '../../../src/platform/settings';
 import { ProxyConfigError } from '../../../src/platform/proxy';
 import { type ImagesApi, Session } from '../../../src/accounts/session';
@@ -31,7 +31,7 @@ function fakeApi(log: string[], name: string): ImagesApi & { release: () => void
 function session(options: { get: () => Promise<ZenlayerCredentials | undefined>; createDispatcher?: () => undefined; log?: string[] }) {
     const log = options.log ?? [];
     const built: ReturnType<typeof fakeApi>[] = [];
-    const store = { get: options.get } as unknown as CredentialStore;
+    const store: Pick<AccountStore, 'activeCredentials'> = { activeCredentials: options.get };
     const instance = new Session({
         store,
         logger: silent,

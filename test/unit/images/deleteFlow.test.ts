@@ -126,7 +126,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
         const [document] = feature.ui.of('document');
         assert.strictEqual(document.name, 'delete-result.md', 'a Markdown document, opened as a rendered preview');
-        assert.match(document.content, /## Refused by Zenlayer\n\n- \*\*db-golden\*\* \(`img-db-golden`, AVAILABLE\): Zenlayer did not say why/);
+        assert.match(document.content, /## Refused by Zenlayer\n\n- \*\*db\\-golden\*\* \(`img-db-golden`, AVAILABLE\): Zenlayer did not say why/);
         assert.match(document.content, /DeleteImages requestId\(s\): `req-1`/);
 
         feature.ui.clickNext('Delete').clickNext('Copy Failed IDs');

@@ -4,6 +4,7 @@ import { FakeAccount } from '../../support/fakeAccount';
 import type { ImageFilter } from '../../../src/images/filter';
 import { ImagesModel } from '../../../src/images/imagesModel';
 import { POLL_GIVE_UP_MS, pollDelayMs } from '../../../src/images/polling';
+import type { DeleteFailure } from '../../../src/images/images';
 import type { ImageNode, MessageNode, TreeNode } from '../../../src/images/tree';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { image } from '../../support/fixtures';
@@ -39,6 +40,12 @@ function setup(options: { filter?: ImageFilter; account?: FakeAccount } = {}) {
     model.onDidChange(() => changes++);
     model.setViewVisible(true);
     return { account, clock, model, saved, gaveUp, logged, changes: () => changes };
+}
+
+/** A delete as the flow runs it: marked as sending, then answered. */
+function sent(model: ImagesModel, accepted: readonly string[], failures: ReadonlyMap<string, DeleteFailure>): void {
+    model.deleteStarted([...accepted, ...failures.keys()]);
+    model.deleteSettled(accepted, failures);
 }
 
 const names = (model: ImagesModel): string[] => model.rootNodes().flatMap((node: TreeNode) => (node.kind === 'image' ? [node.image.name] : []));
@@ -123,7 +130,7 @@ describe('ImagesModel: deletes and polling', () => {
         await model.refresh();
         model.deleteStarted(['img-alpha', 'img-beta']);
         assert.strictEqual(model.marks.get('img-alpha')?.phase, 'sending');
-        model.deleteSettled(['img-alpha', 'img-beta'], new Map());
+        sent(model, ['img-alpha', 'img-beta'], new Map());
         assert.strictEqual(status(model, 'alpha'), 'DELETING', 'accepted reads as DELETING at once');
         assert.deepStrictEqual(model.pollingIds, ['img-alpha', 'img-beta']);
 
@@ -147,7 +154,7 @@ describe('ImagesModel: deletes and polling', () => {
         const { model, account, clock } = setup();
         await model.refresh();
         model.setViewVisible(false);
-        model.deleteSettled(['img-alpha'], new Map());
+        sent(model, ['img-alpha'], new Map());
         await clock.advance(60_000);
         assert.strictEqual(account.describeCalls.length, 0);
         model.setViewVisible(true);
@@ -159,7 +166,7 @@ describe('ImagesModel: deletes and polling', () => {
         const { model, account, clock, gaveUp } = setup();
         await model.refresh();
         account.setStatus('img-alpha', 'DELETING');
-        model.deleteSettled(['img-alpha'], new Map());
+        sent(model, ['img-alpha'], new Map());
         await clock.advance(POLL_GIVE_UP_MS + 60_000);
         assert.deepStrictEqual(gaveUp, [['img-alpha']]);
         assert.deepStrictEqual(model.pollingIds, []);
@@ -171,9 +178,9 @@ describe('ImagesModel: deletes and polling', () => {
         await model.refresh();
         account.setStatus('img-alpha', 'DELETING');
         account.setStatus('img-beta', 'DELETING');
-        model.deleteSettled(['img-alpha'], new Map());
+        sent(model, ['img-alpha'], new Map());
         await clock.advance(5000 + 7500);
-        model.deleteSettled(['img-beta'], new Map());
+        sent(model, ['img-beta'], new Map());
         await clock.advance(5000);
         assert.deepStrictEqual(account.describeCalls, [['img-alpha'], ['img-alpha'], ['img-alpha', 'img-beta']]);
     });
@@ -182,7 +189,7 @@ describe('ImagesModel: deletes and polling', () => {
         const { model, account, clock, logged } = setup();
         await model.refresh();
         account.failNextDescribe = new Error('network');
-        model.deleteSettled(['img-alpha'], new Map());
+        sent(model, ['img-alpha'], new Map());
         account.remove('img-alpha');
         await clock.advance(5000 + 7500);
         assert.strictEqual(account.describeCalls.length, 2);
@@ -193,7 +200,7 @@ describe('ImagesModel: deletes and polling', () => {
     it('a full listing that no longer shows an accepted image settles it; a status-filtered one does not', async () => {
         const { model, account, clock } = setup();
         await model.refresh();
-        model.deleteSettled(['img-alpha', 'img-beta'], new Map());
+        sent(model, ['img-alpha', 'img-beta'], new Map());
         account.setStatus('img-beta', 'DELETING');
         await model.setFilter({ status: 'AVAILABLE' });
         assert.deepStrictEqual(model.pollingIds, ['img-alpha', 'img-beta'], 'a status filter hides DELETING images, so nothing is known');
@@ -207,7 +214,7 @@ describe('ImagesModel: deletes and polling', () => {
     it('an image Zenlayer puts back to AVAILABLE or FAILED is marked failed with that status and no longer watched', async () => {
         const { model, account, clock, gaveUp } = setup();
         await model.refresh();
-        model.deleteSettled(['img-alpha', 'img-beta'], new Map());
+        sent(model, ['img-alpha', 'img-beta'], new Map());
         account.setStatus('img-beta', 'DELETING');
         await clock.advance(5000);
         assert.deepStrictEqual(model.marks.get('img-alpha'), { phase: 'failed', failure: { kind: 'reverted', status: 'AVAILABLE' } });
@@ -220,7 +227,7 @@ describe('ImagesModel: deletes and polling', () => {
     it('refused images stay marked until the next refresh', async () => {
         const { model } = setup();
         await model.refresh();
-        model.deleteSettled([], new Map([['img-beta', { kind: 'refused', reason: { kind: 'unknown' } }]]));
+        sent(model, [], new Map([['img-beta', { kind: 'refused', reason: { kind: 'unknown' } }]]));
         assert.strictEqual(model.marks.get('img-beta')?.phase, 'failed');
         await model.refresh();
         assert.strictEqual(model.marks.get('img-beta'), undefined);
@@ -230,7 +237,7 @@ describe('ImagesModel: deletes and polling', () => {
         const { model, account, clock } = setup();
         await model.refresh();
         account.setStatus('img-alpha', 'DELETING');
-        model.deleteSettled(['img-alpha'], new Map());
+        sent(model, ['img-alpha'], new Map());
         const other = new FakeAccount();
         other.images = [image('other-account')];
         let release: () => void = () => undefined;
@@ -242,7 +249,7 @@ describe('ImagesModel: deletes and polling', () => {
         };
         await clock.advance(5000);
         account.images = other.images;
-        const switched = model.accountChanged();
+        const switched = model.accountChanged('staging');
         assert.deepStrictEqual(rows(model), ['message:loading'], 'no row of the previous account while the new one loads');
         await switched;
         release();
@@ -250,5 +257,29 @@ describe('ImagesModel: deletes and polling', () => {
         assert.deepStrictEqual(names(model), ['other-account']);
         assert.deepStrictEqual(model.pollingIds, []);
         assert.strictEqual(model.marks.size, 0);
+    });
+
+    it('a delete that answers after an account switch marks nothing and polls nothing in the new account', async () => {
+        const { model } = setup();
+        await model.refresh();
+        model.deleteStarted(['img-alpha']);
+        await model.accountChanged('staging');
+        model.deleteSettled(['img-alpha'], new Map([['img-beta', { kind: 'refused', reason: { kind: 'unknown' } }]]));
+        assert.strictEqual(model.marks.size, 0);
+        assert.deepStrictEqual(model.pollingIds, []);
+        assert.strictEqual(model.accountName, 'staging');
+    });
+
+    it('a rename keeps the images and tells the view the new name', async () => {
+        const { model, account } = setup();
+        await model.accountChanged('default');
+        let changes = 0;
+        model.onDidChange(() => changes++);
+        const calls = account.listCalls.length;
+        model.accountRenamed('production');
+        assert.strictEqual(model.accountName, 'production');
+        assert.strictEqual(changes, 1);
+        assert.strictEqual(account.listCalls.length, calls, 'a rename lists nothing again');
+        assert.deepStrictEqual(names(model), ['alpha', 'beta', 'gamma']);
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { firstNames, normalizeSelection, partitionDeletable } from '../../../src/images/selection';
+import { normalizeSelection, partitionDeletable } from '../../../src/images/selection';
+import { firstNames } from '../../../src/platform/listText';
 import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/tree';
 import { image } from '../../support/fixtures';
 

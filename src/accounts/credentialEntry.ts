@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
-import { type CredentialStore, SecretStorageUnavailableError } from './credentialStore';
 import { type AccessKeyIdProblem, checkAccessKeyId, type CredentialSource } from './credentialSources';
 import type { Session } from './session';
-import { describeError, isAuthFailure, isClockSkew, secretStorageHelp } from '../platform/errorText';
+import { describeError, isAuthFailure, isClockSkew } from '../platform/errorText';
 import type { UserInterface } from '../platform/userInterface';
 import type { Logger } from '../platform/logger';
 import type { ZenlayerCredentials } from '../zenlayer';
 
-export interface CredentialCommandDependencies {
+export interface CredentialEntryDependencies {
     readonly ui: UserInterface;
-    readonly store: CredentialStore;
     readonly session: Session;
     readonly logger: Logger;
     /** Credentials found in ZENLAYER_ACCESS_KEY_ID/SECRET or the zeno CLI's files, offered for import. */
@@ -27,38 +25,42 @@ function accessKeyIdProblemText(problem: AccessKeyIdProblem): string {
     }
 }
 
-function describeCredentials(credentials: ZenlayerCredentials): string {
+export function describeCredentials(credentials: ZenlayerCredentials): string {
     return 'token' in credentials ? vscode.l10n.t('access token') : vscode.l10n.t('AccessKey ID {0}', credentials.accessKeyId);
 }
 
-export class CredentialCommands {
-    constructor(private readonly deps: CredentialCommandDependencies) {}
+/**
+ * Getting credentials from the person: typed, or imported from the environment or a zeno CLI profile; always checked
+ * with Zenlayer before anyone stores them. Loops on "Re-enter" and "Retry" until they pass or the person gives up.
+ */
+export class CredentialEntry {
+    constructor(private readonly deps: CredentialEntryDependencies) {}
 
-    /** Ask (or import), test with a cheap signed call, and only then store; loops on "Re-enter". */
-    async configure(): Promise<void> {
-        let credentials = await this.chooseSource();
+    /** Checked credentials, or undefined when the person gave up. `title` names what they are for. */
+    async enter(title: string): Promise<ZenlayerCredentials | undefined> {
+        let credentials = await this.chooseSource(title);
         while (credentials) {
             const verdict = await this.test(credentials);
             if (verdict === 'ok') {
-                await this.save(credentials);
-                return;
+                return credentials;
             }
             credentials = verdict === 'retry' ? credentials : verdict === 'reenter' ? await this.askForAccessKey('accessKeyId' in credentials ? credentials.accessKeyId : undefined) : undefined;
         }
+        return undefined;
     }
 
-    async signOut(): Promise<void> {
+    /** One check without a dialog (an import checks many at once). */
+    async check(credentials: ZenlayerCredentials): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: unknown }> {
         try {
-            await this.deps.store.clear();
+            await this.deps.session.withCredentials(credentials, (api) => api.describeZones());
+            return { ok: true };
         } catch (error) {
-            this.reportStorageError(error);
-            return;
+            this.deps.logger.warn(`Credential check failed for ${describeCredentials(credentials)}: ${describeError(error)}`);
+            return { ok: false, error };
         }
-        this.deps.logger.info('Signed out: credentials removed from SecretStorage.');
-        void this.deps.ui.showMessage('info', vscode.l10n.t('Signed out of Zenlayer. Your credentials were removed from VS Code.'), {});
     }
 
-    private async chooseSource(): Promise<ZenlayerCredentials | undefined> {
+    private async chooseSource(title: string): Promise<ZenlayerCredentials | undefined> {
         const sources = await this.deps.discoverSources();
         if (sources.length === 0) {
             return this.askForAccessKey(undefined);
@@ -77,7 +79,7 @@ export class CredentialCommands {
                       },
             ),
         ];
-        const picked = await this.deps.ui.pickOne(items, { title: vscode.l10n.t('Configure Zenlayer Credentials'), placeHolder: vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.'), ignoreFocusOut: true });
+        const picked = await this.deps.ui.pickOne(items, { title, placeHolder: vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.'), ignoreFocusOut: true });
         if (!picked) {
             return undefined;
         }
@@ -136,25 +138,5 @@ export class CredentialCommands {
             }
             return choice === reenter ? 'reenter' : choice === retry ? 'retry' : 'stop';
         }
-    }
-
-    private async save(credentials: ZenlayerCredentials): Promise<void> {
-        try {
-            await this.deps.store.store(credentials);
-        } catch (error) {
-            this.reportStorageError(error);
-            return;
-        }
-        this.deps.logger.info(`Credentials saved to SecretStorage (${describeCredentials(credentials)}).`);
-        void this.deps.ui.showMessage('info', vscode.l10n.t('Zenlayer credentials saved ({0}).', describeCredentials(credentials)), {});
-    }
-
-    private reportStorageError(error: unknown): void {
-        this.deps.logger.error(`SecretStorage failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (error instanceof SecretStorageUnavailableError) {
-            void this.deps.ui.showMessage('error', secretStorageHelp(), {});
-            return;
-        }
-        throw error;
     }
 }

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/** How many names a notification or confirmation spells out before "and N more". */
+const NAMES_SHOWN = 5;
+
+/** The first few names for a confirmation or a notification, and how many were left out. */
+export function firstNames(names: readonly string[], max: number): { shown: string[]; more: number } {
+    return { shown: names.slice(0, max), more: Math.max(0, names.length - max) };
+}
+
+/** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */
+export function nameList(names: readonly string[]): string {
+    return shortList(names, vscode.l10n.t({ message: ', ', comment: ['Separator between names (of images or accounts) in a list'] }));
+}
+
+/** Entries that carry their own commas ("db — used by 2 instances (web-1, web-2)"), so joined by semicolons. */
+export function reasonList(entries: readonly string[]): string {
+    return shortList(entries, vscode.l10n.t({ message: '; ', comment: ['Separator between images that each carry a reason'] }));
+}
+
+function shortList(entries: readonly string[], separator: string): string {
+    const { shown, more } = firstNames(entries, NAMES_SHOWN);
+    const joined = shown.join(separator);
+    return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
+}
