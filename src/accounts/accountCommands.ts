@@ -40,10 +40,10 @@ export class AccountCommands {
         }
         if (!active) {
             // A first sign-in asks for no name: the account is "default" (renamed later if there are more).
-            await (state.accounts.length === 0 ? this.addNamed(DEFAULT_ACCOUNT_NAME) : this.add());
+            await (state.accounts.length === 0 ? this.addNamed(DEFAULT_ACCOUNT_NAME, { offerToken: false }) : this.add());
             return;
         }
-        const credentials = await this.deps.entry.enter(vscode.l10n.t('Credentials of the Zenlayer account "{0}"', active.name));
+        const credentials = await this.deps.entry.enter(vscode.l10n.t('Credentials of the Zenlayer account "{0}"', active.name), { offerToken: false });
         if (credentials && (await this.write(() => this.deps.store.save({ name: active.name, credentials }, { activate: true })))) {
             await this.deps.checks.record(active.name, { ok: true, at: this.deps.now() });
             this.deps.logger.info(`Credentials of account "${active.name}" saved to SecretStorage (${describeCredentials(credentials)}).`);
@@ -59,12 +59,13 @@ export class AccountCommands {
         }
         const name = await this.askName(vscode.l10n.t('Add a Zenlayer Account (name)'), state, state.accounts.length === 0 ? DEFAULT_ACCOUNT_NAME : '', undefined);
         if (name !== undefined) {
-            await this.addNamed(name);
+            await this.addNamed(name, { offerToken: true });
         }
     }
 
-    private async addNamed(name: string): Promise<void> {
-        const credentials = await this.deps.entry.enter(vscode.l10n.t('Credentials of the Zenlayer account "{0}"', name));
+    /** `offerToken`: Add Account… offers a token too; the first sign-in asks for a key at once. */
+    private async addNamed(name: string, options: { readonly offerToken: boolean }): Promise<void> {
+        const credentials = await this.deps.entry.enter(vscode.l10n.t('Credentials of the Zenlayer account "{0}"', name), options);
         if (credentials && (await this.write(() => this.deps.store.save({ name, credentials }, { activate: true })))) {
             await this.deps.checks.record(name, { ok: true, at: this.deps.now() });
             this.deps.logger.info(`Account "${name}" added (${describeCredentials(credentials)}) and made active.`);

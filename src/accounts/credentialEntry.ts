@@ -36,15 +36,19 @@ export function describeCredentials(credentials: ZenlayerCredentials): string {
 export class CredentialEntry {
     constructor(private readonly deps: CredentialEntryDependencies) {}
 
-    /** Checked credentials, or undefined when the person gave up. `title` names what they are for. */
-    async enter(title: string): Promise<ZenlayerCredentials | undefined> {
-        let credentials = await this.chooseSource(title);
+    /**
+     * Checked credentials, or undefined when the person gave up. `title` names what they are for. With `offerToken`
+     * the person always chooses between an access key, a token and what was found outside VS Code; without it the
+     * access key is asked for at once unless something was found (the quickest first sign-in).
+     */
+    async enter(title: string, options: { readonly offerToken: boolean }): Promise<ZenlayerCredentials | undefined> {
+        let credentials = await this.chooseSource(title, options.offerToken);
         while (credentials) {
             const verdict = await this.test(credentials);
             if (verdict === 'ok') {
                 return credentials;
             }
-            credentials = verdict === 'retry' ? credentials : verdict === 'reenter' ? await this.askForAccessKey('accessKeyId' in credentials ? credentials.accessKeyId : undefined) : undefined;
+            credentials = verdict === 'retry' ? credentials : verdict === 'reenter' ? await this.askAgain(credentials) : undefined;
         }
         return undefined;
     }
@@ -60,14 +64,19 @@ export class CredentialEntry {
         }
     }
 
-    private async chooseSource(title: string): Promise<ZenlayerCredentials | undefined> {
+    private askAgain(rejected: ZenlayerCredentials): Promise<ZenlayerCredentials | undefined> {
+        return 'token' in rejected ? this.askForToken() : this.askForAccessKey(rejected.accessKeyId);
+    }
+
+    private async chooseSource(title: string, offerToken: boolean): Promise<ZenlayerCredentials | undefined> {
         const sources = await this.deps.discoverSources();
-        if (sources.length === 0) {
+        if (sources.length === 0 && !offerToken) {
             return this.askForAccessKey(undefined);
         }
-        type SourceItem = vscode.QuickPickItem & { readonly source: CredentialSource | undefined };
+        type SourceItem = vscode.QuickPickItem & { readonly source: CredentialSource | 'accessKey' | 'token' };
         const items: SourceItem[] = [
-            { label: vscode.l10n.t('$(key) Enter an AccessKey ID and password'), source: undefined },
+            { label: vscode.l10n.t('$(key) Enter an AccessKey ID and password'), source: 'accessKey' },
+            { label: vscode.l10n.t('$(shield) Enter an access token'), description: vscode.l10n.t('Member & Permission → Authentication → Token'), source: 'token' },
             ...sources.map((source): SourceItem =>
                 source.kind === 'environment'
                     ? { label: vscode.l10n.t('$(terminal) Import from the environment'), description: 'ZENLAYER_ACCESS_KEY_ID', detail: describeCredentials(source.credentials), source }
@@ -79,11 +88,25 @@ export class CredentialEntry {
                       },
             ),
         ];
-        const picked = await this.deps.ui.pickOne(items, { title, placeHolder: vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.'), ignoreFocusOut: true });
+        const placeHolder = sources.length > 0 ? vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.') : vscode.l10n.t('How this account signs in to Zenlayer');
+        const picked = await this.deps.ui.pickOne(items, { title, placeHolder, ignoreFocusOut: true });
         if (!picked) {
             return undefined;
         }
-        return picked.source ? picked.source.credentials : this.askForAccessKey(undefined);
+        return picked.source === 'accessKey' ? this.askForAccessKey(undefined) : picked.source === 'token' ? this.askForToken() : picked.source.credentials;
+    }
+
+    /** A console access token: a secret like a password, sent as `Authorization: Bearer`. */
+    private async askForToken(): Promise<ZenlayerCredentials | undefined> {
+        const token = await this.deps.ui.showInputBox({
+            title: vscode.l10n.t('Zenlayer access token'),
+            prompt: vscode.l10n.t('From the Zenlayer console: Member & Permission → Authentication → Token. Stored only in VS Code\'s secret storage.'),
+            placeHolder: vscode.l10n.t('Access token'),
+            password: true,
+            ignoreFocusOut: true,
+            validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Enter the access token.') : /\s/.test(value.trim()) ? vscode.l10n.t('The token contains spaces; paste it without them.') : undefined),
+        });
+        return token?.trim() ? { token: token.trim() } : undefined;
     }
 
     private async askForAccessKey(previousId: string | undefined): Promise<ZenlayerCredentials | undefined> {

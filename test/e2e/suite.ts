@@ -412,6 +412,10 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
     await ctx.shot('5a-account-name-taken');
     await input.fill('staging');
     await input.press('Enter');
+    // A named account may sign in with a key or a token: pick the key.
+    const keyChoice = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: texts.t('$(key) Enter an AccessKey ID and password').replace('$(key) ', '') }).first();
+    await expectVisible('the choice between an access key and a token', keyChoice);
+    await keyChoice.click();
     await waitUntil('the AccessKey ID input box', async () => (await input.inputValue()) === '' && (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Zenlayer AccessKey ID (1/2)')));
     await input.fill(staging.accessKeyId);
     await input.press('Enter');

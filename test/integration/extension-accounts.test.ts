@@ -43,7 +43,7 @@ describe('extension: accounts', () => {
     }
 
     async function addStaging(): Promise<void> {
-        ui.typeNext('staging').typeNext(STAGING.accessKeyId).typeNext(STAGING.accessKeyPassword);
+        ui.typeNext('staging').pickNext((labels) => labels.filter((label) => label.includes('AccessKey ID'))).typeNext(STAGING.accessKeyId).typeNext(STAGING.accessKeyPassword);
         await vscode.commands.executeCommand('zenlayer.addAccount');
         await waitFor(() => api.viewTitle() === 'Images · staging' && treeNames().join() === stagingNames().join(), 'the tree to show the staging account');
         await api.whenIdle();

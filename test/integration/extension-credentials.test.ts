@@ -167,10 +167,10 @@ describe('extension: credentials', () => {
         fs.writeFileSync(path.join(home, '.zenlayer', 'config.json'), JSON.stringify({ current_profile: 'demo' }));
         process.env.HOME = home;
         try {
-            ui.pickNext((labels) => [labels[1]]);
+            ui.pickNext((labels) => labels.filter((label) => label.includes('"demo"')));
             await vscode.commands.executeCommand('zenlayer.configureCredentials');
             const [pick] = ui.of('pick');
-            assert.deepStrictEqual(pick.labels.slice(1), ['$(file) Import CLI profile "demo"', '$(file) Import CLI profile "default"']);
+            assert.deepStrictEqual(pick.labels.slice(2), ['$(file) Import CLI profile "demo"', '$(file) Import CLI profile "default"']);
             assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID));
             assert.match(ui.messages('info')[0].message, /credentials saved/);
         } finally {

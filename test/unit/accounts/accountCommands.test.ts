@@ -128,10 +128,10 @@ describe('AccountCommands: Configure Credentials', () => {
             cliProfile('prod', { accessKeyId: 'ZLPRODKEY001', accessKeyPassword: 'wrong' }, true),
         ];
         const { ui, commands, active, checked } = setup({ sources });
-        ui.pickNext((labels) => [labels[2]]);
+        ui.pickNext((labels) => labels.filter((label) => label.includes('"prod"')));
         await commands.configure();
         const [pick] = ui.of('pick');
-        assert.deepStrictEqual(pick.labels, ['$(key) Enter an AccessKey ID and password', '$(terminal) Import from the environment', '$(file) Import CLI profile "prod"']);
+        assert.deepStrictEqual(pick.labels, ['$(key) Enter an AccessKey ID and password', '$(shield) Enter an access token', '$(terminal) Import from the environment', '$(file) Import CLI profile "prod"']);
         assert.deepStrictEqual(checked.map((credentials) => 'accessKeyId' in credentials && credentials.accessKeyId), ['ZLPRODKEY001']);
         assert.strictEqual(await active(), undefined, 'a rejected import is not saved');
     });
@@ -168,11 +168,23 @@ describe('AccountCommands: several accounts', () => {
         assert.strictEqual(ui.inputs()[0].validation, 'An account named "production" already exists.');
         assert.deepStrictEqual(await names(), ['Production'], 'nothing stored after an invalid name');
 
-        ui.typeNext(' staging ').typeNext(OTHER.accessKeyId).typeNext('right');
+        ui.typeNext(' staging ').pickNext((labels) => [labels[0]]).typeNext(OTHER.accessKeyId).typeNext('right');
         await commands.add();
+        assert.deepStrictEqual(ui.of('pick')[0].labels, ['$(key) Enter an AccessKey ID and password', '$(shield) Enter an access token']);
         assert.deepStrictEqual(await active(), { name: 'staging', credentials: OTHER });
         await settle();
         assert.deepStrictEqual(changes, [{ switched: true }]);
+    });
+
+    it('Add Account takes an access token too (masked like a password); a rejected token is asked for again', async () => {
+        const { ui, commands, active, checked } = setup({ check: (credentials) => ('token' in credentials && credentials.token !== 'tok-right' ? rejected() : undefined) });
+        ui.typeNext('ci').pickNext((labels) => labels.filter((label) => label.includes('access token'))).typeNext(' tok-wrong ').clickNext('Re-enter').typeNext('tok-right');
+        await commands.add();
+        const tokenInputs = ui.inputs().slice(1);
+        assert.deepStrictEqual(tokenInputs.map((input) => input.options.password), [true, true]);
+        assert.deepStrictEqual(checked, [{ token: 'tok-wrong' }, { token: 'tok-right' }], 'trimmed, and checked each time');
+        assert.deepStrictEqual(await active(), { name: 'ci', credentials: { token: 'tok-right' } });
+        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Added the Zenlayer account "ci" (access token); the view shows it now.']);
     });
 
     it('imports every zeno CLI profile in one write, checks each, lists the rejected and the clashing ones with why, and activates the CLI current profile', async () => {
