@@ -387,6 +387,45 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3e-tree-after-bulk-delete');
 }
 
+/**
+ * Delete Unused Images… from the palette as a person prunes: read how many images and GiB the title offers (every row
+ * pre-ticked, none in use), confirm, type the count, and read the result once Zenlayer no longer lists them.
+ */
+async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
+    const { page, texts, emulator } = ctx;
+    await runCommand(page, commandTitle(texts, 'command.deleteUnusedImages'));
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    const offer = texts.pattern('Delete Unused Images: {0} image(s), {1} GiB', /(\d+)/, /(\d+)/);
+    await waitUntil(`the quick pick title ${String(offer)}`, async () => (await title.isVisible()) && offer.test(await title.innerText()));
+    const [, count, gib] = offer.exec(await title.innerText()) ?? [];
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await expectVisible('the offered images', rows.first());
+    if ((await rows.first().getAttribute('aria-checked')) !== 'true') {
+        throw new Error('the offered images are not pre-ticked');
+    }
+    for (const label of await rows.locator('.label-name').allInnerTexts()) {
+        const image = emulator.state.findByName(label.trim());
+        if (image && emulator.state.isInUse(image.imageId)) {
+            throw new Error(`"${label}" is in use but offered for deletion`);
+        }
+    }
+    log(`offer: ${count} images, ${gib} GiB`);
+    await ctx.shot('6a-delete-unused-offer', { readme: LOCALE === 'en' ? 'delete-unused' : undefined });
+    await quickInputBox(page).press('Enter');
+
+    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', Number(count), /.*/), '6b-delete-unused-confirmation')}`);
+    const typeBox = quickInputBox(page);
+    await waitUntil('the box asking to type the count', async () => (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', Number(count))));
+    await typeBox.fill(count);
+    await typeBox.press('Enter');
+    const accepted = texts.t('Deleting {0} images: Zenlayer accepted the delete.', Number(count));
+    await expectVisible(`the notification "${accepted}"`, notification(page, new RegExp(`^${escapeRegExp(accepted)}$`)).first(), 60000);
+    const done = texts.t('{0}, freeing {1} GiB', texts.t('Deleted {0} images', Number(count)), Number(gib));
+    await expectVisible(`the notification "${done}"`, notification(page, new RegExp(`^${escapeRegExp(done)}$`)).first(), UI_TIMEOUT + DELETE_DELAY_MS + 30000);
+    await expectVisible(`the image in use "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
+    await ctx.shot('6c-delete-unused-result');
+}
+
 /** The status bar's account item, found by what it says ("Zenlayer: staging"; the icon is not text). */
 function accountItem(ctx: Ctx, name: string): Locator {
     const label = ctx.texts.t('$(cloud) Zenlayer: {0}', name).replace('$(cloud) ', '');
@@ -496,6 +535,7 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
     { name: 'accounts: add a second account from the palette, switch back from the status bar', run: switchAccountFromStatusBar, needsPrevious: true },
+    { name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed', run: pruneUnusedFromPalette, needsPrevious: true },
     // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
     // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
     { name: 'Extensions view: icon, name, description and README of the installed .vsix', run: extensionsView, locales: ['en'] },
