@@ -125,7 +125,7 @@ export class DeleteFlow {
         }
         const picked = await ui.pickMany(items, {
             title: vscode.l10n.t('Delete Unused Images: {0} image(s), {1} GiB', items.length, totalGiB(items.map((item) => item.image))),
-            placeHolder: vscode.l10n.t('No instance uses these images. Untick the ones to keep, then press Enter.'),
+            placeHolder: vscode.l10n.t('Untick the images to keep, then press Enter.'),
             matchOnDescription: true,
             matchOnDetail: true,
             ignoreFocusOut: true,

@@ -393,6 +393,7 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
  */
 async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     const { page, texts, emulator } = ctx;
+    await clearNotifications(page);
     await runCommand(page, commandTitle(texts, 'command.deleteUnusedImages'));
     const title = page.locator('.quick-input-widget .quick-input-title');
     const offer = texts.pattern('Delete Unused Images: {0} image(s), {1} GiB', /(\d+)/, /(\d+)/);
@@ -424,6 +425,12 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     await expectVisible(`the notification "${done}"`, notification(page, new RegExp(`^${escapeRegExp(done)}$`)).first(), UI_TIMEOUT + DELETE_DELAY_MS + 30000);
     await expectVisible(`the image in use "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
     await ctx.shot('6c-delete-unused-result');
+}
+
+/** Clears the notifications of earlier steps, as a person does before starting something new (the workbench's command). */
+async function clearNotifications(page: Page): Promise<void> {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await waitUntil('the notifications to be cleared', async () => (await notificationTexts(page)).length === 0, 5000);
 }
 
 /** The status bar's account item, found by what it says ("Zenlayer: staging"; the icon is not text). */
@@ -468,6 +475,7 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
     await dismiss(page);
     await ctx.shot('5b-staging-account-images');
 
+    await clearNotifications(page);
     await accountItem(ctx, 'staging').click();
     await expectVisible(`the quick pick titled "${texts.t('Switch Zenlayer Account')}"`,
         page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Switch Zenlayer Account'), { exact: true }));
