@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { type Account, checkAccountName, sameCredentials } from './accounts/accounts';
+import { type Account, checkAccountName, sameName } from './accounts/accounts';
 import { type AccountStore, SecretStorageUnavailableError } from './accounts/accountStore';
 import { credentialsFromRecord } from './accounts/credentialSources';
 import { DEMO_ACCOUNTS_ENV, TEST_MODE_ENV } from './constants';
@@ -136,14 +136,13 @@ async function storeDemoAccounts(demo: readonly Account[], store: AccountStore, 
     }
     try {
         const state = await store.state();
-        const missing = demo.filter((account) => !state.accounts.some((existing) => checkAccountName(account.name, [existing]) === 'taken'));
+        const missing = demo.filter((account) => !state.accounts.some((existing) => sameName(existing.name, account.name)));
         const activate = state.active === undefined ? demo[0].name : undefined;
         if (missing.length === 0 && activate === undefined) {
             return false; // already there; storing again would only cause a second refresh
         }
         await store.saveAll(missing, activate);
-        const unchanged = demo.filter((account) => !missing.includes(account) && state.accounts.some((existing) => sameCredentials(existing.credentials, account.credentials)));
-        logger.info(`Demo: stored the accounts ${missing.map((account) => account.name).join(', ') || 'none'} in SecretStorage (already there: ${unchanged.map((account) => account.name).join(', ') || 'none'}).`);
+        logger.info(`Demo: stored the accounts ${missing.map((account) => account.name).join(', ') || 'none'} in SecretStorage.`);
         return true;
     } catch (error) {
         logger.error(`Demo: could not store the accounts: ${describeError(error)}`);

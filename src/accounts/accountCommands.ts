@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountChecks } from './accountChecks';
-import { type Account, type AccountsState, activeAccount, checkAccountName, DEFAULT_ACCOUNT_NAME, sameCredentials } from './accounts';
+import { type Account, type AccountsState, activeAccount, checkAccountName, DEFAULT_ACCOUNT_NAME, sameCredentials, sameName } from './accounts';
 import { type AccountStore, SecretStorageUnavailableError } from './accountStore';
 import { accountNameProblemText, checkText, maskedCredentialsText } from './accountTexts';
 import { type CredentialEntry, describeCredentials } from './credentialEntry';
@@ -92,7 +92,7 @@ export class AccountCommands {
         const notImported: { name: string; reason: string }[] = [];
         const toCheck: Extract<CredentialSource, { kind: 'cliProfile' }>[] = [];
         for (const profile of profiles) {
-            const existing = state.accounts.find((account) => checkAccountName(profile.profile, [account]) === 'taken');
+            const existing = state.accounts.find((account) => sameName(account.name, profile.profile.trim()));
             const problem = checkAccountName(profile.profile, []);
             if (existing && sameCredentials(existing.credentials, profile.credentials)) {
                 already.push(existing.name);
