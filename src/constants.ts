@@ -28,6 +28,8 @@ export const COMMANDS = {
 
 /** Context keys for `when` clauses. */
 export const CONTEXT_KEYS = {
+    /** Set once the extension knows whether credentials are stored; until then the view says it is loading. */
+    ready: 'zenlayer.ready',
     signedIn: 'zenlayer.signedIn',
     filtered: 'zenlayer.filtered',
 } as const;

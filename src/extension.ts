@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         new AccountStatusBar({ item: statusBarItem, store: accountStore, checks, images: model, isAuthFailure, describeError, endpoint: () => settings.current.endpoint, now: Date.now }),
     );
     const deletes = store.add(
-        new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, typeCountThreshold: () => settings.current.typeCountThreshold, configureCredentials: () => accounts.configure(), selection: () => view.selection }),
+        new DeleteFlow({ ui, api: () => session.api(), model, logger, confirmation: () => settings.current.confirmation, typeCountThreshold: () => settings.current.typeCountThreshold, configureCredentials: () => accounts.configure(), selection: () => view.selection, select: (node) => view.reveal(node, { select: true, focus: true }) }),
     );
     // With several nodes selected, keyboard and palette commands act on the first one.
     const views = new ViewCommands({ ui, model, updateGroupBy: (groupBy) => settings.updateGroupBy(groupBy), focusedNode: () => view.selection[0] });

@@ -11,10 +11,10 @@ import { type DeleteFailure, isBeingDeleted, type RefusalReason } from './images
 import type { ImagesModel, SettledDeletes } from './imagesModel';
 import { POLL_GIVE_UP_MINUTES } from './polling';
 import { buildDeleteQuickPickItems, type ImageQuickPickItem } from './quickPick';
-import { type DeleteTargets, normalizeSelection, partitionDeletable, type SkippedImage } from './selection';
+import { type DeleteTargets, normalizeSelection, partitionDeletable, rowAfterDelete, type SkippedImage } from './selection';
 import { nameList, reasonList } from '../platform/listText';
 import { filterText, instanceCountText, refusalReasonText } from './texts';
-import type { TreeNode } from './tree';
+import type { ImageNode, TreeNode } from './tree';
 import { escapeMarkdown } from '../platform/markdown';
 
 export interface DeleteFlowDependencies {
@@ -30,6 +30,8 @@ export interface DeleteFlowDependencies {
     readonly configureCredentials: () => Promise<void>;
     /** The view's selection, for the Delete key (which passes no node). */
     readonly selection: () => readonly TreeNode[];
+    /** Selects and focuses a row of the view (TreeView.reveal). */
+    readonly select: (node: TreeNode) => Thenable<void>;
 }
 
 /** Accepted images of one delete, followed until Zenlayer no longer lists them, to say "Deleted" only then. */
@@ -39,6 +41,8 @@ interface PendingDelete {
     readonly reverted: ZenlayerImage[];
     /** Delete Unused Images says how much space went. */
     readonly reportFreed: boolean;
+    /** Ends the status-bar progress of this delete. */
+    readonly end: () => void;
 }
 
 /**
@@ -57,6 +61,7 @@ export class DeleteFlow {
 
     dispose(): void {
         this.subscriptions.forEach((subscription) => subscription.dispose());
+        this.pending.forEach((pending) => pending.end());
     }
 
     /** Context menu (clicked node and the selection) and the Delete key (nothing: the view's selection). */
@@ -269,13 +274,15 @@ export class DeleteFlow {
             return;
         }
         const ids = images.map((image) => image.id);
+        // Before the rows change: a refresh of the tree may drop the view's selection.
+        const rowsBefore = this.deps.model.imageRows();
+        const selectedBefore = this.deps.selection();
         this.deps.logger.info(`Deleting ${ids.length} image(s): ${ids.join(', ')}`);
         this.deps.model.deleteStarted(ids);
         ids.forEach((id) => this.sentForAccount.set(id, this.deps.model.accountGeneration));
         let outcome: DeleteOutcome;
         try {
-            const title = images.length === 1 ? vscode.l10n.t('Deleting image {0}…', images[0].name) : vscode.l10n.t('Deleting {0} images…', images.length);
-            const result = await this.deps.ui.withProgress(title, () => api.deleteImages(ids));
+            const result = await this.deps.ui.withProgress(deletingTitle(images), () => api.deleteImages(ids));
             outcome = summarizeDeleteResult(images, result);
         } catch (error) {
             outcome = requestFailedOutcome(images, asError(error));
@@ -283,9 +290,44 @@ export class DeleteFlow {
         const reasons = await this.refusalReasons(api, outcome.refused);
         this.settle(outcome, reasons);
         if (outcome.accepted.length > 0) {
-            this.pending.push({ waiting: new Set(outcome.accepted.map((image) => image.id)), gone: [], reverted: [], reportFreed });
+            this.follow(outcome.accepted, reportFreed);
+            await this.selectRowAfter(rowsBefore, selectedBefore, new Set(ids));
         }
         await this.report(outcome, reasons);
+    }
+
+    /**
+     * Accepted is not deleted yet: the rows say DELETING and the status bar "Deleting…" until Zenlayer no longer lists
+     * the images, then one notification says "Deleted". A notification for the interim state would still sit beside
+     * that one, as VS Code cannot close a message; the status-bar progress ends when the images are gone.
+     */
+    private follow(accepted: readonly ZenlayerImage[], reportFreed: boolean): void {
+        let end = (): void => undefined;
+        const ended = new Promise<void>((resolve) => (end = resolve));
+        this.pending.push({ waiting: new Set(accepted.map((image) => image.id)), gone: [], reverted: [], reportFreed, end });
+        this.deps.ui.showBackgroundProgress(deletingTitle(accepted), ended);
+    }
+
+    /**
+     * After a delete from the view, the row below (or above) takes the selection and the focus, as in the Explorer, so
+     * pressing Delete again acts on it. Only when the selection was among the deleted rows: a palette delete of other
+     * images leaves it alone. With no row left the deleted rows stay selected until they go (a view cannot clear it).
+     */
+    private async selectRowAfter(rowsBefore: readonly ImageNode[], selectedBefore: readonly TreeNode[], sentIds: ReadonlySet<string>): Promise<void> {
+        const { model } = this.deps;
+        if (!selectedBefore.some((node) => (node.kind === 'image' ? sentIds.has(node.image.id) : node.kind === 'group' && node.children.some((child) => sentIds.has(child.image.id))))) {
+            return;
+        }
+        const next = rowAfterDelete(rowsBefore, sentIds, model.marks);
+        const rows = model.imageRows();
+        const current = next && (rows.find((row) => row.id === next.id) ?? rows.find((row) => row.image.id === next.image.id));
+        if (current) {
+            try {
+                await this.deps.select(current);
+            } catch (error) {
+                this.deps.logger.warn(`Could not select the row after the delete: ${describeError(error)}`);
+            }
+        }
     }
 
     /** DeleteImages never says why; what the extension knows says what is likely: usage, or the status now. */
@@ -337,10 +379,7 @@ export class DeleteFlow {
         const notDeleted = [...outcome.refused, ...outcome.failed.map((entry) => entry.image)];
         const requestId = outcome.requestIds.length === 1 ? ` ${vscode.l10n.t('(requestId {0})', outcome.requestIds[0])}` : '';
         if (notDeleted.length === 0 && outcome.notSent.length === 0 && outcome.unknown.length === 0) {
-            // Accepted is not deleted yet: the rows say DELETING, and "Deleted" comes when Zenlayer no longer lists them.
-            const text = outcome.accepted.length === 1 ? vscode.l10n.t('Deleting {0}: Zenlayer accepted the delete.', outcome.accepted[0].name) : vscode.l10n.t('Deleting {0} images: Zenlayer accepted the delete.', outcome.accepted.length);
-            void ui.showMessage('info', text, {});
-            return;
+            return; // all accepted: the status bar says "Deleting…" until "Deleted" (follow)
         }
         if (requested === 1 && outcome.refused.length === 1) {
             const [image] = outcome.refused;
@@ -412,6 +451,7 @@ export class DeleteFlow {
     /** Accepted deletes that ended: "Deleted 2 images" once all of one delete are gone. */
     private followUp(settled: SettledDeletes): void {
         for (const pending of this.pending) {
+            settled.abandoned.forEach((id) => pending.waiting.delete(id)); // polling gave up and said so, or the account changed
             for (const image of settled.gone) {
                 if (pending.waiting.delete(image.id)) {
                     pending.gone.push(image);
@@ -426,6 +466,7 @@ export class DeleteFlow {
         const done = this.pending.filter((pending) => pending.waiting.size === 0);
         this.pending = this.pending.filter((pending) => pending.waiting.size > 0);
         for (const pending of done) {
+            pending.end();
             this.reportDone(pending);
         }
     }
@@ -477,6 +518,11 @@ function skippedLabel(skipped: SkippedImage): string {
         case 'protected':
             return vscode.l10n.t('{0} (protected by zenlayer.delete.protectedImages: {1})', image.name, skipped.protectedBy ?? '');
     }
+}
+
+/** "Deleting image web-1…", "Deleting 3 images…": the request's notification, then the status bar until they are gone. */
+function deletingTitle(images: readonly ZenlayerImage[]): string {
+    return images.length === 1 ? vscode.l10n.t('Deleting image {0}…', images[0].name) : vscode.l10n.t('Deleting {0} images…', images.length);
 }
 
 function totalGiB(images: readonly ZenlayerImage[]): number {

@@ -7,7 +7,7 @@ import type { DeleteFailure, DeleteMark, ImageMarks } from './images';
 import { DELETING_STATUS, DeletionPoller, type Scheduler } from './polling';
 import { type ProtectionRule, protectingEntry } from './protection';
 import type { DeleteGuard } from './selection';
-import { buildImageTree, type GroupBy, type MessageKind, type TreeNode } from './tree';
+import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
 import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
 
 export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
@@ -18,10 +18,14 @@ export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loadi
  */
 export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
 
-/** Accepted deletes that ended: gone from Zenlayer's listing, or back in another status (the delete did not happen). */
+/**
+ * Accepted deletes that ended: gone from Zenlayer's listing, back in another status (the delete did not happen), or no
+ * longer followed (polling gave up, or the account changed) so nobody will know.
+ */
 export interface SettledDeletes {
     readonly gone: readonly ZenlayerImage[];
     readonly reverted: readonly ZenlayerImage[];
+    readonly abandoned: readonly string[];
 }
 
 /** How the model tells a failed load apart, so the view can offer the right way out. */
@@ -58,10 +62,12 @@ export class ImagesModel implements DeleteGuard {
     private readonly changed = new Emitter<void>();
     readonly onDidChange = this.changed.event;
     private readonly settled = new Emitter<SettledDeletes>();
-    /** Fires when accepted deletes end (never for an account change, which forgets them). */
+    /** Fires when accepted deletes end, or when the model stops following them (`abandoned`). */
     readonly onDidSettleDeletes = this.settled.event;
 
     private loadState: LoadState = { kind: 'loading' };
+    /** Whether the credential store has been read once: before that, nobody knows whether someone is signed in. */
+    private signInKnown = false;
     private images = new Map<string, ZenlayerImage>();
     private usage: Usage = { kind: 'unknown', error: undefined };
     private readonly deleteMarks = new Map<string, DeleteMark>();
@@ -89,7 +95,10 @@ export class ImagesModel implements DeleteGuard {
             isVisible: () => this.viewVisible,
             watched: () => this.idsIn('accepted'),
             check: (ids) => this.checkDeleted(ids),
-            onGiveUp: deps.onPollingGaveUp,
+            onGiveUp: (remaining) => {
+                deps.onPollingGaveUp(remaining);
+                this.settled.fire({ gone: [], reverted: [], abandoned: remaining });
+            },
             onError: (error) => deps.logger.warn(`Checking deleted images failed: ${deps.describeError(error)}`),
         });
     }
@@ -110,6 +119,11 @@ export class ImagesModel implements DeleteGuard {
 
     get signedIn(): boolean {
         return this.loadState.kind !== 'signedOut';
+    }
+
+    /** False until the first load has read the credential store (signed in or out, or the store failed). */
+    get knowsSignIn(): boolean {
+        return this.signInKnown;
     }
 
     /** Why the last load failed, while the view shows that failure; undefined otherwise. */
@@ -166,6 +180,11 @@ export class ImagesModel implements DeleteGuard {
         }
     }
 
+    /** The image rows top to bottom, as the view shows them (groups expanded). */
+    imageRows(): ImageNode[] {
+        return this.roots.flatMap((root) => (root.kind === 'image' ? [root] : root.kind === 'group' ? root.children : []));
+    }
+
     /** An image's group, or undefined for a root node (TreeView.reveal needs it). */
     parentOf(node: TreeNode): TreeNode | undefined {
         if (node.kind !== 'image') {
@@ -208,11 +227,15 @@ export class ImagesModel implements DeleteGuard {
         this.account++;
         this.shownAccountName = name;
         this.poller.stop();
+        const abandoned = this.idsIn('accepted');
         this.deleteMarks.clear();
         this.images.clear();
         this.usage = { kind: 'unknown', error: undefined };
         this.loadState = { kind: 'loading' };
         this.rebuild();
+        if (abandoned.length > 0) {
+            this.settled.fire({ gone: [], reverted: [], abandoned });
+        }
         return this.refresh();
     }
 
@@ -284,7 +307,7 @@ export class ImagesModel implements DeleteGuard {
 
     private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
         try {
-            const api = await this.deps.api();
+            const api = await this.deps.api().finally(() => this.credentialsRead());
             if (!api) {
                 return this.apply(generation, { kind: 'signedOut' }, []);
             }
@@ -332,7 +355,7 @@ export class ImagesModel implements DeleteGuard {
         }
         this.rebuild();
         if (gone.length > 0) {
-            this.settled.fire({ gone, reverted: [] });
+            this.settled.fire({ gone, reverted: [], abandoned: [] });
         }
         return state.kind;
     }
@@ -373,7 +396,14 @@ export class ImagesModel implements DeleteGuard {
         }
         this.rebuild();
         if (goneImages.length > 0 || reverted.length > 0) {
-            this.settled.fire({ gone: goneImages, reverted });
+            this.settled.fire({ gone: goneImages, reverted, abandoned: [] });
+        }
+    }
+
+    private credentialsRead(): void {
+        if (!this.signInKnown) {
+            this.signInKnown = true;
+            this.changed.fire();
         }
     }
 

@@ -1,6 +1,7 @@
 import type { ZenlayerImage } from '../zenlayer/types';
 import { type ImageMarks, isBeingDeleted, NO_MARKS, type UndeletableReason, undeletableReason } from './images';
-import type { TreeNode } from './tree';
+import { DELETING_STATUS } from './polling';
+import type { ImageNode, TreeNode } from './tree';
 
 export interface SkippedImage {
     readonly image: ZenlayerImage;
@@ -54,4 +55,20 @@ export function partitionDeletable(images: readonly ZenlayerImage[], guard: Dele
         }
     }
     return { images: deletable, skipped };
+}
+
+/**
+ * The row to select after a delete, as the Explorer does, so the next Delete acts on it: the first row below the
+ * last deleted one, else the nearest above it; undefined when none is left. Accepted images stay in the tree as DELETING until
+ * Zenlayer no longer lists them (minutes, maybe), so "left" means neither sent now nor already being deleted: a row
+ * that is on its way out (sent, or DELETING at Zenlayer already) is no place to land, and the next Delete on it would only say it is already being deleted.
+ * `rows` are in the order the person saw them before the delete (grouped by status, accepted rows move to DELETING).
+ */
+export function rowAfterDelete(rows: readonly ImageNode[], sentIds: ReadonlySet<string>, marks: ImageMarks): ImageNode | undefined {
+    const last = rows.map((row) => sentIds.has(row.image.id)).lastIndexOf(true);
+    if (last < 0) {
+        return undefined;
+    }
+    const remains = (row: ImageNode) => !sentIds.has(row.image.id) && !isBeingDeleted(marks.get(row.image.id)) && row.image.status !== DELETING_STATUS;
+    return rows.slice(last + 1).find(remains) ?? rows.slice(0, last).reverse().find(remains);
 }

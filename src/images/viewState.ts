@@ -39,6 +39,8 @@ export class ImagesViewState implements vscode.Disposable {
         const account = this.model.accountName;
         this.view.title = account === undefined ? vscode.l10n.t('Images') : vscode.l10n.t('Images · {0}', account);
         void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFilterActive(filter));
-        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.signedIn);
+        // Until the credentials were read the view shows "Loading…", not the signed-out welcome nor signed-in actions.
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.ready, this.model.knowsSignIn);
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.model.knowsSignIn && this.model.signedIn);
     }
 }

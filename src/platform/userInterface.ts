@@ -22,7 +22,10 @@ export interface UserInterface {
     showInputBox(options: InputBoxOptions): Thenable<string | undefined>;
     pickOne<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<T | undefined>;
     pickMany<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<readonly T[] | undefined>;
+    /** A progress notification; resolves once the notification is gone, so a result shown next never sits beside it. */
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R>;
+    /** Work that goes on in the background (a status-bar spinner) until `until` settles; it never blocks the caller. */
+    showBackgroundProgress(title: string, until: Thenable<unknown>): void;
     writeClipboard(text: string): Thenable<void>;
     setStatusBarMessage(text: string): void;
     /** Opens text in a read-only editor (View Details, Show Details). */
@@ -56,6 +59,9 @@ export class SwitchableUi implements UserInterface {
     }
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R> {
         return this.current.withProgress(title, task);
+    }
+    showBackgroundProgress(title: string, until: Thenable<unknown>): void {
+        this.current.showBackgroundProgress(title, until);
     }
     writeClipboard(text: string): Thenable<void> {
         return this.current.writeClipboard(text);

@@ -3,6 +3,12 @@ import { DETAILS_SCHEME } from '../constants';
 import type { MessageOptions, ProgressTask, Severity, UserInterface } from './userInterface';
 
 const STATUS_BAR_MESSAGE_MS = 3000;
+/**
+ * VS Code keeps a progress notification up for at least 800 ms after it opened, however soon the task ends (so it does
+ * not flash). A result shown before then would sit beside the finished "Checking…" for a moment; waiting this long
+ * from the start (800 ms and a margin for the message to reach the workbench and the toast to go) avoids that.
+ */
+const PROGRESS_NOTIFICATION_MINIMUM_MS = 950;
 
 /** Serves the read-only documents: the URI path names the document, the content lives here until closed. */
 export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
@@ -54,7 +60,17 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
         showInputBox: (options) => vscode.window.showInputBox(options),
         pickOne: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: false }),
         pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
-        withProgress: <R>(title: string, task: ProgressTask<R>) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task),
+        withProgress: async <R>(title: string, task: ProgressTask<R>) => {
+            const started = Date.now();
+            try {
+                return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task);
+            } finally {
+                await delay(started + PROGRESS_NOTIFICATION_MINIMUM_MS - Date.now());
+            }
+        },
+        showBackgroundProgress: (title, until) => {
+            void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => Promise.resolve(until).catch(() => undefined));
+        },
         writeClipboard: (text) => vscode.env.clipboard.writeText(text),
         setStatusBarMessage: (text) => {
             vscode.window.setStatusBarMessage(text, STATUS_BAR_MESSAGE_MS);
@@ -70,4 +86,8 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
         },
         showLog: () => log.show(true),
     };
+}
+
+function delay(ms: number): Promise<void> {
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

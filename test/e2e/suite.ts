@@ -419,10 +419,15 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     await waitUntil('the box asking to type the count', async () => (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', Number(count))));
     await typeBox.fill(count);
     await typeBox.press('Enter');
-    const accepted = texts.t('Deleting {0} images: Zenlayer accepted the delete.', Number(count));
-    await expectVisible(`the notification "${accepted}"`, notification(page, new RegExp(`^${escapeRegExp(accepted)}$`)).first(), 60000);
+    // Accepted is not deleted yet: the status bar says so until one notification says they are gone.
+    const deleting = texts.t('Deleting {0} images…', Number(count));
+    await expectVisible(`"${deleting}" in the status bar`, page.locator('.part.statusbar').getByText(deleting, { exact: false }).first(), 60000);
     const done = texts.t('{0}, freeing {1} GiB', texts.t('Deleted {0} images', Number(count)), Number(gib));
     await expectVisible(`the notification "${done}"`, notification(page, new RegExp(`^${escapeRegExp(done)}$`)).first(), UI_TIMEOUT + DELETE_DELAY_MS + 30000);
+    const stale = (await notificationTexts(page)).filter((text) => text.startsWith(deleting.replace('…', '')));
+    if (stale.length > 0) {
+        throw new Error(`a finished "Deleting…" notification still shows beside the result: ${JSON.stringify(stale)}`);
+    }
     await expectVisible(`the image in use "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
     await ctx.shot('6c-delete-unused-result');
 }

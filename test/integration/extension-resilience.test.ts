@@ -81,6 +81,20 @@ describe('extension: resilience', () => {
         assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
     });
 
+    it('after a Delete key delete the row below takes the selection, so pressing Delete again deletes it', async () => {
+        const rows = imageNodes(api);
+        const index = rows.findIndex((row) => row.image.name === 'monitoring-stack');
+        const next = rows.slice(index + 1).find((row) => row.image.status !== 'DELETING');
+        assert.ok(index >= 0 && next, 'monitoring-stack and a row below it');
+        await selectInView(api, rows[index]);
+        ui.clickNext('Delete');
+        await vscode.commands.executeCommand('zenlayer.deleteImage');
+        await waitFor(() => api.selection().some((node) => node.kind === 'image' && node.image.id === next.image.id), `the selection to move to ${next.image.name}; it is ${JSON.stringify(api.selection().map((n) => n.id))}; ${api.logLines().filter((l) => /select/i.test(l)).join(' | ')}`);
+        ui.clickNext('Delete');
+        await vscode.commands.executeCommand('zenlayer.deleteImage');
+        assert.deepStrictEqual(deleteRequests(emulator), [[rows[index].image.id], [next.image.id]]);
+    });
+
     it('aborts a refresh that a newer one supersedes: no more pages fetched, no error, the newer result shown', async () => {
         // Three pages of 1,000, so a full listing is several requests.
         for (let index = 0; index < 2100; index++) {

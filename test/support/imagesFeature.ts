@@ -69,6 +69,10 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
             return Promise.resolve();
         },
         selection: () => selection,
+        select: (node) => {
+            selection = [node];
+            return Promise.resolve();
+        },
     });
     return {
         account,

@@ -9,6 +9,9 @@ export type UiCall =
     | { kind: 'input'; options: vscode.InputBoxOptions; answer?: string; validation?: string }
     | { kind: 'pick'; many: boolean; labels: string[]; title?: string }
     | { kind: 'progress'; title: string }
+    /** The progress of that title ended: a message recorded before this one would have shown beside it. */
+    | { kind: 'progressEnded'; title: string }
+    | { kind: 'background'; title: string; ended: boolean }
     | { kind: 'clipboard'; text: string }
     | { kind: 'status'; text: string }
     | { kind: 'document'; name: string; content: string }
@@ -97,11 +100,24 @@ export class ScriptedUi implements UserInterface {
         return Promise.resolve(picked.length > 0 ? picked : undefined);
     }
 
+    /** Records when the progress ends, so a test can tell whether a message came while it still showed. */
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R> {
         this.calls.push({ kind: 'progress', title });
         this.duringProgress?.();
         const token = new vscode.CancellationTokenSource();
-        return Promise.resolve(task({ report: () => undefined }, token.token)).finally(() => token.dispose());
+        return Promise.resolve(task({ report: () => undefined }, token.token)).finally(() => {
+            token.dispose();
+            this.calls.push({ kind: 'progressEnded', title });
+        });
+    }
+
+    showBackgroundProgress(title: string, until: Thenable<unknown>): void {
+        const call: UiCall = { kind: 'background', title, ended: false };
+        this.calls.push(call);
+        const end = () => {
+            call.ended = true;
+        };
+        until.then(end, end);
     }
 
     writeClipboard(text: string): Thenable<void> {

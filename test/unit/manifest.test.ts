@@ -110,10 +110,11 @@ describe('manifest (package.json contributes)', () => {
         assert.match(binding.when, new RegExp(`focusedView == ${IMAGES_VIEW_ID.replace('.', '\\.')}`));
     });
 
-    it('shows a welcome view with a Configure Credentials button when signed out', () => {
-        const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.view === IMAGES_VIEW_ID);
-        assert.ok(welcome);
-        assert.strictEqual(welcome.when, `!${CONTEXT_KEYS.signedIn}`);
+    it('shows "Loading…" until the credentials were read, then a welcome view with a Configure Credentials button when signed out', () => {
+        const [loading, welcome] = manifest.contributes.viewsWelcome.filter((entry) => entry.view === IMAGES_VIEW_ID);
+        assert.ok(loading && welcome);
+        assert.strictEqual(loading.when, `!${CONTEXT_KEYS.ready}`);
+        assert.strictEqual(welcome.when, `${CONTEXT_KEYS.ready} && !${CONTEXT_KEYS.signedIn}`);
         assert.match(text(welcome.contents), /\[Configure Credentials\]\(command:zenlayer\.configureCredentials\)/);
     });
 

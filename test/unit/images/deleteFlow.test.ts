@@ -48,13 +48,15 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(whileSending, 'Deleting…');
         assert.deepStrictEqual(feature.ui.of('progress').map((call) => call.title), ['Deleting image web-1…']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting web-1: Zenlayer accepted the delete.'], 'accepted, not "Deleted" while the row says DELETING');
+        assert.deepStrictEqual(feature.ui.messages('info'), [], 'accepted is not "Deleted" while the row says DELETING, and needs no notification of its own');
+        assert.deepStrictEqual(feature.ui.of('background'), [{ kind: 'background', title: 'Deleting image web-1…', ended: false }], 'the status bar says it goes on');
         assert.strictEqual(node(feature, 'web-1').image.status, 'DELETING');
         assert.ok(!String(toTreeItem(node(feature, 'web-1'), feature.model.marks).contextValue).endsWith('.deletable'));
         assert.deepStrictEqual(feature.model.pollingIds, ['img-web-1']);
         feature.account.remove('img-web-1');
         await feature.clock.advance(5000);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message).slice(1), ['Deleted image web-1'], '"Deleted" once Zenlayer no longer lists it');
+        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1'], '"Deleted" once Zenlayer no longer lists it');
+        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.ended), [true], 'and the status bar stops saying "Deleting…"');
     });
 
     it('sends nothing when the confirmation is dismissed', async () => {
@@ -91,7 +93,8 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(confirm.message, 'Delete 2 images: web-1, web-2?');
         assert.match(confirm.detail ?? '', /Skipped: ubuntu \(public image\)\./);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting 2 images: Zenlayer accepted the delete.']);
+        assert.deepStrictEqual(feature.ui.messages('info'), []);
+        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.title), ['Deleting 2 images…']);
     });
 
     it('expands a group to its deletable images', async () => {
@@ -114,6 +117,9 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden'], ['img-db-golden']]);
         assert.strictEqual(retried.message, 'db-golden was not deleted: Zenlayer did not say why, and no instance is known to use it. (requestId req-2)');
         assert.strictEqual(feature.ui.messages('warning').length, 3, 'no second confirmation for the retry');
+        // Each result shows only once its "Deleting…" notification has gone, never beside it.
+        const order = feature.ui.calls.map((call) => (call.kind === 'message' ? call.message.split(' ')[0] : call.kind));
+        assert.deepStrictEqual(order.filter((kind) => ['progress', 'progressEnded', 'Deleting', 'db-golden'].includes(kind)), ['progress', 'progressEnded', 'Deleting', 'progress', 'progressEnded', 'db-golden']);
         const marked = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
         assert.strictEqual(marked.description, 'AVAILABLE · delete failed');
         await feature.model.refresh();
@@ -144,7 +150,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(failure.message, 'Could not delete 1 image(s): INTERNAL_ERROR: The image is in a wrong state. (requestId req-err-1)');
         assert.deepStrictEqual(failure.buttons, ['Show Log', 'Retry']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1'], ['img-web-1']]);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleting web-1: Zenlayer accepted the delete.']);
+        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.title), ['Deleting image web-1…'], 'the retry was accepted');
     });
 
     it('a refusal by Zenlayer (4xx) is a warning, not an error; an unreachable Zenlayer says what to check', async () => {

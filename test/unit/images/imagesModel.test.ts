@@ -282,4 +282,17 @@ describe('ImagesModel: deletes and polling', () => {
         assert.strictEqual(account.listCalls.length, calls, 'a rename lists nothing again');
         assert.deepStrictEqual(names(model), ['alpha', 'beta', 'gamma']);
     });
+
+    it('knows whether someone is signed in only once the first load has read the credentials (the view says "Loading…" until then)', async () => {
+        const account = new FakeAccount();
+        account.signedIn = false;
+        const { model } = setup({ account });
+        assert.strictEqual(model.knowsSignIn, false);
+        let changes = 0;
+        model.onDidChange(() => changes++);
+        await model.refresh();
+        assert.strictEqual(model.knowsSignIn, true);
+        assert.strictEqual(model.signedIn, false);
+        assert.ok(changes > 0, 'the view hears of it');
+    });
 });

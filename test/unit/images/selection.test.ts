@@ -1,7 +1,8 @@
 import * as assert from 'assert';
-import { normalizeSelection, partitionDeletable } from '../../../src/images/selection';
+import { NO_MARKS } from '../../../src/images/images';
+import { normalizeSelection, partitionDeletable, rowAfterDelete } from '../../../src/images/selection';
 import { firstNames } from '../../../src/platform/listText';
-import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/tree';
+import { buildImageTree, type GroupNode, type ImageNode, type TreeNode } from '../../../src/images/tree';
 import { image } from '../../support/fixtures';
 
 const imageNode = (name: string, overrides = {}): TreeNode => {
@@ -72,5 +73,16 @@ describe('firstNames', () => {
     it('shows at most the given number and counts the rest', () => {
         assert.deepStrictEqual(firstNames(['a', 'b', 'c', 'd'], 2), { shown: ['a', 'b'], more: 2 });
         assert.deepStrictEqual(firstNames(['a'], 5), { shown: ['a'], more: 0 });
+    });
+});
+
+describe('rowAfterDelete', () => {
+    const rows = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ kind: 'image', id: name, image: image(name, name === 'd' ? { status: 'DELETING' } : {}) }) as unknown as ImageNode);
+    it('selects the first row below the deleted ones that is not on its way out, else the nearest above, else none', () => {
+        assert.strictEqual(rowAfterDelete(rows, new Set(['img-b']), NO_MARKS)?.image.name, 'c');
+        assert.strictEqual(rowAfterDelete(rows, new Set(['img-c']), NO_MARKS)?.image.name, 'e', 'd is DELETING at Zenlayer');
+        assert.strictEqual(rowAfterDelete(rows, new Set(['img-e']), NO_MARKS)?.image.name, 'c', 'nothing below: the nearest above');
+        assert.strictEqual(rowAfterDelete(rows, new Set(['img-a', 'img-b', 'img-c', 'img-e']), NO_MARKS), undefined);
+        assert.strictEqual(rowAfterDelete(rows, new Set(['img-x']), NO_MARKS), undefined, 'none of the rows was deleted');
     });
 });
