@@ -33,14 +33,17 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
         item.description = status ? vscode.l10n.t('{0} · delete failed', status) : vscode.l10n.t('delete failed');
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     } else {
-        item.description = [status, formatSize(image.sizeGiB) ?? image.osType, usageText(node)].filter((part) => part).join(' · ');
+        // Size and usage first: at the default 300 px they are what a row has room for. AVAILABLE, the usual status,
+        // is left to the green icon (and the tooltip); any other status leads, as it says why a row is different.
+        const unusual = status === 'AVAILABLE' ? undefined : status;
+        item.description = [unusual, formatSize(image.sizeGiB) ?? image.osType, usageText(node)].filter((part) => part).join(' · ');
         const presentation = statusPresentation(image.status);
         item.iconPath =
             node.protectedBy !== undefined
                 ? new vscode.ThemeIcon('lock', presentation.color ? new vscode.ThemeColor(presentation.color) : undefined)
                 : new vscode.ThemeIcon(presentation.icon, presentation.color ? new vscode.ThemeColor(presentation.color) : undefined);
     }
-    item.accessibilityInformation = { label: `${image.name}, ${String(item.description)}` };
+    item.accessibilityInformation = { label: [image.name, image.status, String(item.description)].filter((part) => part).join(', ') };
     return item;
 }
 

@@ -28,7 +28,7 @@ describe('extension: images tree', () => {
     it('shows status and size, a status icon, a context value and a tooltip with every field', () => {
         const item = api.treeItem(findImage(api, 'web-frontend-2026-11'));
         assert.strictEqual(item.label, 'web-frontend-2026-11');
-        assert.strictEqual(item.description, 'AVAILABLE · 30 GiB');
+        assert.strictEqual(item.description, '30 GiB');
         assert.strictEqual(item.contextValue, 'zenlayer.image.custom.available.deletable');
         assert.ok(item.iconPath instanceof vscode.ThemeIcon);
         assert.strictEqual(item.iconPath.id, 'pass');

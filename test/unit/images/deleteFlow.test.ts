@@ -123,7 +123,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         const marked = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
         assert.strictEqual(marked.description, 'AVAILABLE · delete failed');
         await feature.model.refresh();
-        assert.strictEqual(toTreeItem(node(feature, 'db-golden'), feature.model.marks).description, 'AVAILABLE · 20 GiB');
+        assert.strictEqual(toTreeItem(node(feature, 'db-golden'), feature.model.marks).description, '20 GiB');
     });
 
     it('Show Details lists the refused images with the requestIds; Copy Failed IDs copies them', async () => {
