@@ -29,9 +29,9 @@ export default tseslint.config(
         // (unit-tested in plain Node without the fake vscode module). A new vscode-free file is added here by name.
         files: [
             'src/zenlayer/**/*.ts',
-            'src/images/{deleteResult,details,filter,images,polling,quickPick,selection,tree}.ts',
-            'src/accounts/{credentialFiles,credentialSources,session}.ts',
-            'src/platform/{apiLog,proxy,settings}.ts',
+            'src/images/{deleteResult,details,filter,images,imagesModel,polling,protection,quickPick,selection,tree,usage}.ts',
+            'src/accounts/{accounts,credentialFiles,credentialSources,session}.ts',
+            'src/platform/{apiLog,markdown,proxy,settings}.ts',
         ],
         rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This file is kept free of VS Code (eslint.config.mjs lists it).', allowTypeImports: false }] }] },
     },
