@@ -141,6 +141,8 @@ async function main() {
         }
     }
     const node = process.execPath;
+    // From an empty out/: a test whose source was deleted or renamed would otherwise still run from its old .js.
+    fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
     await step('compile (tsc)', node, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
     const bundled = await step('bundle (esbuild)', node, ['esbuild.js']);
     await step('lint (eslint)', node, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']);
