@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SecretStorageUnavailableError } from '../accounts/accountStore';
+import { SecretStorageUnavailableError } from './secretStorage';
 import { ProxyConfigError } from './proxy';
 import {
     MAX_CLOCK_SKEW_SECONDS,

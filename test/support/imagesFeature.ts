@@ -1,11 +1,11 @@
 // The images feature assembled as activate() assembles it, over a fake account, a fake clock and the scripted UI, for
 // unit tests of the delete flow and the view commands in plain Node.
-import { DeleteFlow } from '../../src/images/deleteFlow';
-import type { ImageFilter } from '../../src/images/filter';
-import { ImagesModel } from '../../src/images/imagesModel';
-import type { GroupBy, TreeNode } from '../../src/images/tree';
+import { DeleteFlow } from '../../src/images/delete/deleteFlow';
+import type { ImageFilter } from '../../src/images/model/filter';
+import { ImagesModel } from '../../src/images/model/imagesModel';
+import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
-import type { ConfirmationMode } from '../../src/platform/settings';
+import type { ConfirmationMode } from '../../src/shared/settings/settings';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
