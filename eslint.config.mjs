@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { layersPlugin } from './scripts/lint/layers.mjs';
+import layers from './scripts/lint/layers.js';
 
 export default tseslint.config(
     { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**'] },
@@ -26,10 +26,10 @@ export default tseslint.config(
         },
     },
     {
-        // Layers by folder, not by file name: scripts/lint/layers.mjs says who may import whom, and that model/ folders
+        // Layers by folder, not by file name: scripts/lint/layers.js says who may import whom, and that model/ folders
         // and the API client never import vscode.
         files: ['src/**/*.ts'],
-        plugins: { zenlayer: layersPlugin() },
+        plugins: { zenlayer: layers.layersPlugin() },
         rules: { 'zenlayer/layers': 'error' },
     },
     {

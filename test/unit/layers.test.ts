@@ -1,4 +1,4 @@
-// The folder layers of src/ (scripts/lint/layers.mjs) fail lint when broken: planted violations are reported, allowed
+// The folder layers of src/ (scripts/lint/layers.js) fail lint when broken: planted violations are reported, allowed
 // imports are not, and eslint.config.mjs applies the rule to every file of src/.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -6,8 +6,6 @@ import { ESLint, Linter } from 'eslint';
 import * as tseslint from 'typescript-eslint';
 
 const ROOT = path.resolve(__dirname, '../../..');
-// TypeScript compiles import() to require() under CommonJS, which cannot load an ES module: keep it a real import().
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 interface LayersModule {
     layersPlugin(): ESLint.Plugin;
@@ -15,12 +13,13 @@ interface LayersModule {
 
 describe('layers of src/ (lint)', function () {
     let plugin: ESLint.Plugin;
-    before(async function () {
-        plugin = ((await importModule(path.join(ROOT, 'scripts/lint/layers.mjs'))) as LayersModule).layersPlugin();
+    before(function () {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of the repository, loaded by path
+        plugin = (require(path.join(ROOT, 'scripts/lint/layers.js')) as LayersModule).layersPlugin();
     });
 
     function problems(file: string, code: string): string[] {
-        const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser }, plugins: { zenlayer: plugin }, rules: { 'zenlayer/layers': 'error' } }];
+        const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { zenlayer: plugin }, rules: { 'zenlayer/layers': 'error' } }];
         return new Linter({ configType: 'flat' }).verify(code, config, { filename: path.join(ROOT, file) }).map((message) => message.message);
     }
 

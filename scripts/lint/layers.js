@@ -9,7 +9,7 @@
 //   src/constants.ts   the manifest's identifiers and the state keys: a leaf every layer but the client may read
 //
 // Inside any folder, `model/` holds plain TypeScript (no vscode), unit-tested in plain Node.
-import * as path from 'node:path';
+const path = require('node:path');
 
 const BELOW_FEATURES = ['shared', 'platform', 'zenlayer'];
 const FIXED = {
@@ -38,11 +38,11 @@ function allowedFrom(from) {
     return [...BELOW_FEATURES, 'constants']; // a feature
 }
 
-export function layersPlugin() {
+function layersPlugin() {
     const layersRule = {
         meta: {
             type: 'problem',
-            docs: { description: 'Keeps the folders of src/ in their layers (scripts/lint/layers.mjs)' },
+            docs: { description: 'Keeps the folders of src/ in their layers (scripts/lint/layers.js)' },
             schema: [],
             messages: {
                 upward: '{{from}} may not import {{to}} ({{spec}}): {{why}}',
@@ -99,3 +99,5 @@ export function layersPlugin() {
     };
     return { rules: { layers: layersRule } };
 }
+
+module.exports = { layersPlugin };
