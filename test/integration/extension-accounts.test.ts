@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AccountStore } from '../../src/shared/session/accountStore';
 import { LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/constants';
-import type { ZenlayerImagesTestApi } from '../../src/dev/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
 

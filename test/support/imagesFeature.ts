@@ -1,8 +1,7 @@
 // The images feature assembled as activate() assembles it, over a fake account, a fake clock and the scripted UI, for
 // unit tests of the delete flow and the view commands in plain Node.
-import { DeleteFlow } from '../../src/images/delete/deleteFlow';
+import { createImagesFeature } from '../../src/images/feature';
 import type { ImageFilter } from '../../src/images/model/filter';
-import { ImagesModel } from '../../src/images/model/imagesModel';
 import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
 import type { ConfirmationMode } from '../../src/shared/settings/settings';
@@ -44,37 +43,38 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
-    const model = new ImagesModel({
-        api,
-        logger,
-        describeError,
-        classify: { isClockSkew, isAuthFailure, isUnreachable },
-        withProgress: (task) => task(),
-        saveFilter: () => Promise.resolve(),
-        scheduler: clock,
-        pollIntervalMs: () => 5000,
-        onPollingGaveUp: () => undefined,
-        initial: { groupBy: options.groupBy ?? 'none', filter: options.filter ?? {} },
-    });
+    const feature = createImagesFeature(
+        {
+            ui,
+            logger,
+            api,
+            describeError,
+            classify: { isClockSkew, isAuthFailure, isUnreachable },
+            settings: () => ({ ...settings, pollIntervalMs: 5000 }),
+            updateGroupBy: () => Promise.resolve(),
+            saveFilter: () => Promise.resolve(),
+            initial: { groupBy: options.groupBy ?? 'none', filter: options.filter ?? {} },
+            scheduler: clock,
+            withProgress: (task) => task(),
+            configureCredentials: () => {
+                configureCalls++;
+                return Promise.resolve();
+            },
+        },
+        () => ({
+            selection: () => selection,
+            select: (node: TreeNode) => {
+                selection = [node];
+                return Promise.resolve();
+            },
+        }),
+    );
+    const { model, commands } = feature;
     model.setViewVisible(true);
-    const deletes = new DeleteFlow({
-        ui,
-        api,
-        model,
-        logger,
-        confirmation: () => settings.confirmation,
-        typeCountThreshold: () => settings.typeCountThreshold,
-        configureCredentials: () => {
-            configureCalls++;
-            return Promise.resolve();
-        },
-        selection: () => selection,
-        select: (node) => {
-            selection = [node];
-            return Promise.resolve();
-        },
-    });
+    // The delete commands under the names the tests use.
+    const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
     return {
+        commands,
         account,
         clock,
         logger,

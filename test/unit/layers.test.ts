@@ -28,7 +28,7 @@ describe('layers of src/ (lint)', function () {
         ['src/shared/settings/planted.ts', "import type { ImagesModel } from '../../images/model/imagesModel';", /src\/shared may not import src\/images/],
         ['src/accounts/planted.ts', "import { ImagesModel } from '../images/model/imagesModel';", /a feature never imports another feature/],
         ['src/images/planted.ts', "export { AccountChecks } from '../accounts/model/accountChecks';", /a feature never imports another feature/],
-        ['src/images/planted.ts', "import { readHooks } from '../dev/testHooks';", /may not import src\/dev/],
+        ['src/images/planted.ts', "import { readHooks } from '../dev/hooks';", /may not import src\/dev/],
         ['src/zenlayer/planted.ts', "import { COMMANDS } from '../constants';", /src\/zenlayer may use only itself/],
         ['src/zenlayer/planted.ts', "import * as vscode from 'vscode';", /no vscode import/],
         ['src/images/model/planted.ts', "import type * as vscode from 'vscode';", /no vscode import/],
@@ -50,7 +50,7 @@ describe('layers of src/ (lint)', function () {
         ['src/shared/session/planted.ts', "import { Emitter } from '../../platform/events';"],
         ['src/platform/planted.ts', "import { ZenlayerClient } from '../zenlayer';"],
         ['src/dev/planted.ts', "import { ImagesModel } from '../images/model/imagesModel';"],
-        ['src/extension.ts', "import { readHooks } from './dev/testHooks';"],
+        ['src/extension.ts', "import { readHooks } from './dev/hooks';"],
         ['src/accounts/planted.ts', "import { COMMANDS } from '../constants';"],
     ];
     for (const [file, code] of allowed) {

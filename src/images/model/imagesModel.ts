@@ -3,8 +3,9 @@ import { Emitter } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
 import type { ZenlayerImage } from '../../zenlayer/types';
 import { type ImageFilter, isFilterActive } from './filter';
-import type { DeleteFailure, DeleteMark, ImageMarks } from './images';
-import { DELETING_STATUS, DeletionPoller, type Scheduler } from './polling';
+import { DeleteTracker } from './deleteTracker';
+import type { DeleteFailure, ImageMarks } from './images';
+import type { Scheduler } from './polling';
 import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
 import type { DeleteGuard } from './selection';
 import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
@@ -17,16 +18,6 @@ export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loadi
  * the listing failed, not because the images are gone) or `superseded` (a newer refresh aborted it; it changed nothing).
  */
 export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
-
-/**
- * Accepted deletes that ended: gone from Zenlayer's listing, back in another status (the delete did not happen), or no
- * longer followed (polling gave up, or the account changed) so nobody will know.
- */
-export interface SettledDeletes {
-    readonly gone: readonly ZenlayerImage[];
-    readonly reverted: readonly ZenlayerImage[];
-    readonly abandoned: readonly string[];
-}
 
 /** How the model tells a failed load apart, so the view can offer the right way out. */
 export interface FailureClassifier {
@@ -61,22 +52,20 @@ export interface ImagesModelDependencies {
 export class ImagesModel implements DeleteGuard {
     private readonly changed = new Emitter<void>();
     readonly onDidChange = this.changed.event;
-    private readonly settled = new Emitter<SettledDeletes>();
+    private readonly deletes: DeleteTracker;
     /** Fires when accepted deletes end, or when the model stops following them (`abandoned`). */
-    readonly onDidSettleDeletes = this.settled.event;
+    readonly onDidSettleDeletes: DeleteTracker['onDidSettle'];
 
     private loadState: LoadState = { kind: 'loading' };
     /** Whether the credential store has been read once: before that, nobody knows whether someone is signed in. */
     private signInKnown = false;
     private images = new Map<string, ZenlayerImage>();
     private usage: Usage = { kind: 'unknown', error: undefined };
-    private readonly deleteMarks = new Map<string, DeleteMark>();
     private roots: TreeNode[] = [];
     private filter: ImageFilter;
     private groupBy: GroupBy;
     private viewVisible = false;
     private protection: readonly ProtectionRule[] = [];
-    private readonly poller: DeletionPoller;
     /** Bumped by every refresh; an answer for an older one changes nothing. */
     private generation = 0;
     /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
@@ -89,18 +78,14 @@ export class ImagesModel implements DeleteGuard {
     constructor(private readonly deps: ImagesModelDependencies) {
         this.filter = deps.initial.filter;
         this.groupBy = deps.initial.groupBy;
-        this.poller = new DeletionPoller({
-            baseIntervalMs: deps.pollIntervalMs,
-            scheduler: deps.scheduler,
+        this.deletes = new DeleteTracker({
+            ...deps,
             isVisible: () => this.viewVisible,
-            watched: () => this.idsIn('accepted'),
-            check: (ids) => this.checkDeleted(ids),
-            onGiveUp: (remaining) => {
-                deps.onPollingGaveUp(remaining);
-                this.settled.fire({ gone: [], reverted: [], abandoned: remaining });
-            },
-            onError: (error) => deps.logger.warn(`Checking deleted images failed: ${deps.describeError(error)}`),
+            images: () => this.images,
+            account: () => this.account,
+            changed: () => this.rebuild(),
         });
+        this.onDidSettleDeletes = this.deletes.onDidSettle;
     }
 
     /** The name of the account whose images these are (the view's description, the status bar). */
@@ -150,17 +135,17 @@ export class ImagesModel implements DeleteGuard {
     }
 
     get marks(): ImageMarks {
-        return this.deleteMarks;
+        return this.deletes.marks;
     }
 
     /** The images as the view shows them: an accepted delete reads DELETING before Zenlayer's next listing says so. */
     get cachedImages(): readonly ZenlayerImage[] {
-        return [...this.images.values()].map((image) => this.presented(image));
+        return [...this.images.values()].map((image) => this.deletes.presented(image));
     }
 
     /** Accepted deletes the poller still checks; empty once they settled or polling gave up. */
     get pollingIds(): readonly string[] {
-        return this.poller.running ? this.idsIn('accepted') : [];
+        return this.deletes.pollingIds;
     }
 
     /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
@@ -226,16 +211,12 @@ export class ImagesModel implements DeleteGuard {
     accountChanged(name: string | undefined): Promise<RefreshOutcome> {
         this.account++;
         this.shownAccountName = name;
-        this.poller.stop();
-        const abandoned = this.idsIn('accepted');
-        this.deleteMarks.clear();
+        const abandoned = this.deletes.forget();
         this.images.clear();
         this.usage = { kind: 'unknown', error: undefined };
         this.loadState = { kind: 'loading' };
         this.rebuild();
-        if (abandoned.length > 0) {
-            this.settled.fire({ gone: [], reverted: [], abandoned });
-        }
+        this.deletes.announce({ gone: [], reverted: [], abandoned });
         return this.refresh();
     }
 
@@ -275,34 +256,25 @@ export class ImagesModel implements DeleteGuard {
     setViewVisible(visible: boolean): void {
         this.viewVisible = visible;
         if (visible) {
-            this.poller.resume();
+            this.deletes.resume();
         }
     }
 
     /** A DeleteImages call for these IDs is about to be sent. */
     deleteStarted(ids: readonly string[]): void {
-        ids.forEach((id) => this.deleteMarks.set(id, { phase: 'sending' }));
+        this.deletes.started(ids);
         this.rebuild();
     }
 
     /** The call answered: accepted images are watched until Zenlayer no longer lists them; the others are marked. */
     deleteSettled(accepted: readonly string[], failures: ReadonlyMap<string, DeleteFailure>): void {
-        // Only what is still marked as sending: after an account switch the answer is for images this model no longer holds.
-        const sending = (id: string): boolean => this.deleteMarks.get(id)?.phase === 'sending';
-        const watched = accepted.filter(sending);
-        watched.forEach((id) => this.deleteMarks.set(id, { phase: 'accepted' }));
-        [...failures].filter(([id]) => sending(id)).forEach(([id, failure]) => this.deleteMarks.set(id, { phase: 'failed', failure }));
-        this.rebuild();
-        if (watched.length > 0) {
-            this.poller.start();
-        }
+        this.deletes.answered(accepted, failures);
     }
 
     dispose(): void {
         this.loading?.abort();
-        this.poller.stop();
+        this.deletes.dispose();
         this.changed.dispose();
-        this.settled.dispose();
     }
 
     private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
@@ -340,64 +312,10 @@ export class ImagesModel implements DeleteGuard {
         this.loadState = state;
         const previous = this.images;
         this.images = new Map(images.map((image) => [image.id, image]));
-        const gone: ZenlayerImage[] = [];
-        for (const [id, mark] of this.deleteMarks) {
-            // A failure mark lasts until the next refresh. An accepted delete a full listing no longer shows is done;
-            // after a failed listing, or under a status filter (which hides DELETING images), nobody knows yet.
-            const settledByListing = state.kind === 'loaded' && !this.filter.status && !this.images.has(id);
-            if (mark.phase === 'failed' || (mark.phase === 'accepted' && settledByListing)) {
-                this.deleteMarks.delete(id);
-                const image = previous.get(id);
-                if (mark.phase === 'accepted' && image) {
-                    gone.push(image);
-                }
-            }
-        }
+        const gone = this.deletes.listed(previous, this.images, state.kind === 'loaded' && !this.filter.status);
         this.rebuild();
-        if (gone.length > 0) {
-            this.settled.fire({ gone, reverted: [], abandoned: [] });
-        }
+        this.deletes.announce({ gone, reverted: [], abandoned: [] });
         return state.kind;
-    }
-
-    /** One poll: gone images leave the tree, ones Zenlayer put back in another state are marked failed. */
-    private async checkDeleted(ids: readonly string[]): Promise<void> {
-        const account = this.account;
-        const api = await this.deps.api();
-        if (!api) {
-            throw new Error(`signed out; stopped checking ${ids.length} deleted image(s): ${ids.join(', ')}`);
-        }
-        const present = await api.describeImagesByIds(ids);
-        if (account !== this.account) {
-            return; // the answer is about the previous account's images
-        }
-        const presentIds = new Set(present.map((image) => image.id));
-        const stillWatched = (id: string): boolean => this.deleteMarks.get(id)?.phase === 'accepted';
-        const gone = ids.filter((id) => !presentIds.has(id) && stillWatched(id));
-        const goneImages = gone.flatMap((id) => this.images.get(id) ?? []);
-        const reverted = present.filter((image) => stillWatched(image.id) && image.status !== DELETING_STATUS);
-        for (const image of present) {
-            if (this.images.has(image.id)) {
-                this.images.set(image.id, image);
-            }
-        }
-        for (const id of gone) {
-            this.images.delete(id);
-            this.deleteMarks.delete(id);
-        }
-        for (const image of reverted) {
-            this.deleteMarks.set(image.id, { phase: 'failed', failure: { kind: 'reverted', status: image.status } });
-        }
-        if (gone.length > 0) {
-            this.deps.logger.info(`Deleted and gone: ${gone.join(', ')}`);
-        }
-        if (reverted.length > 0) {
-            this.deps.logger.warn(`Delete did not complete; no longer DELETING: ${reverted.map((image) => `${image.id} (${image.status})`).join(', ')}`);
-        }
-        this.rebuild();
-        if (goneImages.length > 0 || reverted.length > 0) {
-            this.settled.fire({ gone: goneImages, reverted, abandoned: [] });
-        }
     }
 
     private credentialsRead(): void {
@@ -405,14 +323,6 @@ export class ImagesModel implements DeleteGuard {
             this.signInKnown = true;
             this.changed.fire();
         }
-    }
-
-    private idsIn(phase: DeleteMark['phase']): string[] {
-        return [...this.deleteMarks].filter(([, mark]) => mark.phase === phase).map(([id]) => id);
-    }
-
-    private presented(image: ZenlayerImage): ZenlayerImage {
-        return this.deleteMarks.get(image.id)?.phase === 'accepted' && image.status !== DELETING_STATUS ? { ...image, status: DELETING_STATUS } : image;
     }
 
     private rebuild(): void {
