@@ -237,7 +237,7 @@ function describeInputProblem(problem: InputProblem): string {
         case 'endpointNotUrl':
             return `The Zenlayer endpoint "${problem.endpoint}" is not a valid URL; expected something like https://console.zenlayer.com.`;
         case 'endpointScheme':
-            return `The Zenlayer endpoint "${problem.endpoint}" must use https://.`;
+            return `The Zenlayer endpoint "${problem.endpoint}" must start with https://.`;
         case 'endpointPlainHttp':
             return `The Zenlayer endpoint "${problem.endpoint}" uses plain http://, which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`;
         case 'endpointUserInfo':
