@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerAccounts } from './accounts/register';
 import { readHooks } from './dev/hooks';
@@ -19,6 +20,7 @@ let running: DisposableStore | undefined;
 
 /** The composition root: builds the shared services, then each feature from its entry point. */
 export async function activate(context: vscode.ExtensionContext): Promise<ZenlayerImagesTestApi | undefined> {
+    const started = performance.now();
     const hooks = readHooks(process.env);
     const store = (running = new DisposableStore());
     context.subscriptions.push({ dispose: () => void store.dispose() }); // a fallback if deactivate does not run
@@ -49,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     if (!(await hooks.storeDemoAccounts(accountStore, settings.current.endpoint, logger, ui))) {
         void account.start();
     }
-    return hooks.testApi({ ui, ...images, log: logger, statusBarItem: accounts.statusBarItem, secrets: context.secrets });
+    const activationMs = performance.now() - started;
+    return hooks.testApi({ ui, ...images, log: logger, statusBarItem: accounts.statusBarItem, secrets: context.secrets, activationMs });
 }
 
 export async function deactivate(): Promise<void> {

@@ -37,6 +37,8 @@ export interface ZenlayerImagesTestApi {
     selection(): readonly TreeNode[];
     /** The account item of the status bar as shown: its text, tooltip text and background colour ID. */
     statusBar(): { readonly text: string; readonly tooltip: string; readonly background: string | undefined };
+    /** How long activate() took, measured by the extension itself (performance.now around its body). */
+    readonly activationMs: number;
     /** The extension's own SecretStorage (the migration test writes what version 0.1 left there). */
     readonly secrets: vscode.SecretStorage;
 }
@@ -49,9 +51,10 @@ export interface TestApiParts {
     readonly log: { readonly recentLines: readonly string[]; clearRecent(): void };
     readonly statusBarItem: vscode.StatusBarItem;
     readonly secrets: vscode.SecretStorage;
+    readonly activationMs: number;
 }
 
-export function createTestApi({ ui, model, provider, view, log, statusBarItem, secrets }: TestApiParts): ZenlayerImagesTestApi {
+export function createTestApi({ ui, model, provider, view, log, statusBarItem, secrets, activationMs }: TestApiParts): ZenlayerImagesTestApi {
     return {
         setUi: (testUi) => ui.use(testUi),
         children: (node) => provider.getChildren(node),
@@ -71,6 +74,7 @@ export function createTestApi({ ui, model, provider, view, log, statusBarItem, s
             background: statusBarItem.backgroundColor?.id,
         }),
         secrets,
+        activationMs,
     };
 }
 

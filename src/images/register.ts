@@ -64,7 +64,7 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
             } else if (event.kind === 'renamed') {
                 model.accountRenamed(event.name);
             } else {
-                void model.refresh();
+                void model.clientChanged();
             }
         }),
     );

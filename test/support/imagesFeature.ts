@@ -32,6 +32,8 @@ export interface ImagesFeatureOptions {
     readonly account?: FakeAccount;
     readonly groupBy?: GroupBy;
     readonly filter?: ImageFilter;
+    /** Whether the view is visible from the start (default true). */
+    readonly visible?: boolean;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -70,7 +72,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         }),
     );
     const { model, commands } = feature;
-    model.setViewVisible(true);
+    model.setViewVisible(options.visible ?? true);
     // The delete commands under the names the tests use.
     const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
     return {

@@ -19,7 +19,7 @@ export async function readyToPick(deps: PickDependencies, again: () => Promise<v
         await deps.configureCredentials();
         return false;
     }
-    await model.whenIdle();
+    await model.ensureLoaded();
     const loadError = model.loadError;
     if (loadError === undefined) {
         return true;

@@ -19,6 +19,9 @@ export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loadi
  */
 export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
 
+/** How a change that needs a new listing ended: that listing's outcome, or `deferred` until the view is shown. */
+export type ListingOutcome = RefreshOutcome | 'deferred';
+
 /** How the model tells a failed load apart, so the view can offer the right way out. */
 export interface FailureClassifier {
     readonly isClockSkew: (error: unknown) => boolean;
@@ -65,6 +68,12 @@ export class ImagesModel implements DeleteGuard {
     private filter: ImageFilter;
     private groupBy: GroupBy;
     private viewVisible = false;
+    /**
+     * Nothing is listed for the shown account yet (or a setting made the listing stale) and nobody has looked: no
+     * request goes to Zenlayer until the view is shown or a command needs the images (ensureLoaded). False until the
+     * first account is known (accountChanged), so a view visible at start-up does not list before that.
+     */
+    private stale = false;
     private protection: readonly ProtectionRule[] = [];
     /** Bumped by every refresh; an answer for an older one changes nothing. */
     private generation = 0;
@@ -190,6 +199,7 @@ export class ImagesModel implements DeleteGuard {
      * and it leaves no trace). Accepted deletes that a full listing no longer shows are settled as gone.
      */
     refresh(): Promise<RefreshOutcome> {
+        this.stale = false;
         const generation = ++this.generation;
         this.loading?.abort();
         const controller = new AbortController();
@@ -208,16 +218,38 @@ export class ImagesModel implements DeleteGuard {
      * Another account is active (switched, signed in or out, its credentials edited; here or in another window): nothing
      * of the previous account may show or be polled, and a delete still answering for it leaves no mark.
      */
-    accountChanged(name: string | undefined): Promise<RefreshOutcome> {
+    accountChanged(name: string | undefined): Promise<ListingOutcome> {
         this.account++;
         this.shownAccountName = name;
         const abandoned = this.deletes.forget();
         this.images.clear();
         this.usage = { kind: 'unknown', error: undefined };
         this.loadState = { kind: 'loading' };
+        this.stale = true;
+        if (name !== undefined) {
+            this.signInKnown = true; // signed in, known from SecretStorage alone: the palette's commands show at once
+        }
         this.rebuild();
         this.deletes.announce({ gone: [], reverted: [], abandoned });
-        return this.refresh();
+        // Signed out (or the store unreadable) costs no request to Zenlayer: settle it now, so the welcome view shows.
+        return name === undefined ? this.refresh() : this.refreshIfSeen();
+    }
+
+    /** The same account through a rebuilt client (timeout or proxy settings): list again, once someone looks. */
+    clientChanged(): Promise<ListingOutcome> {
+        this.stale = true;
+        return this.refreshIfSeen();
+    }
+
+    /**
+     * For a command that needs the images (the palette delete, a hover): lists them if nothing was listed for the shown
+     * account yet, then waits for the listing in flight.
+     */
+    async ensureLoaded(): Promise<void> {
+        if (this.stale) {
+            await this.refresh();
+        }
+        await this.whenIdle();
     }
 
     /** The same account under a new name (renamed here or in another window), or its name once first read. */
@@ -255,6 +287,9 @@ export class ImagesModel implements DeleteGuard {
     /** Polling runs only while the view can be seen; showing it runs a check that fell due meanwhile. */
     setViewVisible(visible: boolean): void {
         this.viewVisible = visible;
+        if (visible && this.stale) {
+            void this.refresh(); // first shown, or shown after a switch while hidden
+        }
         if (visible) {
             this.deletes.resume();
         }
@@ -316,6 +351,11 @@ export class ImagesModel implements DeleteGuard {
         this.rebuild();
         this.deletes.announce({ gone, reverted: [], abandoned: [] });
         return state.kind;
+    }
+
+    /** Lists now when the view is visible; otherwise when it is next shown or a command calls ensureLoaded(). */
+    private refreshIfSeen(): Promise<ListingOutcome> {
+        return this.viewVisible ? this.refresh() : Promise.resolve('deferred');
     }
 
     private credentialsRead(): void {
