@@ -4,5 +4,5 @@ export { DEFAULT_ENDPOINT, isLoopbackEndpoint, redactUserInfo, validateEndpoint 
 export * from './errors';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { signZc2, type Zc2Signature, type Zc2SigningInput } from './signer';
-export { type ApiCallEvent, ZEC_API_VERSION, type ZenlayerCredentials } from './transport';
+export { ZEC_API_VERSION } from './transport';
 export * from './types';

@@ -1,5 +1,24 @@
-/** ZEC image data as DescribeCustomImages / DescribeImages return it (API version 2025-09-01). */
+/** What the client takes and gives: ZEC data as the API returns it (version 2025-09-01), credentials, call events. */
 
+/** An AccessKey (signed with ZC2-HMAC-SHA256) or an access token (sent as Bearer). */
+export type ZenlayerCredentials = { readonly accessKeyId: string; readonly accessKeyPassword: string } | { readonly token: string };
+
+/** What one HTTP attempt did; handed to the caller's logger. Holds no secrets. */
+export interface ApiCallEvent {
+    readonly action: string;
+    readonly durationMs: number;
+    /** 1 for the first try, 2 for the first retry, … */
+    readonly attempt: number;
+    readonly status?: number;
+    readonly requestId?: string;
+    readonly outcome: 'ok' | 'error';
+    readonly errorCode?: string;
+    readonly errorMessage?: string;
+    readonly imageIds?: readonly string[];
+    readonly failedImageIds?: readonly string[];
+}
+
+/** Image data as DescribeCustomImages / DescribeImages return it. */
 export const IMAGE_STATUSES = ['CREATING', 'AVAILABLE', 'UNAVAILABLE', 'SYNCING', 'FAILED', 'DELETING', 'PROCESSING'] as const;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
