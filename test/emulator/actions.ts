@@ -1,16 +1,21 @@
 /**
  * The ZEC actions the emulator serves (zec 2025-09-01): parameter validation, filtering, paging, DeleteImages
- * semantics and DescribeInstances. Every action sees only the calling account (and the shared zones and public images).
+ * semantics and DescribeInstances here, the image lifecycle actions in image-actions.ts. Every action sees only the
+ * calling account (and the shared zones and public images).
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { IMAGE_SOURCES, IMAGE_STATUSES, IMAGE_TYPES, OS_TYPES } from '../../src/zenlayer/types';
 import type { ImageTag } from '../../src/zenlayer/types';
 import { ApiFailure, ERROR_CODES } from './errors';
+import { IMAGE_LIFECYCLE_HANDLERS } from './image-actions';
 import { type ActionContext, invalid, MAX_TAG_FILTERS, missing, optEnum, optFilterList, optInteger, optString, optStringArray, optTags, type Params, tagText } from './params';
 import { INSTANCE_STATUSES, UNDELETABLE_STATUSES } from './seed';
 import type { SeedImage, SeedInstance, SeedZone } from './seed';
 
-export const ACTIONS = ['DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages', 'DescribeInstances'] as const;
+export const ACTIONS = [
+    'DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages', 'DescribeInstances',
+    'CopyImage', 'DescribeImageCopyProgress', 'DeleteImageCopy', 'ModifyImagesAttributes', 'CreateImage',
+] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 /**
@@ -314,6 +319,7 @@ const HANDLERS: Record<ActionName, (params: Params, ctx: ActionContext) => Recor
     DescribeZones: describeZones,
     DeleteImages: deleteImages,
     DescribeInstances: describeInstances,
+    ...IMAGE_LIFECYCLE_HANDLERS,
 };
 
 export function isAction(name: string): name is ActionName {

@@ -4,7 +4,9 @@
  */
 import type { ImageTag } from '../../src/zenlayer/types';
 import { ApiFailure, ERROR_CODES } from './errors';
+import type { Faults } from './faults';
 import type { EmulatorState } from './state';
+import type { CopyTimings } from './tasks';
 
 /** Documented for `tagKeys` and `tags` of every Describe action here. */
 export const MAX_TAG_FILTERS = 20;
@@ -17,6 +19,14 @@ export interface ActionContext {
     unknownIdMode: 'failedList' | 'notFoundError';
     /** Max IDs in an `imageIds` filter or DeleteImages call; 0 = no limit. */
     maxImageIds: number;
+    /** How long CopyImage's stages take. */
+    copyTimings: CopyTimings;
+    /** How long CreateImage's image stays CREATING. */
+    createDelayMs: number;
+    /** Custom images an account may hold before CreateImage is refused; 0 = no limit. */
+    imageQuota: number;
+    /** Decides which accepted copies and creations fail. */
+    faults: Faults;
 }
 
 export type Params = Record<string, unknown>;
