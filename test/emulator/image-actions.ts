@@ -163,7 +163,7 @@ function deleteImageCopy(params: Params, ctx: ActionContext): Result {
 /**
  * ModifyImagesAttributes `{imageIds, imageName}`: every image gets the name, or none does. Refused when an ID is not
  * one of the account's custom images, an image is DELETING, or another image of the account has the name (the images
- * of the call may share it: the action is made for that).
+ * of the call may share it: the action is made for that; and a call that changes no name is never refused for it).
  */
 function modifyImagesAttributes(params: Params, ctx: ActionContext): Result {
     const imageIds = requiredIdList(params, 'imageIds', ctx.maxImageIds);
@@ -177,7 +177,10 @@ function modifyImagesAttributes(params: Params, ctx: ActionContext): Result {
     if (deleting) {
         throw new ApiFailure(400, ERROR_CODES.imageStatus, `Operations on the image with current status are not supported: ${deleting.imageId} is DELETING.`);
     }
-    requireFreeName(ctx, name, imageIds);
+    // Renaming images to the name they already have changes nothing, even when others share it.
+    if (images.some((image) => image.imageName !== name)) {
+        requireFreeName(ctx, name, imageIds);
+    }
     for (const image of images) {
         image.imageName = name;
     }
