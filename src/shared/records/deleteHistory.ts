@@ -66,6 +66,8 @@ export const MAX_HISTORY_ENTRIES = 10_000;
 export const MAX_HISTORY_BYTES = 8 * 2 ** 20;
 /** Far above Zenlayer's custom-image quota; a larger delete is recorded with a count of the rest. */
 export const MAX_IMAGES_PER_ENTRY = 2_000;
+/** One entry's share of the file at most (images past it are counted, not described), so the newest entry always fits. */
+export const MAX_ENTRY_BYTES = 2 * 2 ** 20;
 const MAX_REQUEST_IDS = 1_000;
 const MAX_NAME = 256;
 const MAX_TAG_TEXT = 64;
@@ -168,6 +170,16 @@ function boundedEntry(value: unknown, id: unknown): HistoryEntry | undefined {
     };
 }
 
+/** The entry with as many of its images as fit MAX_ENTRY_BYTES; the rest are counted in omittedImages. */
+function withinEntryBytes(entry: HistoryEntry): HistoryEntry {
+    let bytes = 0;
+    const fitting = entry.images.findIndex((image) => (bytes += Buffer.byteLength(JSON.stringify(image)) + 1) > MAX_ENTRY_BYTES);
+    if (fitting < 0) {
+        return entry;
+    }
+    return { ...entry, images: entry.images.slice(0, fitting), omittedImages: (entry.omittedImages ?? 0) + entry.images.length - fitting };
+}
+
 // --- building an entry from a delete's result ----------------------------------------------------------------------
 
 /**
@@ -250,7 +262,8 @@ export class DeleteHistory {
      * not be written. The entry is bounded as stored (long texts cut, the images past MAX_IMAGES_PER_ENTRY counted).
      */
     async append(entry: NewHistoryEntry): Promise<HistoryEntry | undefined> {
-        const stored = boundedEntry(entry, randomUUID());
+        const bounded = boundedEntry(entry, randomUUID());
+        const stored = bounded && withinEntryBytes(bounded);
         if (!stored) {
             this.logger.warn(`Not recording a malformed delete-history entry of ${entry.account}.`);
             return undefined;

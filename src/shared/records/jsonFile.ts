@@ -197,7 +197,7 @@ export class JsonFile<T> {
             return loaded;
         }
         const file = this.options.path;
-        const aside = `${file}.corrupt-${timeStamp()}`;
+        const aside = `${file}.corrupt-${timeStamp()}-${randomBytes(2).toString('hex')}`;
         try {
             await fs.rename(file, aside);
             this.options.logger.warn(`Set aside ${file} (${loaded.problem}) as ${path.basename(aside)}; starting afresh.`);
