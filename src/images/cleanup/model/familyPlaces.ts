@@ -11,7 +11,7 @@ export interface FamilyPlace {
     readonly family: ImageFamily;
     /** 1 for the newest; images that cannot be told apart share a place. Undefined for images that are not AVAILABLE. */
     readonly rank: number | undefined;
-    /** What decided the place. */
+    /** What decided the place: imageVersion only where it placed the image better than its name did. */
     readonly orderedBy: 'imageVersion' | 'name';
 }
 
@@ -31,10 +31,16 @@ function ranks(members: readonly Member[], compare: (a: Member, b: Member) => nu
     return result;
 }
 
+/** True when no two members share a place. */
+function orders(ranking: ReadonlyMap<string, number>): boolean {
+    return new Set(ranking.values()).size === ranking.size;
+}
+
 /**
- * Places under one grouping. Names order every family; imageVersion orders it too when every AVAILABLE member has one.
- * When both order a family and disagree (imageVersion is set by Zenlayer, not by whoever named the images), an
- * image's place is the better of the two: the newest by either reading is kept.
+ * Places under one grouping. imageVersion decides when it orders the family (every AVAILABLE member has one, no two
+ * equal); otherwise the names' suffixes do, and members they cannot tell apart share a place. When both order the
+ * family and disagree (imageVersion is set by Zenlayer, not by whoever named the images), an image's place is the
+ * better of the two: the newest by either reading are kept.
  */
 function placesUnder(images: readonly ZenlayerImage[], overrides: readonly FamilyOverride[]): Map<string, FamilyPlace> {
     const families = new Map<string, Member[]>();
@@ -56,12 +62,14 @@ function placesUnder(images: readonly ZenlayerImage[], overrides: readonly Famil
         const byName = ranks(members, (a, b) => compareBySuffix(a.family, b.family));
         const versioned = members.every((member) => member.image.version !== undefined && member.image.version.trim() !== '');
         const byVersion = versioned ? ranks(members, (a, b) => compareVersions(a.image.version!, b.image.version!)) : undefined;
+        const versionDecides = byVersion !== undefined && orders(byVersion);
+        const nameCounts = !versionDecides || orders(byName);
         for (const { image, family } of members) {
             const nameRank = byName.get(image.id)!;
-            const versionRank = byVersion?.get(image.id);
+            const versionRank = versionDecides ? byVersion.get(image.id)! : undefined;
             places.set(
                 image.id,
-                versionRank !== undefined && versionRank <= nameRank ? { family, rank: versionRank, orderedBy: 'imageVersion' } : { family, rank: nameRank, orderedBy: 'name' },
+                versionRank !== undefined && (!nameCounts || versionRank < nameRank) ? { family, rank: versionRank, orderedBy: 'imageVersion' } : { family, rank: nameRank, orderedBy: 'name' },
             );
         }
     }
