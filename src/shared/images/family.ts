@@ -1,0 +1,184 @@
+/**
+ * An image's family: its name without a trailing version or date, so `web-frontend-2026-11`, `-2026-10` and
+ * `-2026-09` are three builds of `web-frontend`. Zenlayer has no such notion; this is a reading of names, and the
+ * setting `zenlayer.cleanup.families` names families where the reading is wrong.
+ */
+
+/** Markers of a build that is not the release yet, oldest kind first: `1.32-dev` < `-alpha` < `-beta` < `-pre` < `-rc` < `1.32`. */
+const PRE_RELEASE_RANK: ReadonlyMap<string, number> = new Map([
+    ['dev', 0],
+    ['snapshot', 0],
+    ['nightly', 0],
+    ['alpha', 1],
+    ['beta', 2],
+    ['pre', 3],
+    ['preview', 3],
+    ['rc', 4],
+]);
+
+/** A pre-release marker (optionally numbered: `rc1`, `rc.2`) at the very end of a name. */
+const PRE_RELEASE_TAIL = /[-_.]?(dev|snapshot|nightly|alpha|beta|pre|preview|rc)(?:[-_.]?\d+)?$/i;
+/** A separator, then a version or date (`1.31`, `2026-11`, `20261105`, `v3`) that ends the name. Leftmost match = longest suffix. */
+const VERSION_TAIL = /[-_. ]v?\d+(?:[-_.]\d+)*$/i;
+const LETTER = /\p{L}/u;
+
+export interface ImageFamily {
+    /** The family as written: the name without its suffix, or the family an override names. */
+    readonly name: string;
+    /** Case-folded `name`: images whose keys are equal are one family. */
+    readonly key: string;
+    /** The version or date the image's name ends with, pre-release marker included (`1.32-rc`), without a leading `v`. */
+    readonly suffix: string | undefined;
+    /** The pre-release marker of the suffix (`rc`, `beta2`), lower case. */
+    readonly preRelease: string | undefined;
+    /** The override that named the family, when one did. */
+    readonly override: FamilyOverride | undefined;
+}
+
+/**
+ * One entry of `zenlayer.cleanup.families`: `{ "pattern": "db-*-golden", "family": "db-golden" }`. The pattern is a
+ * glob on the whole image name (`*` any text, `?` one character, case-insensitive), as in protectedImages.
+ */
+export interface FamilyOverride {
+    readonly pattern: string;
+    readonly family: string;
+    readonly matcher: RegExp;
+}
+
+export type FamilyOverrideProblem = 'notAnObject' | 'patternMissing' | 'familyMissing' | 'tooMany';
+
+export interface InvalidFamilyOverride {
+    readonly entry: unknown;
+    readonly problem: FamilyOverrideProblem;
+}
+
+/** Bounds on what a settings file may hold: a family list is a handful of entries in practice. */
+export const MAX_FAMILY_OVERRIDES = 200;
+const MAX_OVERRIDE_TEXT = 256;
+
+/** A glob on a whole name: `*` any text, `?` one character, case-insensitive; every other character is literal. */
+export function nameGlob(glob: string): RegExp {
+    const source = [...glob].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&'))).join('');
+    return new RegExp(`^${source}$`, 'is');
+}
+
+function overrideText(value: unknown): string | undefined {
+    if (typeof value !== 'string') {
+        return undefined;
+    }
+    const text = value.trim();
+    return text === '' || text.length > MAX_OVERRIDE_TEXT ? undefined : text;
+}
+
+/** Reads the entries of the setting (every level's, in the order they should be tried); invalid ones are reported. */
+export function parseFamilyOverrides(entries: readonly unknown[]): { overrides: FamilyOverride[]; invalid: InvalidFamilyOverride[] } {
+    const overrides: FamilyOverride[] = [];
+    const invalid: InvalidFamilyOverride[] = [];
+    for (const entry of entries) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+            invalid.push({ entry, problem: 'notAnObject' });
+            continue;
+        }
+        const { pattern, family } = entry as { pattern?: unknown; family?: unknown };
+        const patternText = overrideText(pattern);
+        const familyText = overrideText(family);
+        if (patternText === undefined) {
+            invalid.push({ entry, problem: 'patternMissing' });
+        } else if (familyText === undefined) {
+            invalid.push({ entry, problem: 'familyMissing' });
+        } else if (overrides.length >= MAX_FAMILY_OVERRIDES) {
+            invalid.push({ entry, problem: 'tooMany' });
+        } else {
+            overrides.push({ pattern: patternText, family: familyText, matcher: nameGlob(patternText) });
+        }
+    }
+    return { overrides, invalid };
+}
+
+/** The name split into family and suffix by its shape alone. */
+function splitName(name: string): { stem: string; suffix: string | undefined; preRelease: string | undefined } {
+    const pre = PRE_RELEASE_TAIL.exec(name);
+    const beforeMarker = pre ? name.slice(0, pre.index) : name;
+    const version = VERSION_TAIL.exec(beforeMarker);
+    const stem = version ? beforeMarker.slice(0, version.index) : '';
+    if (!version || !LETTER.test(stem)) {
+        return { stem: name, suffix: undefined, preRelease: undefined };
+    }
+    const suffix = name.slice(version.index + 1).replace(/^v(?=\d)/i, '');
+    return { stem, suffix, preRelease: pre ? pre[0].replace(/^[-_.]/, '').toLowerCase() : undefined };
+}
+
+/** The first override whose pattern matches the whole name wins; otherwise the name's shape decides. */
+export function imageFamily(name: string, overrides: readonly FamilyOverride[] = []): ImageFamily {
+    const { stem, suffix, preRelease } = splitName(name);
+    const override = overrides.find((candidate) => candidate.matcher.test(name));
+    const familyName = override?.family ?? stem;
+    return { name: familyName, key: familyName.toLowerCase(), suffix, preRelease, override };
+}
+
+type Token = { readonly number: string } | { readonly word: string };
+
+/** Digit runs (leading zeros dropped, so 20 digits compare exactly) and letter runs, lower case. */
+function tokens(text: string): Token[] {
+    const found: Token[] = [];
+    for (const match of text.replace(/^v(?=\d)/i, '').toLowerCase().matchAll(/\d+|\p{L}+/gu)) {
+        const part = match[0];
+        found.push(/^\d/.test(part) ? { number: part.replace(/^0+(?=\d)/, '') } : { word: part });
+    }
+    return found;
+}
+
+function compareNumbers(a: string, b: string): number {
+    return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where one version ends and the other goes on: a pre-release marker is older than the release, anything else newer. */
+function longerIsNewer(next: Token): number {
+    return 'word' in next && PRE_RELEASE_RANK.has(next.word) ? -1 : 1;
+}
+
+/**
+ * Natural order of versions and dates, oldest first: numbers by value (`1.9` < `1.10`, `2026-09` < `2026-11`), a
+ * pre-release before its release (`1.32-rc` < `1.32` < `1.32.1`), `rc1` < `rc2`, `beta` < `rc`. Returns < 0 when `a`
+ * is older, > 0 when newer, 0 when they cannot be told apart.
+ */
+export function compareVersions(a: string, b: string): number {
+    const left = tokens(a);
+    const right = tokens(b);
+    for (let index = 0; index < Math.max(left.length, right.length); index++) {
+        const x = left[index];
+        const y = right[index];
+        if (x === undefined) {
+            return -longerIsNewer(y);
+        }
+        if (y === undefined) {
+            return longerIsNewer(x);
+        }
+        let order: number;
+        if ('number' in x && 'number' in y) {
+            order = compareNumbers(x.number, y.number);
+        } else if ('word' in x && 'word' in y) {
+            const rankX = PRE_RELEASE_RANK.get(x.word);
+            const rankY = PRE_RELEASE_RANK.get(y.word);
+            order = rankX !== undefined && rankY !== undefined ? rankX - rankY : rankX !== undefined ? -1 : rankY !== undefined ? 1 : x.word < y.word ? -1 : x.word > y.word ? 1 : 0;
+        } else {
+            // A number against a word: the number is the newer (`1.32.1` > `1.32-rc`, `1.32.1` > `1.32-hotfix`).
+            order = 'number' in x ? 1 : -1;
+        }
+        if (order !== 0) {
+            return order;
+        }
+    }
+    return 0;
+}
+
+/**
+ * Two builds of one family by the suffixes of their names, oldest first. A name without a suffix is the first build
+ * (`app`, `app-2`, `app-3`); equal suffixes return 0.
+ */
+export function compareBySuffix(a: ImageFamily, b: ImageFamily): number {
+    if (a.suffix === undefined || b.suffix === undefined) {
+        return a.suffix === b.suffix ? 0 : a.suffix === undefined ? -1 : 1;
+    }
+    return compareVersions(a.suffix, b.suffix);
+}
