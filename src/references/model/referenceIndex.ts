@@ -20,6 +20,10 @@ export class ReferenceIndex {
     private images = new Map<string, string>();
     private prefixList: readonly string[] = [CUSTOM_IMAGE_ID_PREFIX];
     private readonly files = new Map<string, FileFindings>();
+    /** The files that can reference anything (most files hold no candidate at all): the only ones a new listing touches. */
+    private readonly matchable = new Set<string>();
+    /** The files that hold name regexes. */
+    private readonly withPatterns = new Set<string>();
     private readonly byId = new Map<string, Map<string, ReferenceLocation[]>>();
     /** For each file, the IDs it contributes locations to (to take them back when the file changes). */
     private readonly contributions = new Map<string, readonly string[]>();
@@ -57,7 +61,7 @@ export class ReferenceIndex {
         if (grew) {
             this.prefixList = [...new Set([...this.prefixList, ...prefixes])];
         }
-        for (const uri of this.files.keys()) {
+        for (const uri of this.matchable) {
             this.rebuild(uri);
         }
         return { needsRescan: grew && this.files.size > 0 };
@@ -65,12 +69,20 @@ export class ReferenceIndex {
 
     setFile(uri: string, findings: FileFindings): void {
         this.files.set(uri, findings);
+        this.track(uri, findings);
         this.rebuild(uri);
     }
 
     removeFile(uri: string): void {
         this.files.delete(uri);
+        this.track(uri, undefined);
         this.rebuild(uri);
+    }
+
+    private track(uri: string, findings: FileFindings | undefined): void {
+        const toggle = (set: Set<string>, member: boolean) => (member ? set.add(uri) : set.delete(uri));
+        toggle(this.matchable, findings !== undefined && (findings.idTokens.length > 0 || findings.nameRegexes.length > 0));
+        toggle(this.withPatterns, findings !== undefined && findings.nameRegexes.length > 0);
     }
 
     /** Forgets every file under a folder (a deleted folder sends one event, not one per file). */
@@ -125,8 +137,8 @@ export class ReferenceIndex {
         for (;;) {
             const generation = this.namesGeneration;
             const pending = new Set<string>();
-            for (const findings of this.files.values()) {
-                for (const occurrence of findings.nameRegexes) {
+            for (const uri of this.withPatterns) {
+                for (const occurrence of this.files.get(uri)?.nameRegexes ?? []) {
                     if (this.outcomes.get(occurrence.pattern)?.generation !== generation) {
                         pending.add(occurrence.pattern);
                     }
@@ -142,8 +154,8 @@ export class ReferenceIndex {
             for (const [pattern, outcome] of outcomes) {
                 this.outcomes.set(pattern, { generation, outcome });
             }
-            for (const [uri, findings] of this.files) {
-                if (findings.nameRegexes.some((occurrence) => pending.has(occurrence.pattern))) {
+            for (const uri of this.withPatterns) {
+                if (this.files.get(uri)?.nameRegexes.some((occurrence) => pending.has(occurrence.pattern))) {
                     this.rebuild(uri);
                 }
             }
@@ -191,8 +203,10 @@ export class ReferenceIndex {
         if (!findings) {
             return;
         }
-        const found = new Map<string, ReferenceLocation[]>();
+        // Most files reference nothing: the map is made on the first reference only.
+        let found: Map<string, ReferenceLocation[]> | undefined;
         const add = (id: string, location: ReferenceLocation) => {
+            found ??= new Map();
             const list = found.get(id);
             if (list) {
                 list.push(location);
@@ -214,6 +228,9 @@ export class ReferenceIndex {
                 }
             }
         }
+        if (!found) {
+            return;
+        }
         for (const [id, locations] of found) {
             let byFile = this.byId.get(id);
             if (!byFile) {
@@ -222,8 +239,6 @@ export class ReferenceIndex {
             }
             byFile.set(uri, locations);
         }
-        if (found.size > 0) {
-            this.contributions.set(uri, [...found.keys()]);
-        }
+        this.contributions.set(uri, [...found.keys()]);
     }
 }

@@ -140,7 +140,17 @@ export function findPrefixedTokens(text: string, prefixes: readonly string[], ma
 export function findIdTokens(text: string, prefixes: readonly string[], maxTokens = MAX_TOKENS_PER_FILE): { tokens: TokenOccurrence[]; truncated: boolean } {
     const { spans, truncated } = findPrefixedTokens(text, prefixes, maxTokens);
     const cursor = new LineCursor(text);
-    const tokens = spans.map(([start, end]) => ({ text: detach(text.slice(start, end)), ...cursor.span(start, end) }));
+    // A token repeated in a file is stored once.
+    const interned = new Map<string, string>();
+    const tokens = spans.map(([start, end]) => {
+        const slice = text.slice(start, end);
+        let token = interned.get(slice);
+        if (token === undefined) {
+            token = detach(slice);
+            interned.set(token, token);
+        }
+        return { text: token, ...cursor.span(start, end) };
+    });
     return { tokens, truncated };
 }
 
