@@ -118,7 +118,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     if (!(await hooks.storeDemoAccounts(accountStore, settings.current.endpoint, logger, ui))) {
         void followActiveAccount(accountStore, session, model, true);
     }
-    return hooks.testApi({ ui, model, provider, view, log: logger, statusBarItem, secrets: context.secrets });
+    return hooks.testApi({
+        ui, model, provider, view, log: logger, statusBarItem, context,
+        reactivate: async () => {
+            await deactivate();
+            await activate(context);
+        },
+    });
 }
 
 /** The view, the client and the polling follow the active account; a rename only renames. */
