@@ -70,6 +70,8 @@ export async function signInToEmulator(api: ZenlayerImagesTestApi, emulator: Run
     const ui = new ScriptedUi().typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
     api.setUi(ui);
     await vscode.commands.executeCommand('zenlayer.configureCredentials');
+    // A person signs in looking at the view; a hidden view lists nothing (quiet at rest).
+    await vscode.commands.executeCommand('zenlayer.images.focus');
     await waitFor(() => api.signedIn() && imageNodes(api).length > 0, 'the tree to list the emulator images');
     await api.whenIdle();
 }
