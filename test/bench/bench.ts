@@ -215,15 +215,24 @@ function benchPackageSizes(): void {
     row('out/zenlayer-images.vsix', kib('out/zenlayer-images.vsix'));
 }
 
-/** Load time of the production bundle next to a minified bundle of undici's full index, in the same run. */
+/**
+ * Load time of the production bundle next to a minified bundle of undici's full index, in the same run; and next to
+ * an earlier production bundle when ZL_BENCH_PREVIOUS_BUNDLE names one (e.g. the first preview's dist/extension.js,
+ * built with `node esbuild.js --production` in a checkout of that commit), for before/after figures.
+ */
 async function benchBundleLoad(): Promise<void> {
     const runs = 15;
+    const previous = process.env.ZL_BENCH_PREVIOUS_BUNDLE;
     const fullUndici = await buildFullUndiciBundle(repoRoot);
     try {
-        const [extension, undici] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file], runs);
+        const [extension, undici, earlier] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file, ...(previous ? [previous] : [])], runs);
         row('dist/extension.js: size / load', `${extension.sizeKiB.toFixed(1)} KiB / ${extension.loadMs.toFixed(1)} ms (median of ${runs} fresh processes, stub vscode)`);
         row("undici's full index, minified: size / load", `${undici.sizeKiB.toFixed(1)} KiB / ${undici.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
         row('extension load / full undici load', (extension.loadMs / undici.loadMs).toFixed(2));
+        if (earlier) {
+            row('previous bundle: size / load', `${earlier.sizeKiB.toFixed(1)} KiB / ${earlier.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
+            row('extension / previous bundle: size, load', `${(extension.sizeKiB / earlier.sizeKiB).toFixed(2)}, ${(extension.loadMs / earlier.loadMs).toFixed(2)}`);
+        }
     } finally {
         fullUndici.dispose();
     }
