@@ -18,9 +18,17 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const KEY = { accessKeyId: 'ZLBENCHKEY0001', accessKeyPassword: 'zl-bench-password' };
 const DELETABLE = new Set(['AVAILABLE', 'FAILED', 'UNAVAILABLE']);
 
+/** How long the benchmark's emulator keeps a deleted image DELETING before it is gone (its --delete-delay). */
+const DELETE_DELAY_MS = 3000;
+/** How often the delete benchmark asks whether the deleted images are gone. */
+const GONE_CHECK_MS = 250;
+
 async function startEmulatorProcess(images: number, latencyMs = 0, instances = 0): Promise<{ url: string; child: ChildProcess }> {
     const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
-    const args = [cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--instances', String(instances), '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword];
+    const args = [
+        cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--instances', String(instances), '--delete-delay', String(DELETE_DELAY_MS),
+        '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     for await (const line of lines) {
@@ -32,16 +40,22 @@ async function startEmulatorProcess(images: number, latencyMs = 0, instances = 0
     throw new Error('the emulator exited before it was listening');
 }
 
-/** Samples the heap while `work` runs; returns the work's result and the peak growth over the start. */
-async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
+/**
+ * Times `work` as every figure here is timed: a forced GC first, outside the time (no run pays for the garbage of
+ * the one before), then the wall time of the work alone and the peak heap growth while it ran. Callers warm their
+ * client up first (one call), so no timed run pays for connection set-up or JIT alone.
+ */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; wallMs: number; peakMiB: number }> {
     global.gc?.();
     const baseline = process.memoryUsage().heapUsed;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
     try {
+        const started = performance.now();
         const result = await work();
+        const wallMs = performance.now() - started;
         peak = Math.max(peak, process.memoryUsage().heapUsed);
-        return { result, peakMiB: (peak - baseline) / 2 ** 20 };
+        return { result, wallMs, peakMiB: (peak - baseline) / 2 ** 20 };
     } finally {
         clearInterval(sampler);
     }
@@ -74,34 +88,48 @@ async function benchListing(): Promise<void> {
     let requests = 0;
     const client = new ZenlayerClient({ endpoint: url, credentials: KEY, onApiCall: () => requests++ });
     try {
-        const started = performance.now();
-        const { result, peakMiB } = await withPeakHeap(() => client.listCustomImages());
-        const wall = performance.now() - started;
+        await client.describeZones(); // the warm-up every timed listing here has
+        requests = 0;
+        const { result, wallMs, peakMiB } = await measured(() => client.listCustomImages());
         row('list 10,000 images: images', String(result.length));
         row('list 10,000 images: requests', String(requests));
-        row('list 10,000 images: wall time', `${wall.toFixed(0)} ms`);
+        row('list 10,000 images: wall time', `${wallMs.toFixed(0)} ms`);
         row('list 10,000 images: peak heap growth', `${peakMiB.toFixed(1)} MiB`);
         benchTreeBuilding(result);
 
         const targets = result.filter((image) => DELETABLE.has(image.status)).slice(0, 1000).map((image) => image.id);
         requests = 0;
-        const deleteStarted = performance.now();
-        const outcome = await client.deleteImages(targets);
+        const deleted = await measured(() => client.deleteImages(targets));
+        const outcome = deleted.result;
         row('delete 1,000 images: requests', String(requests));
-        row('delete 1,000 images: wall time', `${(performance.now() - deleteStarted).toFixed(0)} ms`);
+        // DeleteImages answers once Zenlayer has accepted the IDs; the images are gone only later (asynchronous delete).
+        row('delete 1,000 images: wall time until accepted', `${deleted.wallMs.toFixed(0)} ms`);
         row('delete 1,000 images: accepted / refused by the API', `${outcome.acceptedImageIds.length} / ${outcome.refusedImageIds.length}`);
+        const goneMs = await untilGone(client, outcome.acceptedImageIds);
+        row('delete 1,000 images: wall time until gone', `${(deleted.wallMs + goneMs).toFixed(0)} ms (emulator removes each ${DELETE_DELAY_MS} ms after accepting; checked every ${GONE_CHECK_MS} ms)`);
     } finally {
         await client.close();
         child.kill();
     }
 }
 
-/** Wall time and requests of one listing. */
+/**
+ * From the delete's answer until Zenlayer no longer lists any of `ids` (the emulator removes each DELETE_DELAY_MS after
+ * accepting it), asking every GONE_CHECK_MS as the extension's poller does, only faster.
+ */
+async function untilGone(client: ZenlayerClient, ids: readonly string[]): Promise<number> {
+    const started = performance.now();
+    while ((await client.describeImagesByIds(ids)).length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, GONE_CHECK_MS));
+    }
+    return performance.now() - started;
+}
+
+/** Wall time and requests of one listing, measured like every other. */
 async function timedListing(client: ZenlayerClient, counter: { requests: number }): Promise<{ images: number; requests: number; wallMs: number }> {
     counter.requests = 0;
-    const started = performance.now();
-    const images = await client.listCustomImages();
-    return { images: images.length, requests: counter.requests, wallMs: performance.now() - started };
+    const { result, wallMs } = await measured(() => client.listCustomImages());
+    return { images: result.length, requests: counter.requests, wallMs };
 }
 
 /**
@@ -147,18 +175,16 @@ async function benchRefreshWithUsage(): Promise<void> {
         const join: number[] = [];
         const requests = { alone: 0, both: 0, instances: 0 };
         for (let run = 0; run < 5; run++) {
+            const listed = await timedListing(client, counter);
+            alone.push(listed.wallMs);
+            requests.alone = listed.requests;
             counter.requests = 0;
-            let started = performance.now();
-            await client.listCustomImages();
-            alone.push(performance.now() - started);
-            requests.alone = counter.requests;
-            counter.requests = 0;
-            started = performance.now();
-            const [, instances] = await Promise.all([client.listCustomImages(), client.listInstances()]);
-            both.push(performance.now() - started);
+            const listedWithUsage = await measured(() => Promise.all([client.listCustomImages(), client.listInstances()]));
+            const [, instances] = listedWithUsage.result;
+            both.push(listedWithUsage.wallMs);
             requests.both = counter.requests;
             requests.instances = instances.length;
-            started = performance.now();
+            const started = performance.now();
             joinUsage(instances);
             join.push(performance.now() - started);
         }
@@ -190,15 +216,24 @@ function benchPackageSizes(): void {
     row('out/zenlayer-images.vsix', kib('out/zenlayer-images.vsix'));
 }
 
-/** Load time of the production bundle next to a minified bundle of undici's full index, in the same run. */
+/**
+ * Load time of the production bundle next to a minified bundle of undici's full index, in the same run; and next to
+ * an earlier production bundle when ZL_BENCH_PREVIOUS_BUNDLE names one (e.g. the first preview's dist/extension.js,
+ * built with `node esbuild.js --production` in a checkout of that commit), for before/after figures.
+ */
 async function benchBundleLoad(): Promise<void> {
     const runs = 15;
+    const previous = process.env.ZL_BENCH_PREVIOUS_BUNDLE;
     const fullUndici = await buildFullUndiciBundle(repoRoot);
     try {
-        const [extension, undici] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file], runs);
+        const [extension, undici, earlier] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file, ...(previous ? [previous] : [])], runs);
         row('dist/extension.js: size / load', `${extension.sizeKiB.toFixed(1)} KiB / ${extension.loadMs.toFixed(1)} ms (median of ${runs} fresh processes, stub vscode)`);
         row("undici's full index, minified: size / load", `${undici.sizeKiB.toFixed(1)} KiB / ${undici.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
         row('extension load / full undici load', (extension.loadMs / undici.loadMs).toFixed(2));
+        if (earlier) {
+            row('previous bundle: size / load', `${earlier.sizeKiB.toFixed(1)} KiB / ${earlier.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
+            row('extension / previous bundle: size, load', `${(extension.sizeKiB / earlier.sizeKiB).toFixed(2)}, ${(extension.loadMs / earlier.loadMs).toFixed(2)}`);
+        }
     } finally {
         fullUndici.dispose();
     }
