@@ -5,11 +5,13 @@ export interface Subscription {
     dispose(): void;
 }
 
+/** Subscribe like `model.onDidChange(listener)`; dispose the result to unsubscribe. */
+export type Event<T> = (listener: Listener<T>) => Subscription;
+
 export class Emitter<T> {
     private readonly listeners = new Set<Listener<T>>();
 
-    /** Subscribe like `model.onDidChange(listener)`; dispose the result to unsubscribe. */
-    readonly event = (listener: Listener<T>): Subscription => {
+    readonly event: Event<T> = (listener) => {
         this.listeners.add(listener);
         return { dispose: () => this.listeners.delete(listener) };
     };

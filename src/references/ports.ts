@@ -4,7 +4,7 @@
  */
 import type { QuickPickItem, QuickPickOptions } from 'vscode';
 import type { ZenlayerImage } from '../zenlayer/types';
-import type { Event } from './model/events';
+import type { Event } from '../platform/events';
 import type { ScanLimits, ScanTruncation } from './model/scanner';
 import type { ReferenceLocation, SkippedPattern } from './model/types';
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { WorkspaceFileSource } from './fileSource';
 import { describeLocation, linkTarget } from './locations';
-import { Emitter } from './model/events';
+import { Emitter } from '../platform/events';
 import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
 import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits, type ScanSummary } from './model/scanner';

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
 import { totalGiB } from '../delete/labels';
-import { offerableImages, readyToPick } from '../delete/pickable';
+import { offerableImages, pickAndDelete, readyToPick } from '../delete/pickable';
 import { isFilterActive } from '../model/filter';
 import { buildDeleteQuickPickItems } from '../model/quickPick';
-import { partitionDeletable } from '../model/selection';
 import { filterText } from '../texts';
 import type { ImagesCommandContext } from './context';
 
@@ -14,7 +13,7 @@ import type { ImagesCommandContext } from './context';
  */
 export const deleteUnusedImages = (context: ImagesCommandContext) => {
     const run = async (): Promise<void> => {
-        const { model, ui, deletes } = context;
+        const { model, ui } = context;
         if (!model.signedIn) {
             await context.configureCredentials();
             return;
@@ -38,22 +37,8 @@ export const deleteUnusedImages = (context: ImagesCommandContext) => {
             void ui.showMessage('info', text, {});
             return;
         }
-        const picked = await ui.pickMany(items, {
-            title: vscode.l10n.t('Delete Unused Images: {0} image(s), {1} GiB', items.length, totalGiB(items.map((item) => item.image))),
-            placeHolder: vscode.l10n.t('Untick the images to keep, then press Enter.'),
-            matchOnDescription: true,
-            matchOnDetail: true,
-            ignoreFocusOut: true,
-        });
-        if (picked && picked.length > 0) {
-            await deletes.run(
-                partitionDeletable(
-                    picked.map((item) => item.image),
-                    model,
-                ),
-                true,
-            );
-        }
+        const title = vscode.l10n.t('Delete Unused Images: {0} image(s), {1} GiB', items.length, totalGiB(items.map((item) => item.image)));
+        await pickAndDelete(context, items, { title, placeHolder: vscode.l10n.t('Untick the images to keep, then press Enter.') }, true);
     };
     return run;
 };

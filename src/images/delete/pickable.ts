@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
 import type { UserInterface } from '../../platform/userInterface';
+import type { QuickPickOptions } from 'vscode';
 import type { ZenlayerImage } from '../../zenlayer';
+import type { ImageQuickPickItem } from '../model/quickPick';
+import { partitionDeletable } from '../model/selection';
+import type { DeleteFlow } from './deleteFlow';
 import { isBeingDeleted } from '../model/images';
 import type { ImagesModel } from '../model/imagesModel';
 
@@ -37,4 +41,21 @@ export async function readyToPick(deps: PickDependencies, again: () => Promise<v
 /** What a pick may offer: not being deleted, not protected (those are never sent, by any path). */
 export function offerableImages(model: ImagesModel): ZenlayerImage[] {
     return model.cachedImages.filter((image) => !isBeingDeleted(model.marks.get(image.id)) && model.protectedBy(image) === undefined);
+}
+
+/**
+ * The palette's multi-select of images, then the one delete flow for what was picked (filtered again like any
+ * selection). `reportFreed`: the result says how many GiB went.
+ */
+export async function pickAndDelete(
+    deps: PickDependencies & { readonly deletes: DeleteFlow },
+    items: readonly ImageQuickPickItem[],
+    options: Pick<QuickPickOptions, 'title' | 'placeHolder'>,
+    reportFreed: boolean,
+): Promise<void> {
+    const picked = await deps.ui.pickMany(items, { ...options, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+    if (picked && picked.length > 0) {
+        const images = picked.map((item) => item.image);
+        await deps.deletes.run(partitionDeletable(images, deps.model), reportFreed);
+    }
 }

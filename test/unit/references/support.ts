@@ -1,6 +1,6 @@
 /** A registered workspace-references feature over the fake vscode's in-memory workspace, with scripted ports. */
 import type { ZenlayerImage } from '../../../src/zenlayer/types';
-import { Emitter } from '../../../src/references/model/events';
+import { Emitter } from '../../../src/platform/events';
 import type { DeletedImage, ImageUser, ReferencesUi, ShownImages } from '../../../src/references/ports';
 import { registerReferences } from '../../../src/references/register';
 import { fakeCommands, fakeConfiguration, fakeLanguages, fakeWorkspace } from '../../support/fakeVscode';
