@@ -363,6 +363,8 @@ export class DeleteHistory {
             empty: () => ({ account, entries: [], leftOut: 0 }),
             logger: this.logger,
             maxBytes: 2 * MAX_HISTORY_BYTES,
+            // Written once per delete, and the only account of what went: worth the flush.
+            durable: true,
             ...(this.lock ? { lock: this.lock } : {}),
         });
     }

@@ -124,10 +124,12 @@ export class AccountObservations {
         }
         const seen = new Map<string, Seen>();
         const base = firstListing * 1000;
-        for (const [id, entry] of Object.entries(images as Record<string, unknown>)) {
+        const entries = images as Record<string, unknown>;
+        for (const id in entries) {
             if (seen.size >= MAX_OBSERVED_IMAGES) {
                 break;
             }
+            const entry = entries[id];
             if (!isRecordId(id) || !Array.isArray(entry) || entry.length !== 2 || !isOffset(entry[0]) || !isOffset(entry[1])) {
                 continue; // left out: the image counts as not seen yet, which only ever keeps it
             }
@@ -215,6 +217,8 @@ export class ObservationRecord {
             empty: (cause: EmptyCause) => new AccountObservations(account, undefined, new Map(), cause !== 'missing'),
             logger: this.logger,
             maxBytes: MAX_FILE_BYTES,
+            // Written on every listing; a power cut that loses the last write only makes images look newer (kept).
+            durable: false,
             ...(this.lock ? { lock: this.lock } : {}),
         });
     }

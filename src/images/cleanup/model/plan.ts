@@ -74,8 +74,8 @@ export interface CleanupPlan {
     readonly regionalCopies: readonly RegionalCopyProposal[];
 }
 
-function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: FamilyPlace): KeepReason[] {
-    const { rules, now, observations } = inputs;
+function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: FamilyPlace, firstSeen: FirstSeen | undefined, lastUsedAt: number | undefined): KeepReason[] {
+    const { rules, now } = inputs;
     const reasons: KeepReason[] = [];
     const undeletable = undeletableReason(image);
     if (undeletable) {
@@ -100,7 +100,6 @@ function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: Fam
     if (place.rank !== undefined && place.rank <= rules.keepNewest) {
         reasons.push({ kind: 'newestOfFamily', family: place.family.name, rank: place.rank, keep: rules.keepNewest, orderedBy: place.orderedBy });
     }
-    const firstSeen = observations.firstSeen(image.id);
     if (firstSeen === undefined) {
         reasons.push({ kind: 'firstSeenUnknown' });
         return reasons;
@@ -111,7 +110,6 @@ function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: Fam
     }
     if (rules.unusedForDays > 0 && instances !== undefined && instances.length === 0) {
         // Unused since its last seen use; never seen in use: since the extension began watching it.
-        const lastUsedAt = observations.lastUsedAt(image.id);
         const unusedSince = lastUsedAt ?? (firstSeen.kind === 'at' ? firstSeen.at : firstSeen.firstListingAt);
         if (now - unusedSince < rules.unusedForDays * DAY_MS) {
             reasons.push({ kind: 'recentlyUsed', unusedSince, unusedDays: wholeDays(unusedSince, now), requiredDays: rules.unusedForDays, lastUsedAt });
@@ -154,13 +152,10 @@ function regionalCopies(image: ZenlayerImage, planned: PlannedImage, inputs: Cle
 }
 
 function fingerprintOf(account: string, rules: PlanRules, images: readonly PlannedImage[], copies: readonly RegionalCopyProposal[]): string {
-    const hash = createHash('sha256');
-    hash.update(JSON.stringify([account, rules]));
-    for (const image of images) {
-        hash.update(JSON.stringify([image.id, image.name, image.status, image.verdict, image.reasons.map((reason) => reason.kind)]));
-    }
-    hash.update(JSON.stringify(copies.map((copy) => [copy.imageId, copy.regionId])));
-    return hash.digest('hex').slice(0, 16);
+    // One text, hashed once: what each image is and what the plan does with it and why.
+    const lines = images.map((image) => JSON.stringify([image.id, image.name, image.status, image.verdict, image.reasons.map((reason) => reason.kind).join()]));
+    lines.push(JSON.stringify([account, rules, copies.map((copy) => `${copy.imageId}@${copy.regionId}`)]));
+    return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Applies the rules to every image of a listing. Pure: the same inputs give the same plan. */
@@ -171,7 +166,9 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
     const copies: RegionalCopyProposal[] = [];
     for (const image of images) {
         const place = places.get(image.id)!;
-        const reasons = keepReasons(image, inputs, place);
+        const firstSeen = inputs.observations.firstSeen(image.id);
+        const lastUsedAt = inputs.observations.lastUsedAt(image.id);
+        const reasons = keepReasons(image, inputs, place, firstSeen, lastUsedAt);
         const entry: PlannedImage = {
             id: image.id,
             name: image.name,
@@ -179,8 +176,8 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
             sizeGiB: image.sizeGiB,
             regionIds: image.regionIds,
             family: place.family.name,
-            firstSeen: inputs.observations.firstSeen(image.id),
-            lastUsedAt: inputs.observations.lastUsedAt(image.id),
+            firstSeen,
+            lastUsedAt,
             verdict: reasons.length === 0 ? 'delete' : 'keep',
             reasons,
         };

@@ -21,6 +21,7 @@ export function counterFile(folder: string): JsonFile<{ count: number; writers: 
         empty: () => ({ count: 0, writers: [], padding: '' }),
         logger,
         maxBytes: 64 * 2 ** 20,
+        durable: true,
     });
 }
 

@@ -21,6 +21,7 @@ function counter(folder: string, logger = collectingLogger(), extra: { maxBytes?
         empty: () => ({ count: 0 }),
         logger,
         maxBytes: extra.maxBytes ?? 2 ** 20,
+        durable: true,
         ...(extra.lock ? { lock: extra.lock } : {}),
     });
 }
