@@ -12,7 +12,7 @@ const UNDICI_LIB = `${path.sep}undici${path.sep}lib${path.sep}`;
  * - three modules undici loads only for what the extension never does are replaced by a function that throws
  *   saying so: the fetch body encoder (client-h1/-h2 require it lazily, for FormData request bodies only), the
  *   HTTP/2 client (used only with `allowH2` or `useH2c`, which nothing here sets; it loads node:http2, the costliest
- *   module at start-up) and the SOCKS5 proxy agent (for socks5:// proxies, which src/net/proxy.ts refuses).
+ *   module at start-up) and the SOCKS5 proxy agent (for socks5:// proxies, which src/platform/proxy.ts refuses).
  * test/unit/zenlayer/undici-parts.test.ts checks that these paths still exist and the bundle stays lean.
  */
 const leanUndiciPlugin = {

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers from './scripts/lint/layers.js';
 
 export default tseslint.config(
     { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**'] },
@@ -25,15 +26,11 @@ export default tseslint.config(
         },
     },
     {
-        // Plain TypeScript, no VS Code: the API client (usable without VS Code) and the models and rules of each feature
-        // (unit-tested in plain Node without the fake vscode module). A new vscode-free file is added here by name.
-        files: [
-            'src/zenlayer/**/*.ts',
-            'src/images/{deleteResult,details,filter,images,imagesModel,polling,protection,quickPick,selection,tree,usage}.ts',
-            'src/accounts/{accounts,credentialFiles,credentialSources,session}.ts',
-            'src/platform/{apiLog,markdown,proxy,settings}.ts',
-        ],
-        rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This file is kept free of VS Code (eslint.config.mjs lists it).', allowTypeImports: false }] }] },
+        // Layers by folder, not by file name: scripts/lint/layers.js says who may import whom, and that model/ folders
+        // and the API client never import vscode.
+        files: ['src/**/*.ts'],
+        plugins: { zenlayer: layers.layersPlugin() },
+        rules: { 'zenlayer/layers': 'error' },
     },
     {
         files: ['test/**/*.ts', 'src/**/*.ts'],

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { DetailField } from './details';
-import type { RefusalReason } from './images';
-import { describeFilter, type ImageFilter } from './filter';
+import type { DetailField } from './model/details';
+import type { RefusalReason } from './model/images';
+import { describeFilter, type ImageFilter } from './model/filter';
 
 /** Localised texts of the images view shared by the tree, the tooltips and the delete flow. */
 

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { SecretStorageUnavailableError } from '../accounts/accountStore';
+import { SecretStorageUnavailableError } from './secretStorage';
 import { ProxyConfigError } from './proxy';
 import {
     MAX_CLOCK_SKEW_SECONDS,
     DEFAULT_ENDPOINT,
+    IMAGE_NAME_MAX_LENGTH,
+    IMAGE_NAME_MIN_LENGTH,
+    type ImageNameProblem,
     type InputProblem,
     type ResponseProblem,
     ZenlayerAbortError,
@@ -112,6 +115,28 @@ function describeInputProblem(problem: InputProblem): string {
             return vscode.l10n.t('{0} has the wrong type (expected: {1}).', problem.option, problem.expected);
         case 'filterInvalid':
             return vscode.l10n.t('The filter value {0} is not valid ({1}).', problem.field, problem.reason);
+        case 'imageNameInvalid':
+            return imageNameProblemText(problem.reason);
+        case 'fieldInvalid':
+            return vscode.l10n.t('The value {0} is not valid ({1}).', problem.field, problem.reason);
+    }
+}
+
+/** What is wrong with an image name (checkImageName's verdict), for an input box or an error. */
+export function imageNameProblemText(reason: ImageNameProblem): string {
+    switch (reason) {
+        case 'notString':
+            return vscode.l10n.t('The image name must be text.');
+        case 'tooShort':
+            return vscode.l10n.t('An image name needs at least {0} characters.', IMAGE_NAME_MIN_LENGTH);
+        case 'tooLong':
+            return vscode.l10n.t('An image name has at most {0} characters.', IMAGE_NAME_MAX_LENGTH);
+        case 'badFirstCharacter':
+            return vscode.l10n.t('An image name starts with a letter or digit.');
+        case 'badLastCharacter':
+            return vscode.l10n.t('An image name ends with a letter or digit.');
+        case 'badCharacter':
+            return vscode.l10n.t('An image name has only letters (A–Z, a–z), digits, "-", "_" and ".".');
     }
 }
 

@@ -1,10 +1,26 @@
 import { MAX_PAGE_SIZE, MAX_IDS_PER_FILTER, distinctImageIds, imageFilterParams, instanceFilterParams, requestSignal, type RequestOptions, type ValidatedOptions, validateClientOptions, type ZenlayerClientOptions } from './options';
+import { boundedText, identifier, MAX_LIST_ENTRIES, MAX_NAME_LENGTH } from './bounds';
 import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerNotSentError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
+import { createImageParams, imageIdOf, imageNameOf, regionIdsOf, renameImageIds } from './imageInput';
 import { listEveryPage, type ListingContext, type ListingLimits, runBounded, warnUnexpected } from './paging';
 import { isNeverConnected } from './retry';
 import { ZecTransport } from './transport';
-import type { CustomImageFilter, DeleteChunkError, DeleteChunkOutcome, DeleteImagesReport, InstanceFilter, ZenlayerImage, ZenlayerInstance, ZenlayerWarning, Zone } from './types';
-import { invalidField, parseImage, parseInstance, parseZone, stringList, zoneList } from './wire';
+import type {
+    CreatedImage,
+    CreateImageInput,
+    CustomImageFilter,
+    DeleteChunkError,
+    DeleteChunkOutcome,
+    DeleteImagesReport,
+    ImageActionResult,
+    ImageCopyProgress,
+    InstanceFilter,
+    ZenlayerImage,
+    ZenlayerInstance,
+    ZenlayerWarning,
+    Zone,
+} from './types';
+import { invalidField, parseCopyProgress, parseImage, parseInstance, parseZone, progressList, stringList, zoneList } from './wire';
 
 export type { RequestOptions, ZenlayerClientOptions } from './options';
 
@@ -182,6 +198,88 @@ export class ZenlayerClient {
             this.warn({ action, kind: 'itemsDropped', count, sample: [], requestId, message: `${action}: ${count} zone(s) without a usable ID dropped${requestId ? ` [requestId ${requestId}]` : ''}` });
         }
         return zones;
+    }
+
+    /**
+     * CopyImage: copies an AVAILABLE image to `regionIds` (1–100 distinct region IDs). Asynchronous: the image reads
+     * SYNCING until every destination is done, then AVAILABLE (or FAILED); follow it with describeImageCopyProgress
+     * and describeImagesByIds. Never retried automatically: a copy that went through would make a retry fail.
+     */
+    async copyImage(imageId: string, regionIds: readonly string[], options: RequestOptions = {}): Promise<ImageActionResult> {
+        const action = 'CopyImage';
+        const signal = requestSignal(action, options);
+        const id = imageIdOf(action, imageId);
+        const regionIdList = regionIdsOf(action, 'regionIds', regionIds);
+        const { requestId } = await this.transport.call(action, { imageId: id, regionIdList }, { retry: false, signal, imageIds: [id] });
+        return { requestId };
+    }
+
+    /**
+     * DescribeImageCopyProgress: the destinations of the image's copy that are still in progress, in the answer's
+     * order; empty when the image is not SYNCING. Entries without a usable region ID, repeated regions and entries
+     * past 200 are dropped (and reported through onWarning); every field is bounded (see ImageCopyProgress).
+     */
+    async describeImageCopyProgress(imageId: string, options: RequestOptions = {}): Promise<ImageCopyProgress[]> {
+        const action = 'DescribeImageCopyProgress';
+        const signal = requestSignal(action, options);
+        const id = imageIdOf(action, imageId);
+        const { response, requestId } = await this.transport.call(action, { imageId: id }, { retry: true, signal, imageIds: [id] });
+        const entries = progressList(action, response, requestId);
+        const progress: ImageCopyProgress[] = [];
+        for (const entry of entries.slice(0, MAX_LIST_ENTRIES)) {
+            const parsed = parseCopyProgress(entry);
+            if (parsed && !progress.some((kept) => kept.regionId === parsed.regionId)) {
+                progress.push(parsed);
+            }
+        }
+        const dropped = entries.length - progress.length;
+        if (dropped > 0) {
+            this.warn({ action, kind: 'itemsDropped', count: dropped, sample: [], requestId, message: `${action}: ${dropped} progress entr${dropped === 1 ? 'y' : 'ies'} without a usable region ID, repeated or past ${MAX_LIST_ENTRIES} dropped${requestId ? ` [requestId ${requestId}]` : ''}` });
+        }
+        return progress;
+    }
+
+    /**
+     * DeleteImageCopy: removes the image's copies in `regionIds` (1–100 distinct region IDs). Zenlayer accepts it only
+     * for an AVAILABLE image (INVALID_IMAGE_STATUS otherwise) and keeps at least one region. Never retried automatically.
+     */
+    async deleteImageCopy(imageId: string, regionIds: readonly string[], options: RequestOptions = {}): Promise<ImageActionResult> {
+        const action = 'DeleteImageCopy';
+        const signal = requestSignal(action, options);
+        const id = imageIdOf(action, imageId);
+        const ids = regionIdsOf(action, 'regionIds', regionIds);
+        const { requestId } = await this.transport.call(action, { imageId: id, regionIds: ids }, { retry: false, signal, imageIds: [id] });
+        return { requestId };
+    }
+
+    /**
+     * ModifyImagesAttributes: gives the images (1–100, duplicates sent once) the name `imageName`, checked with
+     * checkImageName before anything is sent. Setting a name twice is harmless, so a failed attempt is retried.
+     */
+    async renameImage(imageIds: readonly string[], imageName: string, options: RequestOptions = {}): Promise<ImageActionResult> {
+        const action = 'ModifyImagesAttributes';
+        const signal = requestSignal(action, options);
+        const ids = renameImageIds(action, imageIds);
+        const name = imageNameOf(action, imageName);
+        const { requestId } = await this.transport.call(action, { imageIds: ids, imageName: name }, { retry: true, signal, imageIds: ids });
+        return { requestId };
+    }
+
+    /**
+     * CreateImage: makes a custom image from a STOPPED instance. Asynchronous: the image reads CREATING, then
+     * AVAILABLE (or FAILED). Never retried automatically (a retry could make a second image). Fails with
+     * ZenlayerResponseError `invalidField` when the answer has no usable imageId: the image may exist; list again.
+     */
+    async createImage(input: CreateImageInput, options: RequestOptions = {}): Promise<CreatedImage> {
+        const action = 'CreateImage';
+        const signal = requestSignal(action, options);
+        const { params } = createImageParams(action, input);
+        const { response, requestId } = await this.transport.call(action, params, { retry: false, signal });
+        const imageId = identifier(response.imageId);
+        if (imageId === undefined) {
+            throw invalidField(action, 'imageId', requestId);
+        }
+        return { imageId, imageName: boundedText(response.imageName, MAX_NAME_LENGTH) ?? (params.imageName as string), requestId };
     }
 
     /**

@@ -217,6 +217,18 @@ export class ZenlayerAbortError extends ZenlayerError {
  */
 export type FilterProblem = 'notObject' | 'wrongType' | 'blank' | 'tooLong' | 'notAllowed' | 'spaces' | 'tooMany';
 
+/**
+ * What was wrong with an input of an image action (a region list, an instance ID, tags): a FilterProblem, or a list
+ * with no entries, an entry given twice, or a value that is not an ID (characters an ID never has).
+ */
+export type FieldProblem = FilterProblem | 'empty' | 'duplicate' | 'malformed';
+
+/**
+ * Why a text is not an image name Zenlayer accepts: 2–63 characters, ASCII letters, digits, `-`, `_`, `.`, starting
+ * and ending with a letter or digit. `badCharacter`: a space, `/`, a non-ASCII letter or other punctuation.
+ */
+export type ImageNameProblem = 'notString' | 'tooShort' | 'tooLong' | 'badFirstCharacter' | 'badLastCharacter' | 'badCharacter';
+
 /** What was wrong with input the client refused before sending anything. */
 export type InputProblem =
     | { readonly kind: 'endpointNotUrl' | 'endpointScheme' | 'endpointPlainHttp' | 'endpointUserInfo' | 'endpointNotOrigin'; readonly endpoint: string }
@@ -230,14 +242,17 @@ export type InputProblem =
     | { readonly kind: 'optionOutOfRange'; readonly option: string; readonly min: number; readonly max: number }
     | { readonly kind: 'optionWrongType'; readonly option: string; readonly expected: 'object' | 'function' | 'dispatcher' | 'AbortSignal' }
     /** `field` names the filter field, with the position for list entries: `imageIds[3]`, `tags[0].key`. */
-    | { readonly kind: 'filterInvalid'; readonly field: string; readonly reason: FilterProblem; readonly limit?: number };
+    | { readonly kind: 'filterInvalid'; readonly field: string; readonly reason: FilterProblem; readonly limit?: number }
+    | { readonly kind: 'imageNameInvalid'; readonly reason: ImageNameProblem }
+    /** An input of an image action; `field` as for filters: `regionIds[1]`, `instanceId`, `tags[0].key`. */
+    | { readonly kind: 'fieldInvalid'; readonly field: string; readonly reason: FieldProblem; readonly limit?: number };
 
 function describeInputProblem(problem: InputProblem): string {
     switch (problem.kind) {
         case 'endpointNotUrl':
             return `The Zenlayer endpoint "${problem.endpoint}" is not a valid URL; expected something like https://console.zenlayer.com.`;
         case 'endpointScheme':
-            return `The Zenlayer endpoint "${problem.endpoint}" must use https://.`;
+            return `The Zenlayer endpoint "${problem.endpoint}" must start with https://.`;
         case 'endpointPlainHttp':
             return `The Zenlayer endpoint "${problem.endpoint}" uses plain http://, which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`;
         case 'endpointUserInfo':
@@ -264,11 +279,38 @@ function describeInputProblem(problem: InputProblem): string {
             return `${problem.option} must be ${problem.expected === 'object' ? 'an object' : problem.expected === 'dispatcher' ? 'an undici Dispatcher' : `a ${problem.expected}`}.`;
         case 'filterInvalid':
             return `Filter field ${problem.field}: ${describeFilterProblem(problem.reason, problem.limit)}.`;
+        case 'imageNameInvalid':
+            return `The image name ${describeImageNameProblem(problem.reason)}; it must be 2 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit.`;
+        case 'fieldInvalid':
+            return `${problem.field}: ${describeFilterProblem(problem.reason, problem.limit)}.`;
     }
 }
 
-function describeFilterProblem(reason: FilterProblem, limit: number | undefined): string {
+function describeImageNameProblem(reason: ImageNameProblem): string {
     switch (reason) {
+        case 'notString':
+            return 'is not a string';
+        case 'tooShort':
+            return 'is shorter than 2 characters';
+        case 'tooLong':
+            return 'is longer than 63 characters';
+        case 'badFirstCharacter':
+            return 'does not start with a letter or digit';
+        case 'badLastCharacter':
+            return 'does not end with a letter or digit';
+        case 'badCharacter':
+            return 'contains a character other than letters, digits, "-", "_" and "."';
+    }
+}
+
+function describeFilterProblem(reason: FieldProblem, limit: number | undefined): string {
+    switch (reason) {
+        case 'empty':
+            return 'needs at least one entry';
+        case 'duplicate':
+            return 'is given more than once';
+        case 'malformed':
+            return 'is not an ID (it holds characters an ID never has)';
         case 'notObject':
             return 'the filter must be an object';
         case 'wrongType':

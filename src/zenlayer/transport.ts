@@ -4,6 +4,7 @@ import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerErro
 import type { ValidatedOptions } from './options';
 import { isRetryable, retryDelayMs } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
+import type { ApiCallEvent } from './types';
 import { Agent } from './undiciParts';
 import { stringList } from './wire';
 
@@ -12,23 +13,6 @@ export const ZEC_API_VERSION = '2025-09-01';
 const CONTENT_TYPE = 'application/json';
 /** Matches the X-ZC-Request-Client charset the API accepts (letters, digits, `-_ ,;.`). */
 const REQUEST_CLIENT = 'vscode-zenlayer-images';
-
-export type ZenlayerCredentials = { readonly accessKeyId: string; readonly accessKeyPassword: string } | { readonly token: string };
-
-/** What one HTTP attempt did; handed to the caller's logger. Holds no secrets. */
-export interface ApiCallEvent {
-    readonly action: string;
-    readonly durationMs: number;
-    /** 1 for the first try, 2 for the first retry, … */
-    readonly attempt: number;
-    readonly status?: number;
-    readonly requestId?: string;
-    readonly outcome: 'ok' | 'error';
-    readonly errorCode?: string;
-    readonly errorMessage?: string;
-    readonly imageIds?: readonly string[];
-    readonly failedImageIds?: readonly string[];
-}
 
 /** What the transport needs of the client's validated options. */
 export type TransportOptions = Pick<ValidatedOptions, 'endpoint' | 'credentials' | 'dispatcher' | 'timeoutMs' | 'deadlineMs' | 'maxResponseBytes' | 'retryPolicy' | 'now' | 'random' | 'sleep' | 'onApiCall'>;

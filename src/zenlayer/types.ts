@@ -1,5 +1,24 @@
-/** ZEC image data as DescribeCustomImages / DescribeImages return it (API version 2025-09-01). */
+/** What the client takes and gives: ZEC data as the API returns it (version 2025-09-01), credentials, call events. */
 
+/** An AccessKey (signed with ZC2-HMAC-SHA256) or an access token (sent as Bearer). */
+export type ZenlayerCredentials = { readonly accessKeyId: string; readonly accessKeyPassword: string } | { readonly token: string };
+
+/** What one HTTP attempt did; handed to the caller's logger. Holds no secrets. */
+export interface ApiCallEvent {
+    readonly action: string;
+    readonly durationMs: number;
+    /** 1 for the first try, 2 for the first retry, … */
+    readonly attempt: number;
+    readonly status?: number;
+    readonly requestId?: string;
+    readonly outcome: 'ok' | 'error';
+    readonly errorCode?: string;
+    readonly errorMessage?: string;
+    readonly imageIds?: readonly string[];
+    readonly failedImageIds?: readonly string[];
+}
+
+/** Image data as DescribeCustomImages / DescribeImages return it. */
 export const IMAGE_STATUSES = ['CREATING', 'AVAILABLE', 'UNAVAILABLE', 'SYNCING', 'FAILED', 'DELETING', 'PROCESSING'] as const;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
@@ -165,10 +184,57 @@ export interface ZenlayerWarning {
     readonly message: string;
 }
 
+/** One zone of DescribeZones. ZEC has no DescribeRegions: a region is named by its zones (city, country). */
 export interface Zone {
     readonly zoneId: string;
+    /** '' when the answer had none (such a zone belongs to no region). */
     readonly regionId: string;
     readonly zoneName: string | undefined;
     readonly cityName: string | undefined;
+    /** Three-letter IATA city code, e.g. `HKG`. */
+    readonly cityCode: string | undefined;
+    /** ISO 3166-1 alpha-2, e.g. `HK`, `CN`. */
     readonly countryCode: string | undefined;
+    readonly countryName: string | undefined;
+}
+
+/** What a copy, a copy removal or a rename returns: the request ID, for the user's notification and the log. */
+export interface ImageActionResult {
+    readonly requestId: string | undefined;
+}
+
+/** CreateImage's answer. The image is CREATING from then on (DescribeCustomImages follows it). */
+export interface CreatedImage extends ImageActionResult {
+    readonly imageId: string;
+    /** As Zenlayer echoed it (the name asked for when the answer had none). */
+    readonly imageName: string;
+}
+
+/** What CreateImage needs. `tags`: at most 20, keys unique, key and value 1–64 characters. */
+export interface CreateImageInput {
+    /** A STOPPED, non-GPU instance. */
+    readonly instanceId: string;
+    /** See checkImageName. */
+    readonly imageName: string;
+    /** Blank or absent: Zenlayer's default resource group. */
+    readonly resourceGroupId?: string;
+    readonly tags?: readonly ImageTag[];
+}
+
+/** Stages of DescribeImageCopyProgress, as the official CLI documents them. */
+export const IMAGE_SYNC_STAGES = ['PREPARING', 'TRANSFERRING'] as const;
+export type ImageSyncStage = (typeof IMAGE_SYNC_STAGES)[number];
+
+/** One destination of a copy in progress (DescribeImageCopyProgress), every field bounded and checked. */
+export interface ImageCopyProgress {
+    readonly regionId: string;
+    readonly regionName: string | undefined;
+    /** Usually one of IMAGE_SYNC_STAGES; a newer value is kept; undefined when the answer had none (or garbage). */
+    readonly syncStage: string | undefined;
+    /** Waiting for a transfer slot. False unless the answer said true. */
+    readonly queued: boolean;
+    /** 0–100, two decimals (rounded down, so a copy never reads 100 before it is done); undefined unless a finite number. */
+    readonly syncPercent: number | undefined;
+    /** Why the copy to this region failed, when it did. */
+    readonly errorInfo: string | undefined;
 }

@@ -6,10 +6,11 @@ import {
     MAX_DESCRIPTION_LENGTH,
     MAX_LIST_ENTRIES,
     MAX_NAME_LENGTH,
+    MAX_SERVER_MESSAGE_LENGTH,
     MAX_TAG_TEXT_LENGTH,
 } from './bounds';
 import { ZenlayerResponseError } from './errors';
-import type { ImageTag, ZenlayerImage, ZenlayerInstance, Zone } from './types';
+import type { ImageCopyProgress, ImageTag, ZenlayerImage, ZenlayerInstance, Zone } from './types';
 
 /**
  * Reads the API's JSON defensively: real responses carry explicit nulls and numbers as strings, and a broken or
@@ -111,8 +112,62 @@ export function parseZone(item: unknown): Zone | undefined {
         regionId: identifier(raw.regionId) ?? '',
         zoneName: boundedText(raw.zoneName, MAX_NAME_LENGTH),
         cityName: boundedText(raw.cityName, MAX_NAME_LENGTH),
+        cityCode: enumToken(raw.cityCode),
         countryCode: enumToken(raw.countryCode),
+        countryName: boundedText(raw.countryName, MAX_NAME_LENGTH),
     };
+}
+
+const NUMERIC_TEXT = /^\s*[-+]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})([eE][-+]?\d{1,3})?\s*$/;
+
+/**
+ * A percentage: a finite number (or numeric string), clamped to 0–100 and rounded down to two decimals (so 99.999 is
+ * never shown as 100 while the copy still runs); anything else is undefined. The tiny epsilon undoes binary
+ * fractions such as 74.23 × 100 = 7422.999….
+ */
+function percentage(value: unknown): number | undefined {
+    const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number)) {
+        return undefined;
+    }
+    return Math.floor(Math.min(100, Math.max(0, number)) * 100 + 1e-9) / 100;
+}
+
+/** true, or the text "true" in any case; anything else (absent, garbage) is false. */
+function flag(value: unknown): boolean {
+    return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+/** One ImageCopyProgress; without a usable destRegionId it cannot be placed, so it is dropped (undefined). */
+export function parseCopyProgress(item: unknown): ImageCopyProgress | undefined {
+    const raw = fieldsOf(item);
+    const regionId = identifier(raw.destRegionId);
+    if (!regionId) {
+        return undefined;
+    }
+    return {
+        regionId,
+        regionName: boundedText(raw.destRegionName, MAX_NAME_LENGTH),
+        syncStage: enumToken(raw.syncStage),
+        queued: flag(raw.queued),
+        syncPercent: percentage(raw.syncPercent),
+        errorInfo: boundedText(raw.errorInfo, MAX_SERVER_MESSAGE_LENGTH),
+    };
+}
+
+/**
+ * `dataSet` of DescribeImageCopyProgress: absent or null is an empty list (nothing in progress, and the list has no
+ * totalCount to contradict); anything but an array is a ZenlayerResponseError `invalidField`.
+ */
+export function progressList(action: string, response: Json, requestId: string | undefined): readonly unknown[] {
+    const { dataSet } = response;
+    if (dataSet === undefined || dataSet === null) {
+        return [];
+    }
+    if (!Array.isArray(dataSet)) {
+        throw invalidField(action, 'dataSet', requestId);
+    }
+    return dataSet;
 }
 
 export function invalidField(action: string, field: string, requestId: string | undefined): ZenlayerResponseError {

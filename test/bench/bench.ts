@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { buildFullUndiciBundle, measureBundleLoads } from './bundleLoad';
-import { buildDeleteQuickPickItems } from '../../src/images/quickPick';
-import { buildImageTree, GROUP_BY_VALUES } from '../../src/images/tree';
-import { joinUsage } from '../../src/images/usage';
+import { buildDeleteQuickPickItems } from '../../src/images/model/quickPick';
+import { buildImageTree } from '../../src/images/model/tree';
+import { GROUP_BY_VALUES } from '../../src/shared/settings/settings';
+import { joinUsage } from '../../src/images/model/usage';
 import { signZc2, ZenlayerClient, type ZenlayerImage } from '../../src/zenlayer';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

@@ -1,16 +1,21 @@
 /**
  * The ZEC actions the emulator serves (zec 2025-09-01): parameter validation, filtering, paging, DeleteImages
- * semantics and DescribeInstances. Every action sees only the calling account (and the shared zones and public images).
+ * semantics and DescribeInstances here, the image lifecycle actions in image-actions.ts. Every action sees only the
+ * calling account (and the shared zones and public images).
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { IMAGE_SOURCES, IMAGE_STATUSES, IMAGE_TYPES, OS_TYPES } from '../../src/zenlayer/types';
 import type { ImageTag } from '../../src/zenlayer/types';
 import { ApiFailure, ERROR_CODES } from './errors';
+import { IMAGE_LIFECYCLE_HANDLERS } from './image-actions';
+import { type ActionContext, invalid, MAX_TAG_FILTERS, missing, optEnum, optFilterList, optInteger, optString, optStringArray, optTags, type Params, tagText } from './params';
 import { INSTANCE_STATUSES, UNDELETABLE_STATUSES } from './seed';
 import type { SeedImage, SeedInstance, SeedZone } from './seed';
-import type { EmulatorState } from './state';
 
-export const ACTIONS = ['DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages', 'DescribeInstances'] as const;
+export const ACTIONS = [
+    'DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages', 'DescribeInstances',
+    'CopyImage', 'DescribeImageCopyProgress', 'DeleteImageCopy', 'ModifyImagesAttributes', 'CreateImage',
+] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 /**
@@ -22,132 +27,8 @@ export const MAX_IMAGE_IDS = 100;
 export const MAX_ZONE_IDS = 100;
 /** DescribeInstances: "You can query up to 100 instances in each request" (official CLI, describe-instances). */
 export const MAX_INSTANCE_IDS = 100;
-/** Documented for `tagKeys` and `tags` of every Describe action here. */
-export const MAX_TAG_FILTERS = 20;
-/** Tag keys and values are 1–64 characters (documented for the Tag type). */
-export const MAX_TAG_LENGTH = 64;
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 20;
-
-export interface ActionContext {
-    state: EmulatorState;
-    deleteDelayMs: number;
-    unknownIdMode: 'failedList' | 'notFoundError';
-    /** Max IDs in an `imageIds` filter or DeleteImages call; 0 = no limit. */
-    maxImageIds: number;
-}
-
-type Params = Record<string, unknown>;
-
-function invalid(message: string): never {
-    throw new ApiFailure(400, ERROR_CODES.invalidParameter, message);
-}
-
-function missing(name: string): never {
-    throw new ApiFailure(400, ERROR_CODES.missingParameter, `The parameter ${name} is required.`);
-}
-
-function describeType(value: unknown): string {
-    return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** `null` counts as absent, as the SDKs drop nil/None fields anyway. */
-function optString(params: Params, name: string): string | undefined {
-    const value = params[name];
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    if (typeof value !== 'string') {
-        invalid(`The parameter ${name} must be a string, got ${describeType(value)}.`);
-    }
-    return value;
-}
-
-function optEnum<T extends string>(params: Params, name: string, allowed: readonly T[]): T | undefined {
-    const value = optString(params, name);
-    if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
-        invalid(`The parameter ${name} must be one of ${allowed.join(', ')}; got "${value.slice(0, 40)}".`);
-    }
-    return value as T | undefined;
-}
-
-/** `max` 0 = no limit. */
-function optStringArray(params: Params, name: string, max: number): string[] | undefined {
-    const value = params[name];
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    if (!Array.isArray(value)) {
-        invalid(`The parameter ${name} must be an array of strings, got ${describeType(value)}.`);
-    }
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            invalid(`The parameter ${name}[${i}] must be a string, got ${describeType(item)}.`);
-        }
-    });
-    if (max > 0 && value.length > max) {
-        invalid(`The parameter ${name} accepts at most ${max} items, got ${value.length}.`);
-    }
-    return value as string[];
-}
-
-/**
- * A filter list; an empty one counts as absent (emulator choice: the Go SDK omits empty slices, `omitempty`, so the
- * real service most likely never sees `[]` and would not answer "nothing matches" for it).
- */
-function optFilterList<T>(list: T[] | undefined): T[] | undefined {
-    return list === undefined || list.length === 0 ? undefined : list;
-}
-
-function optTags(params: Params): ImageTag[] | undefined {
-    const value = params.tags;
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    if (!Array.isArray(value)) {
-        invalid(`The parameter tags must be an array of {key, value}, got ${describeType(value)}.`);
-    }
-    if (value.length > MAX_TAG_FILTERS) {
-        invalid(`The parameter tags accepts at most ${MAX_TAG_FILTERS} items, got ${value.length}.`);
-    }
-    return value.map((tag: unknown, i) => {
-        if (typeof tag !== 'object' || tag === null || Array.isArray(tag)) {
-            invalid(`The parameter tags[${i}] must be an object {key, value}.`);
-        }
-        const { key, value: tagValue } = tag as Record<string, unknown>;
-        return { key: tagText(key, `tags[${i}].key`), value: tagText(tagValue, `tags[${i}].value`) };
-    });
-}
-
-/** A tag key or value: a string of 1–64 characters; a tag filter needs both key and value. */
-function tagText(value: unknown, name: string): string {
-    if (typeof value !== 'string') {
-        invalid(value === undefined || value === null
-            ? `The parameter ${name} is required: a tag filter needs a key and a value.`
-            : `The parameter ${name} must be a string, got ${describeType(value)}.`);
-    }
-    const length = [...value].length;
-    if (length < 1 || length > MAX_TAG_LENGTH) {
-        invalid(`The parameter ${name} must be 1 to ${MAX_TAG_LENGTH} characters long, got ${length}.`);
-    }
-    return value;
-}
-
-function optInteger(params: Params, name: string, min: number, max: number, fallback: number): number {
-    const value = params[name];
-    if (value === undefined || value === null) {
-        return fallback;
-    }
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-        invalid(`The parameter ${name} must be an integer, got ${typeof value === 'number' ? String(value) : describeType(value)}.`);
-    }
-    if (value < min || value > max) {
-        invalid(max === Number.MAX_SAFE_INTEGER
-            ? `The parameter ${name} must be at least ${min}, got ${value}.`
-            : `The parameter ${name} must be between ${min} and ${max}, got ${value}.`);
-    }
-    return value;
-}
 
 interface Paging {
     pageNum: number;
@@ -438,6 +319,7 @@ const HANDLERS: Record<ActionName, (params: Params, ctx: ActionContext) => Recor
     DescribeZones: describeZones,
     DeleteImages: deleteImages,
     DescribeInstances: describeInstances,
+    ...IMAGE_LIFECYCLE_HANDLERS,
 };
 
 export function isAction(name: string): name is ActionName {

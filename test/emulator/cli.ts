@@ -23,6 +23,18 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --instances N       with --images: that many instances (default half of --images)
   --latency MS        delay added to every response
   --delete-delay MS   how long deleted images stay DELETING (default 3000)
+  --copy-prepare-delay MS
+                      CopyImage: how long PREPARING lasts (default 2000)
+  --copy-transfer-delay MS
+                      CopyImage: TRANSFERRING per destination, 0 to 100 % (default 6000)
+  --copy-parallel N   CopyImage: destinations of one image transferring at once,
+                      the others queued (default 1)
+  --create-delay MS   how long an image made by CreateImage stays CREATING (default 5000)
+  --image-quota N     custom images an account may hold before CreateImage is refused
+                      (default 50, an emulator choice; 0 = no limit)
+  --fail-copy-to R    every copy to region R fails half-way (repeatable)
+  --fail-image-creation
+                      every CreateImage ends FAILED
   --fail-every N      every Nth request gets 429 REQUEST_LIMIT_EXCEEDED
   --retry-after S     with --fail-every: send Retry-After: S on those 429s (default: none)
   --unknown-id-mode M failedList (default) or notFoundError: DeleteImages with unknown IDs
@@ -52,6 +64,10 @@ export interface CliConfig {
     failEvery: number | undefined;
     /** --retry-after: rateLimitEvery's retryAfterSeconds. */
     retryAfterSeconds: number | undefined;
+    /** --fail-copy-to: regions every copy to which fails (faults.failImageCopy after start). */
+    failCopyTo: string[];
+    /** --fail-image-creation: every CreateImage ends FAILED (faults.failImageCreation after start). */
+    failImageCreation: boolean;
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {
@@ -75,6 +91,8 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     let failEvery: number | undefined;
     let retryAfterSeconds: number | undefined;
     const tokens: string[] = [];
+    const failCopyTo: string[] = [];
+    let failImageCreation = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -106,6 +124,20 @@ export function parseArgs(argv: readonly string[]): CliConfig {
             case '--instances': instances = integer(flag, value(), 0, 1_000_000); break;
             case '--latency': options.latencyMs = integer(flag, value(), 0, 600_000); break;
             case '--delete-delay': options.deleteDelayMs = integer(flag, value(), 0, 86_400_000); break;
+            case '--copy-prepare-delay': options.copyPrepareMs = integer(flag, value(), 0, 86_400_000); break;
+            case '--copy-transfer-delay': options.copyTransferMs = integer(flag, value(), 0, 86_400_000); break;
+            case '--copy-parallel': options.copyParallel = integer(flag, value(), 1, 1000); break;
+            case '--create-delay': options.createDelayMs = integer(flag, value(), 0, 86_400_000); break;
+            case '--image-quota': options.imageQuota = integer(flag, value(), 0, 1_000_000); break;
+            case '--fail-copy-to': {
+                const regionId = value();
+                if (regionId.trim() === '') {
+                    throw new UsageError('--fail-copy-to needs a region ID');
+                }
+                failCopyTo.push(regionId);
+                break;
+            }
+            case '--fail-image-creation': noValue(); failImageCreation = true; break;
             case '--fail-every': failEvery = integer(flag, value(), 1, 1_000_000); break;
             case '--retry-after': retryAfterSeconds = integer(flag, value(), 0, 86_400); break;
             case '--unknown-id-mode': {
@@ -171,7 +203,7 @@ export function parseArgs(argv: readonly string[]): CliConfig {
     } else if (images !== undefined) {
         options.seed = generateSeed(images, { instances });
     }
-    return { options, quiet, help, printSeed, demoCredentials: keyId === undefined, failEvery, retryAfterSeconds };
+    return { options, quiet, help, printSeed, demoCredentials: keyId === undefined, failEvery, retryAfterSeconds, failCopyTo, failImageCreation };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -205,6 +237,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (config.failEvery !== undefined) {
         emulator.faults.rateLimitEvery(config.failEvery, { retryAfterSeconds: config.retryAfterSeconds });
+    }
+    for (const regionId of config.failCopyTo) {
+        emulator.faults.failImageCopy({ regionId, count: Number.POSITIVE_INFINITY });
+    }
+    if (config.failImageCreation) {
+        emulator.faults.failImageCreation({ count: Number.POSITIVE_INFINITY });
     }
     for (const line of credentialLines(emulator, config.demoCredentials)) {
         process.stdout.write(`${line}\n`);

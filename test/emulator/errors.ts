@@ -1,7 +1,8 @@
 /**
- * Error codes the emulator answers with. Only REQUEST_LIMIT_EXCEEDED (429), AUTHFAILURE_SIGNATURE_FAILURE,
- * INVALID_ZONE_NOT_FOUND and INVALID_IMAGE_NOT_FOUND are attested for the real service (SDKs, Terraform provider, docs);
- * the others are emulator choices in the same UPPER_SNAKE_CASE style. README.md has the full table.
+ * Error codes the emulator answers with. Attested for the real service (SDKs, CLI, Terraform provider, docs):
+ * REQUEST_LIMIT_EXCEEDED (429), AUTHFAILURE_SIGNATURE_FAILURE, INVALID_ZONE_NOT_FOUND, INVALID_IMAGE_NOT_FOUND, and the
+ * image lifecycle codes marked below; the others are emulator choices in the same UPPER_SNAKE_CASE style. README.md
+ * has the full table.
  */
 export const ERROR_CODES = {
     notFound: 'NOT_FOUND',
@@ -21,6 +22,32 @@ export const ERROR_CODES = {
     missingParameter: 'MISSING_PARAMETER',
     zoneNotFound: 'INVALID_ZONE_NOT_FOUND',
     imageNotFound: 'INVALID_IMAGE_NOT_FOUND',
+    /** Attested: DeleteImageCopy on an image that is not AVAILABLE (official CLI). */
+    imageStatus: 'INVALID_IMAGE_STATUS',
+    /** Attested: CreateImage over the custom-image quota (documentation). */
+    imageQuotaExceeded: 'INVALID_IMAGE_QUOTA_EXCEED',
+    /** Attested: CreateImage with an unknown instance (documentation). */
+    instanceNotFound: 'INVALID_INSTANCE_NOT_FOUND',
+    /** Attested: CreateImage from an instance that is not STOPPED (documentation). */
+    instanceStatusNotSupported: 'OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT',
+    /** Attested: CreateImage from an instance busy with another operation (documentation); here: IMAGING. */
+    instanceInOperation: 'OPERATION_DENIED_INSTANCE_IN_OPERATION',
+    /** Attested: CreateImage from a GPU instance (documentation). */
+    gpuInstanceNotSupported: 'OPERATION_DENIED_GPU_INSTANCE_NOT_SUPPORT',
+    /** Attested for the VM service's DescribeImageQuota; used here for an unknown region ID. */
+    regionNotFound: 'INVALID_REGION_NOT_FOUND',
+    /** Emulator choice: CopyImage across the mainland China border (refusal documented, code not). */
+    crossBorderCopy: 'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY',
+    /** Emulator choice: DeleteImageCopy that would leave no region (refusal documented, code not). */
+    lastImageCopy: 'OPERATION_DENIED_LAST_IMAGE_COPY',
+    /** Emulator choice: CopyImage to a region that already holds the image. */
+    imageCopyExists: 'INVALID_IMAGE_COPY_EXIST',
+    /** Emulator choice: DeleteImageCopy of a region that does not hold the image. */
+    imageCopyNotFound: 'INVALID_IMAGE_COPY_NOT_FOUND',
+    /** Emulator choice: ModifyImagesAttributes or CreateImage with a name another image of the account has. */
+    imageNameDuplicate: 'INVALID_IMAGE_NAME_DUPLICATE',
+    /** Emulator choice: CreateImage into a resource group the account does not have. */
+    resourceGroupNotFound: 'INVALID_RESOURCE_GROUP_NOT_FOUND',
     rateLimit: 'REQUEST_LIMIT_EXCEEDED',
     internalError: 'INTERNAL_SERVER_ERROR',
 } as const;

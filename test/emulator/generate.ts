@@ -2,7 +2,8 @@
 import { IMAGE_STATUSES } from '../../src/zenlayer/types';
 import type { ImageStatus, ImageTag, OsType } from '../../src/zenlayer/types';
 import {
-    DEMO_ACCOUNTS, INSTANCE_STATUSES, INSTANCE_TYPES, NIC_TYPES, RESOURCE_GROUPS, defaultPublicImages, defaultZones, isoSeconds,
+    DEMO_ACCOUNTS, INSTANCE_STATUSES, INSTANCE_TYPES, MAINLAND_CHINA_COUNTRY_CODE, NIC_TYPES, RESOURCE_GROUPS, defaultPublicImages, defaultZones, isGpuInstanceType,
+    isoSeconds,
 } from './seed';
 import type { AccountsSeed, InstanceStatus, SeedImage, SeedInstance } from './seed';
 
@@ -65,7 +66,9 @@ export function generateSeed(imageCount: number, options: GenerateOptions = {}):
     checkCount('rngSeed', rngSeed);
     const random = prng(rngSeed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-    const zones = defaultZones();
+    // Outside mainland China only: a generated image never spans the border CopyImage refuses to cross, and the data is
+    // what it was before the default zones had mainland regions.
+    const zones = defaultZones().filter((zone) => zone.countryCode !== MAINLAND_CHINA_COUNTRY_CODE);
     const regionIds = [...new Set(zones.map((z) => z.regionId))];
     const groups = Object.values(RESOURCE_GROUPS);
     const seedTag = rngSeed.toString(16).padStart(4, '0').slice(-4);
@@ -109,7 +112,8 @@ export function generateSeed(imageCount: number, options: GenerateOptions = {}):
     const publicImages = defaultPublicImages();
     const launchable = images.filter((image) => LAUNCHABLE.includes(image.imageStatus) && image.regionIdList.length > 0);
     const zonesByRegion = new Map(regionIds.map((regionId) => [regionId, zones.filter((z) => z.regionId === regionId)]));
-    const instanceTypes = Object.entries(INSTANCE_TYPES);
+    // CPU types only, as before GPU types were seeded (the generated data stays the same).
+    const instanceTypes = Object.entries(INSTANCE_TYPES).filter(([instanceType]) => !isGpuInstanceType(instanceType));
     const instanceWidth = String(Math.max(instanceCount, 1)).length;
     const instances: SeedInstance[] = [];
     for (let i = 0; i < instanceCount; i++) {

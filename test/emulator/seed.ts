@@ -138,6 +138,13 @@ function zone(zoneId: string, regionId: string, cityName: string, cityCode: stri
     return { zoneId, regionId, zoneName: `${cityName} ${suffix}`, timeZone, cityName, cityCode, countryCode, countryName, supportSecurityGroup: true, supportHaVip };
 }
 
+/** Zones with this countryCode are in mainland China: one side of the border CopyImage does not cross (emulator reading). */
+export const MAINLAND_CHINA_COUNTRY_CODE = 'CN';
+
+/**
+ * 10 zones in 7 regions. The two mainland China regions (`asia-east-2` Shanghai, `asia-north-2` Beijing) are invented
+ * IDs in Zenlayer's style: no Zenlayer source names its mainland regions.
+ */
 export function defaultZones(): SeedZone[] {
     return [
         zone('asia-east-1a', 'asia-east-1', 'Hong Kong', 'HKG', 'HK', 'China Hong Kong', 'Asia/Hong_Kong'),
@@ -148,6 +155,8 @@ export function defaultZones(): SeedZone[] {
         zone('na-west-1b', 'na-west-1', 'Los Angeles', 'LAX', 'US', 'United States', 'America/Los_Angeles', false),
         zone('eu-central-1a', 'eu-central-1', 'Frankfurt', 'FRA', 'DE', 'Germany', 'Europe/Berlin'),
         zone('sa-east-1a', 'sa-east-1', 'São Paulo', 'GRU', 'BR', 'Brazil', 'America/Sao_Paulo'),
+        zone('asia-east-2a', 'asia-east-2', 'Shanghai', 'SHA', MAINLAND_CHINA_COUNTRY_CODE, 'China', 'Asia/Shanghai'),
+        zone('asia-north-2a', 'asia-north-2', 'Beijing', 'PEK', MAINLAND_CHINA_COUNTRY_CODE, 'China', 'Asia/Shanghai', false),
     ];
 }
 
@@ -156,6 +165,7 @@ const SG = 'asia-southeast-1';
 const LA = 'na-west-1';
 const FRA = 'eu-central-1';
 const SAO = 'sa-east-1';
+const SHA = 'asia-east-2';
 
 export interface ResourceGroup {
     id: string;
@@ -176,10 +186,11 @@ const STAGING_RESOURCE_GROUPS = {
 } satisfies Record<string, ResourceGroup>;
 
 /**
- * Instance types of the seeds with their vCPUs and GiB of memory. Only the `z2a.cpu.1` naming is attested (the
- * official CLI's example); the other names follow it.
+ * Instance types of the seeds with their vCPUs and GiB of memory. Only the `z2a.cpu.1` naming and the GPU type
+ * `z3a.g.C49.c8m32.1` are attested (the official CLI's examples); the other names follow them.
  */
 export const INSTANCE_TYPES: Record<string, { cpu: number; memory: number }> = {
+    'z3a.g.C49.c8m32.1': { cpu: 8, memory: 32 },
     'z2a.cpu.1': { cpu: 1, memory: 2 },
     'z2a.cpu.2': { cpu: 2, memory: 4 },
     'z2a.cpu.4': { cpu: 4, memory: 8 },
@@ -187,6 +198,11 @@ export const INSTANCE_TYPES: Record<string, { cpu: number; memory: number }> = {
     'z2a.mem.4': { cpu: 4, memory: 32 },
     'z2a.mem.8': { cpu: 8, memory: 64 },
 };
+
+/** GPU instance types are named `<family>.g.<GPU>.<shape>` (the official CLI's example `z3a.g.C49.c8m32.1`). */
+export function isGpuInstanceType(instanceType: string): boolean {
+    return /^[A-Za-z0-9]+\.g\./.test(instanceType);
+}
 
 export function hexId(prefix: string, text: string, length = 16): string {
     return `${prefix}${createHash('sha256').update(text).digest('hex').slice(0, length)}`;
@@ -271,12 +287,12 @@ const DEMO_IMAGE_ROWS: ImageRow[] = [
     ['old-build-2025-01', 'DELETING', [SG], 'Debian', 'linux', 20, { description: null }],
     ['cache-redis-7', 'PROCESSING', [SG], 'Alpine', 'linux', 5, { rg: RG.prod, tags: { role: 'cache' } }],
     ['cache-memcached', 'AVAILABLE', [SG], 'Alpine', 'linux', 5, { tags: { role: 'cache' } }],
-    ['测试镜像-web', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 20, { description: '测试用的 Web 镜像', tags: { 环境: '测试' } }],
+    ['测试镜像-web', 'AVAILABLE', [SHA], 'Ubuntu', 'linux', 20, { description: '测试用的 Web 镜像', tags: { 环境: '测试' } }],
     ['测试镜像-数据库', 'AVAILABLE', [HK], 'Rocky', 'linux', 60, { description: null }],
     ['freebsd-14-router', 'AVAILABLE', [FRA], 'FreeBSD', 'bsd', 10, { tags: { role: 'router' } }],
     ['freebsd-13-pf', 'FAILED', [], 'FreeBSD', 'bsd', 10, { description: null }],
     ['android-cloudphone-13', 'AVAILABLE', [SAO], 'OTHERS', 'android', 32, { rg: RG.staging, tags: { team: 'mobile' } }],
-    ['generic-rescue-disk', 'AVAILABLE', [HK, SG, LA, FRA, SAO], 'Generic', 'any', 2, { description: 'Boots anywhere', minDisk: 10 }],
+    ['generic-rescue-disk', 'AVAILABLE', [HK, SG, LA], 'Generic', 'any', 2, { description: 'Boots anywhere', minDisk: 10 }],
     ['alma9-hardened', 'AVAILABLE', [FRA], 'AlmaLinux', 'linux', 20, { rg: RG.prod, tags: { env: 'prod', compliance: 'cis' } }],
     ['alma9-hardened-test', 'SYNCING', [FRA], 'AlmaLinux', 'linux', 20, { rg: RG.staging, tags: { env: 'staging', compliance: 'cis' } }],
     ['arch-dev-box', 'AVAILABLE', [LA], 'ArchLinux', 'linux', 15, { description: null, tags: { owner: 'alice' } }],
@@ -304,13 +320,14 @@ interface InstanceRowOptions {
     ipv6?: boolean;
 }
 
+/** Twelve nodes; the stopped one, k8s-hk-node-06, is a GPU node (CreateImage refuses GPU instances). */
 function k8sNodes(): InstanceRow[] {
     const statuses: InstanceStatus[] = ['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'STOPPED', 'IMAGING', 'RUNNING', 'RUNNING', 'RESIZING', 'RUNNING', 'REBOOT'];
     return statuses.map((status, i): InstanceRow => {
         const hk = i < 8;
         const serial = String(hk ? i + 1 : i - 7).padStart(2, '0');
         return [`k8s-${hk ? 'hk' : 'sg'}-node-${serial}`, 'k8s-node-1.31', hk ? `asia-east-1${i % 2 === 0 ? 'a' : 'b'}` : `asia-southeast-1${i % 2 === 0 ? 'a' : 'b'}`,
-            'z2a.cpu.8', status, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }];
+            status === 'STOPPED' ? 'z3a.g.C49.c8m32.1' : 'z2a.cpu.8', status, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }];
     });
 }
 
@@ -403,7 +420,7 @@ function buildAccount(demo: DemoAccount, accountKey: string, imageRows: ImageRow
 }
 
 /**
- * The default seed: 8 zones in 5 regions, 5 official public images, and two accounts — `demo` (40 custom images,
+ * The default seed: 10 zones in 7 regions (2 in mainland China), 5 official public images, and two accounts — `demo` (40 custom images,
  * 25 instances) and `staging` (6 custom images, 4 instances), each with its demo key pair.
  */
 export function defaultSeed(): AccountsSeed {

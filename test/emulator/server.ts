@@ -27,6 +27,14 @@ export const API_VERSION = '2025-09-01';
 /** Request bodies above this are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_DELETE_DELAY_MS = 3000;
+/** CopyImage: PREPARING lasts this long, then each destination transfers for DEFAULT_COPY_TRANSFER_MS, one at a time. */
+export const DEFAULT_COPY_PREPARE_MS = 2000;
+export const DEFAULT_COPY_TRANSFER_MS = 6000;
+export const DEFAULT_COPY_PARALLEL = 1;
+/** CreateImage: the image stays CREATING this long. */
+export const DEFAULT_CREATE_DELAY_MS = 5000;
+/** Emulator choice (Zenlayer documents a quota, not its size): custom images an account may hold for CreateImage. */
+export const DEFAULT_IMAGE_QUOTA = 50;
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
 export const DEFAULT_MAX_LOG_ENTRIES = 10000;
 
@@ -46,6 +54,18 @@ export interface EmulatorOptions {
     latencyMs?: number;
     /** DELETING → gone (ms); default 3000 */
     deleteDelayMs?: number;
+    /** CopyImage's PREPARING stage (ms); default 2000 */
+    copyPrepareMs?: number;
+    /** CopyImage: TRANSFERRING per destination, syncPercent 0 → 100 (ms); default 6000 */
+    copyTransferMs?: number;
+    /** CopyImage: destinations of one image that transfer at once, the others `queued`; default 1 */
+    copyParallel?: number;
+    /** CreateImage: CREATING → AVAILABLE (ms); default 5000 */
+    createDelayMs?: number;
+    /** Custom images an account may hold; CreateImage beyond it is 400 INVALID_IMAGE_QUOTA_EXCEED. Default 50, 0 = no limit */
+    imageQuota?: number;
+    /** ms clock of the copies and creations in progress (a test can step it); default Date.now */
+    taskClock?: () => number;
     /** default 300; in whole seconds: refused when |floor(now() / 1000) − X-ZC-Timestamp| > this */
     maxClockSkewSeconds?: number;
     /**
@@ -181,7 +201,7 @@ const BAD_GATEWAY_HTML = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</t
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
-    const world = new EmulatorWorld(withDefaultAccountCredentials(options.seed === undefined ? defaultSeed() : parseSeed(options.seed), options));
+    const world = new EmulatorWorld(withDefaultAccountCredentials(options.seed === undefined ? defaultSeed() : parseSeed(options.seed), options), options.taskClock);
     const state = world.accounts[0];
     const faults = new Faults(options.latencyMs ?? 0);
     const deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
@@ -195,6 +215,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!Number.isInteger(maxImageIds) || maxImageIds < 0) {
         throw new RangeError(`startEmulator: maxImageIdsPerCall must be a non-negative integer, got ${String(maxImageIds)}`);
     }
+    const copyTimings = {
+        prepareMs: nonNegativeInteger('copyPrepareMs', options.copyPrepareMs ?? DEFAULT_COPY_PREPARE_MS),
+        transferMs: nonNegativeInteger('copyTransferMs', options.copyTransferMs ?? DEFAULT_COPY_TRANSFER_MS),
+        parallel: nonNegativeInteger('copyParallel', options.copyParallel ?? DEFAULT_COPY_PARALLEL),
+    };
+    if (copyTimings.parallel < 1) {
+        throw new RangeError('startEmulator: copyParallel must be at least 1');
+    }
+    const createDelayMs = nonNegativeInteger('createDelayMs', options.createDelayMs ?? DEFAULT_CREATE_DELAY_MS);
+    const imageQuota = nonNegativeInteger('imageQuota', options.imageQuota ?? DEFAULT_IMAGE_QUOTA);
     const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
     const requestLog: LoggedRequest[] = [];
     const sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
@@ -338,7 +368,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidParameter, `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`);
             }
 
-            const result = runAction(action, params as Record<string, unknown>, { state: world.account(auth.accountId), deleteDelayMs, unknownIdMode, maxImageIds });
+            const context = { state: world.account(auth.accountId), deleteDelayMs, unknownIdMode, maxImageIds, copyTimings, createDelayMs, imageQuota, faults };
+            const result = runAction(action, params as Record<string, unknown>, context);
             await respond(200, { requestId, response: { requestId, ...result } });
         } catch (err) {
             if (err instanceof ApiFailure) {
@@ -463,6 +494,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             clearRequestLog();
         },
     };
+}
+
+function nonNegativeInteger(option: string, value: number): number {
+    if (!Number.isInteger(value) || value < 0) {
+        throw new RangeError(`startEmulator: ${option} must be a non-negative integer, got ${String(value)}`);
+    }
+    return value;
 }
 
 /** The seed with `credentials`/`tokens` given to startEmulator as the first account's (reset() keeps them). */

@@ -1,15 +1,16 @@
 /**
  * The emulator's mutable data. An EmulatorWorld holds what every account shares (zones, public images) and the
- * accounts; an EmulatorState is one account: its credentials, custom images in creation order, instances, and
- * pending DELETING → gone timers. Whether an image is in use is never stored: it is, exactly when one of the
- * account's instances has its imageId.
+ * accounts; an EmulatorState is one account: its credentials, custom images in creation order, instances,
+ * pending DELETING → gone timers, and its image copies and creations in progress. Whether an image is in use is never
+ * stored: it is, exactly when one of the account's instances has its imageId.
  */
 import { randomBytes } from 'node:crypto';
 import type { ImageStatus } from '../../src/zenlayer/types';
 import type { Credential } from './auth';
 import { constantTimeEqual } from './auth';
-import { cloneAccount, cloneImage, cloneInstance, cloneSeed, INSTANCE_TYPES, isoSeconds } from './seed';
+import { cloneAccount, cloneImage, cloneInstance, cloneSeed, INSTANCE_TYPES, isoSeconds, MAINLAND_CHINA_COUNTRY_CODE } from './seed';
 import type { AccountsSeed, InstanceStatus, SeedAccount, SeedImage, SeedInstance, SeedZone } from './seed';
+import { type CopyPlan, type CopyProgressEntry, type CopyTimings, planCopy, progressAt } from './tasks';
 
 /** What `addImage` needs: a name; everything else gets a default (a fresh `img-…` ID, AVAILABLE, custom, linux). */
 export type NewImage = Partial<SeedImage> & { imageName: string };
@@ -26,6 +27,29 @@ export type NewInstance = Partial<SeedInstance> & { imageId: string };
  */
 export type StateImage = SeedImage & { readonly inUseByInstanceIds: readonly string[] };
 
+/**
+ * Copying is refused across a border (documented, without saying where borders run). The emulator's reading: regions
+ * in mainland China (zones with countryCode CN) are one side, every other region (Hong Kong included) the other.
+ */
+export type Border = 'mainlandChina' | 'international';
+
+/** A region as the emulator derives it from the zones: no action lists regions, zones name theirs. */
+export interface EmulatorRegion {
+    regionId: string;
+    /** The city of its first zone: what DescribeImageCopyProgress sends as destRegionName. */
+    regionName: string;
+    border: Border;
+    zoneIds: string[];
+}
+
+/** A CreateImage in progress: the image is CREATING and its instance IMAGING until `readyAt`. */
+interface Creation {
+    instanceId: string;
+    regionId: string;
+    readyAt: number;
+    fails: boolean;
+}
+
 function freshId(prefix: string): string {
     return `${prefix}${randomBytes(8).toString('hex')}`;
 }
@@ -37,8 +61,11 @@ export class EmulatorWorld {
     private readonly publicImageMap = new Map<string, SeedImage>();
     private readonly seed: AccountsSeed;
 
-    /** `seed` must be canonical (parseSeed's output); it is copied, and reset() returns to it. */
-    constructor(seed: AccountsSeed) {
+    /**
+     * `seed` must be canonical (parseSeed's output); it is copied, and reset() returns to it. `clock` (ms) times the
+     * image copies and creations; a test can step it.
+     */
+    constructor(seed: AccountsSeed, readonly clock: () => number = Date.now) {
         this.seed = cloneSeed(seed);
         this.accounts = this.seed.accounts.map((account) => new EmulatorState(account, this));
         this.reset();
@@ -50,6 +77,24 @@ export class EmulatorWorld {
 
     getZone(zoneId: string): SeedZone | undefined {
         return this.zoneList.find((z) => z.zoneId === zoneId);
+    }
+
+    /** The regions of the zones, in zone order. */
+    regions(): EmulatorRegion[] {
+        const regions = new Map<string, EmulatorRegion>();
+        for (const zone of this.zoneList) {
+            const region = regions.get(zone.regionId) ?? { regionId: zone.regionId, regionName: zone.cityName, border: 'international', zoneIds: [] };
+            region.zoneIds.push(zone.zoneId);
+            if (zone.countryCode === MAINLAND_CHINA_COUNTRY_CODE) {
+                region.border = 'mainlandChina';
+            }
+            regions.set(zone.regionId, region);
+        }
+        return [...regions.values()];
+    }
+
+    getRegion(regionId: string): EmulatorRegion | undefined {
+        return this.regions().find((region) => region.regionId === regionId);
     }
 
     /** The platform's public images (PUBLIC_IMAGE), in seed order; every account sees them. */
@@ -137,6 +182,10 @@ export class EmulatorState {
     private keyList: Credential[] = [];
     private tokenList: string[] = [];
     private readonly deleteTimers = new Map<string, NodeJS.Timeout>();
+    private readonly copies = new Map<string, CopyPlan>();
+    private readonly creations = new Map<string, Creation>();
+    /** Destinations of running copies whose region was already added to the image. */
+    private readonly copiedRegions = new Map<string, Set<string>>();
 
     /** @internal Created by EmulatorWorld, which calls reset() to fill it. */
     constructor(private readonly seed: SeedAccount, private readonly world: EmulatorWorld) {
@@ -193,6 +242,7 @@ export class EmulatorState {
 
     /** The account's custom images (what DescribeCustomImages lists), in creation order. */
     images(): StateImage[] {
+        this.settle();
         return [...this.imageMap.values()];
     }
 
@@ -208,11 +258,13 @@ export class EmulatorState {
 
     /** Public images, then this account's custom images in creation order. */
     allImages(): SeedImage[] {
+        this.settle();
         return [...this.publicImages(), ...this.imageMap.values()];
     }
 
     /** A custom image of this account or a public image; another account's image is not found. */
     getImage(imageId: string): SeedImage | undefined {
+        this.settle();
         return this.imageMap.get(imageId) ?? this.world.getPublicImage(imageId);
     }
 
@@ -227,6 +279,15 @@ export class EmulatorState {
 
     getZone(zoneId: string): SeedZone | undefined {
         return this.world.getZone(zoneId);
+    }
+
+    /** The shared regions, derived from the zones (with their side of the mainland China border). */
+    regions(): EmulatorRegion[] {
+        return this.world.regions();
+    }
+
+    getRegion(regionId: string): EmulatorRegion | undefined {
+        return this.world.getRegion(regionId);
     }
 
     /** Append an image (it sorts last). A PUBLIC_IMAGE is added for every account. Returns the stored, live object. */
@@ -269,9 +330,13 @@ export class EmulatorState {
         return image;
     }
 
-    /** Remove an image immediately (and cancel its pending deletion timer). Instances keep their imageId and imageName. */
+    /**
+     * Remove an image immediately (and cancel its pending deletion, copy or creation; an instance IMAGING for it is
+     * STOPPED again). Instances keep their imageId and imageName.
+     */
     removeImage(imageId: string): boolean {
         this.cancelTimer(imageId);
+        this.cancelTasks(imageId);
         return this.imageMap.delete(imageId) || this.world.deletePublicImage(imageId);
     }
 
@@ -293,14 +358,88 @@ export class EmulatorState {
         return this.deleteTimers.size;
     }
 
+    // --- copies and creations ------------------------------------------------------------------------------------
+
+    /**
+     * CopyImage's effect: the image is SYNCING from now on; each destination's region joins its regionIdList when that
+     * destination's transfer ends, and when the last one ends the image is AVAILABLE again (FAILED if one failed).
+     * No checks: the action makes them.
+     */
+    startCopy(imageId: string, destinations: readonly { regionId: string; regionName: string; errorInfo?: string }[], timings: CopyTimings): void {
+        const image = this.requireImage(imageId);
+        image.imageStatus = 'SYNCING';
+        this.copies.set(imageId, planCopy(imageId, this.world.clock(), destinations, timings));
+        this.copiedRegions.set(imageId, new Set());
+    }
+
+    /** What DescribeImageCopyProgress lists now: the destinations still in progress; none unless the image is SYNCING. */
+    copyProgress(imageId: string): CopyProgressEntry[] {
+        const image = this.getImage(imageId);
+        const plan = this.copies.get(imageId);
+        return image?.imageStatus === 'SYNCING' && plan ? progressAt(plan, this.world.clock()) : [];
+    }
+
+    /** DeleteImageCopy's effect: the image no longer holds these regions (at once). No checks: the action makes them. */
+    removeCopies(imageId: string, regionIds: readonly string[]): void {
+        const image = this.requireImage(imageId);
+        image.regionIdList = image.regionIdList.filter((regionId) => !regionIds.includes(regionId));
+    }
+
+    /**
+     * CreateImage's effect: a new custom image, CREATING and in no region, whose instance is IMAGING; after `delayMs`
+     * the image is AVAILABLE in the instance's region (FAILED and in no region when `fails`) and the instance STOPPED.
+     * It copies the category, OS, size and NIC types of the image the instance runs. No checks: the action makes them.
+     */
+    startCreation(input: { instanceId: string; imageName: string; resourceGroup: { id: string; name: string } | null; tags: { key: string; value: string }[]; delayMs: number; fails: boolean }): SeedImage {
+        const instance = this.requireInstance(input.instanceId);
+        const source = this.getImage(instance.imageId);
+        const image = this.addImage({
+            imageName: input.imageName,
+            imageStatus: 'CREATING',
+            imageSize: source?.imageSize ?? 20,
+            minDiskSize: source?.minDiskSize ?? 20,
+            imageDescription: null,
+            nicNetworkType: source ? [...source.nicNetworkType] : undefined,
+            category: source?.category,
+            osType: source?.osType,
+            tags: input.tags.map((tag) => ({ ...tag })),
+            regionIdList: [],
+            resourceGroupId: input.resourceGroup?.id ?? null,
+            resourceGroupName: input.resourceGroup?.name ?? null,
+        });
+        instance.status = 'IMAGING';
+        const regionId = this.getZone(instance.zoneId)?.regionId ?? '';
+        this.creations.set(image.imageId, { instanceId: instance.instanceId, regionId, readyAt: this.world.clock() + input.delayMs, fails: input.fails });
+        return image;
+    }
+
+    /** Copies and creations still in progress. */
+    get pendingImageTasks(): number {
+        this.settle();
+        return this.copies.size + this.creations.size;
+    }
+
+    /** Resource groups the account's images and instances name (ID → name): resource groups belong to an account. */
+    resourceGroups(): Map<string, string> {
+        const groups = new Map<string, string>();
+        for (const owner of [...this.images(), ...this.instances()]) {
+            if (owner.resourceGroupId !== null) {
+                groups.set(owner.resourceGroupId, owner.resourceGroupName ?? owner.resourceGroupId);
+            }
+        }
+        return groups;
+    }
+
     // --- instances ---------------------------------------------------------------------------------------------
 
     /** The account's instances (what DescribeInstances lists), in creation order. */
     instances(): SeedInstance[] {
+        this.settle();
         return [...this.instanceMap.values()];
     }
 
     getInstance(instanceId: string): SeedInstance | undefined {
+        this.settle();
         return this.instanceMap.get(instanceId);
     }
 
@@ -394,12 +533,15 @@ export class EmulatorState {
         }
     }
 
-    /** Cancel every pending timer. Images stay as they are. */
+    /** Cancel every pending timer, copy and creation. Images and instances stay as they are. */
     dispose(): void {
         for (const timer of this.deleteTimers.values()) {
             clearTimeout(timer);
         }
         this.deleteTimers.clear();
+        this.copies.clear();
+        this.copiedRegions.clear();
+        this.creations.clear();
     }
 
     /** @internal */
@@ -416,6 +558,76 @@ export class EmulatorState {
         const stored = image as StateImage;
         this.imageMap.set(image.imageId, stored);
         return stored;
+    }
+
+    /**
+     * Applies whatever the copies and creations did up to now on the task clock. Called by every read of images or
+     * instances, so a status never depends on whether anyone was looking; cheap when nothing is in progress.
+     */
+    private settle(): void {
+        if (this.copies.size === 0 && this.creations.size === 0) {
+            return;
+        }
+        const now = this.world.clock();
+        for (const [imageId, plan] of this.copies) {
+            const image = this.imageMap.get(imageId);
+            const copied = this.copiedRegions.get(imageId) ?? new Set<string>();
+            for (const destination of plan.destinations) {
+                if (image && destination.errorInfo === undefined && now >= destination.transferEnd && !copied.has(destination.regionId)) {
+                    copied.add(destination.regionId);
+                    if (!image.regionIdList.includes(destination.regionId)) {
+                        image.regionIdList.push(destination.regionId);
+                    }
+                }
+            }
+            if (now >= plan.endsAt) {
+                if (image?.imageStatus === 'SYNCING') {
+                    image.imageStatus = plan.destinations.some((destination) => destination.errorInfo !== undefined) ? 'FAILED' : 'AVAILABLE';
+                }
+                this.copies.delete(imageId);
+                this.copiedRegions.delete(imageId);
+            }
+        }
+        for (const [imageId, creation] of this.creations) {
+            if (now >= creation.readyAt) {
+                this.finishCreation(imageId, creation);
+            }
+        }
+    }
+
+    private finishCreation(imageId: string, creation: Creation): void {
+        this.creations.delete(imageId);
+        const image = this.imageMap.get(imageId);
+        if (image?.imageStatus === 'CREATING') {
+            image.imageStatus = creation.fails ? 'FAILED' : 'AVAILABLE';
+            image.regionIdList = creation.fails || creation.regionId === '' ? [] : [creation.regionId];
+        }
+        const instance = this.instanceMap.get(creation.instanceId);
+        if (instance?.status === 'IMAGING') {
+            instance.status = 'STOPPED';
+        }
+    }
+
+    /** An image that goes away takes its copy or creation with it; its instance is no longer IMAGING. */
+    private cancelTasks(imageId: string): void {
+        this.copies.delete(imageId);
+        this.copiedRegions.delete(imageId);
+        const creation = this.creations.get(imageId);
+        if (creation) {
+            this.creations.delete(imageId);
+            const instance = this.instanceMap.get(creation.instanceId);
+            if (instance?.status === 'IMAGING') {
+                instance.status = 'STOPPED';
+            }
+        }
+    }
+
+    private requireInstance(instanceId: string): SeedInstance {
+        const instance = this.getInstance(instanceId);
+        if (!instance) {
+            throw new Error(`no instance ${instanceId} in account ${this.accountId}`);
+        }
+        return instance;
     }
 
     private cancelTimer(imageId: string): void {

@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AccountStore } from '../../src/accounts/accountStore';
+import { AccountStore } from '../../src/shared/session/accountStore';
 import { LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/constants';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
 

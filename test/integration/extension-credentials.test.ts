@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
 import { EXTENSION_ID } from '../../src/constants';
 import { imageNodes, ScriptedUi, setSetting, signInToEmulator, userSettingsFile, useSignedInExtension, waitFor } from './extension-support';

@@ -2,7 +2,7 @@
 // partial failure, request failure, retry, and the polling that removes deleted images from the tree.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 

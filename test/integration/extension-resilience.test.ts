@@ -2,7 +2,7 @@
 // undoes stops being polled, a superseded refresh is aborted, and the Delete key acts on the view's selection.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import type { RunningEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, ScriptedUi, selectInView, useSignedInExtension, waitFor } from './extension-support';
 

@@ -3,12 +3,12 @@
 // VS Code, with a SecretStorage that fails the way a missing keyring makes it fail.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { AccountChecks } from '../../src/accounts/accountChecks';
-import { AccountCommands } from '../../src/accounts/accountCommands';
-import { AccountStore } from '../../src/accounts/accountStore';
-import { CredentialEntry } from '../../src/accounts/credentialEntry';
-import { readSettings } from '../../src/platform/settings';
-import { Session } from '../../src/accounts/session';
+import { AccountChecks } from '../../src/accounts/model/accountChecks';
+import { AccountCommands } from '../../src/accounts/commands/accountCommands';
+import { AccountStore } from '../../src/shared/session/accountStore';
+import { CredentialEntry } from '../../src/accounts/commands/credentialEntry';
+import { readSettings } from '../../src/shared/settings/settings';
+import { Session } from '../../src/shared/session/session';
 import type { Logger } from '../../src/platform/logger';
 import { ZenlayerClient } from '../../src/zenlayer';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';

@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
-import type { ImageNode, TreeNode } from '../../src/images/tree';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ImageNode, TreeNode } from '../../src/images/model/tree';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator';
 
 import { ScriptedUi } from '../support/scriptedUi';

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { findImage, imageNodes, rootLabels, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ZenlayerImagesTestApi } from '../../src/testHooks';
+import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import type { RunningEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, type ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 

@@ -1,5 +1,5 @@
-import type { ImagesApi } from '../../src/accounts/session';
-import type { UsingInstance } from '../../src/images/usage';
+import type { ImagesApi } from '../../src/shared/session/session';
+import type { UsingInstance } from '../../src/images/model/usage';
 import type { CustomImageFilter, DeleteImagesResult, ZenlayerImage } from '../../src/zenlayer/types';
 import { image } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../src/images/polling';
+import type { Scheduler } from '../../src/images/model/polling';
 
 /** A clock that only moves when the test says so. */
 export class FakeClock implements Scheduler {

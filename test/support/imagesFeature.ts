@@ -1,11 +1,10 @@
 // The images feature assembled as activate() assembles it, over a fake account, a fake clock and the scripted UI, for
 // unit tests of the delete flow and the view commands in plain Node.
-import { DeleteFlow } from '../../src/images/deleteFlow';
-import type { ImageFilter } from '../../src/images/filter';
-import { ImagesModel } from '../../src/images/imagesModel';
-import type { GroupBy, TreeNode } from '../../src/images/tree';
+import { createImagesFeature } from '../../src/images/feature';
+import type { ImageFilter } from '../../src/images/model/filter';
+import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
-import type { ConfirmationMode } from '../../src/platform/settings';
+import type { ConfirmationMode } from '../../src/shared/settings/settings';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
@@ -33,6 +32,8 @@ export interface ImagesFeatureOptions {
     readonly account?: FakeAccount;
     readonly groupBy?: GroupBy;
     readonly filter?: ImageFilter;
+    /** Whether the view is visible from the start (default true). */
+    readonly visible?: boolean;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -44,37 +45,38 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
-    const model = new ImagesModel({
-        api,
-        logger,
-        describeError,
-        classify: { isClockSkew, isAuthFailure, isUnreachable },
-        withProgress: (task) => task(),
-        saveFilter: () => Promise.resolve(),
-        scheduler: clock,
-        pollIntervalMs: () => 5000,
-        onPollingGaveUp: () => undefined,
-        initial: { groupBy: options.groupBy ?? 'none', filter: options.filter ?? {} },
-    });
-    model.setViewVisible(true);
-    const deletes = new DeleteFlow({
-        ui,
-        api,
-        model,
-        logger,
-        confirmation: () => settings.confirmation,
-        typeCountThreshold: () => settings.typeCountThreshold,
-        configureCredentials: () => {
-            configureCalls++;
-            return Promise.resolve();
+    const feature = createImagesFeature(
+        {
+            ui,
+            logger,
+            api,
+            describeError,
+            classify: { isClockSkew, isAuthFailure, isUnreachable },
+            settings: () => ({ ...settings, pollIntervalMs: 5000 }),
+            updateGroupBy: () => Promise.resolve(),
+            saveFilter: () => Promise.resolve(),
+            initial: { groupBy: options.groupBy ?? 'none', filter: options.filter ?? {} },
+            scheduler: clock,
+            withProgress: (task) => task(),
+            configureCredentials: () => {
+                configureCalls++;
+                return Promise.resolve();
+            },
         },
-        selection: () => selection,
-        select: (node) => {
-            selection = [node];
-            return Promise.resolve();
-        },
-    });
+        () => ({
+            selection: () => selection,
+            select: (node: TreeNode) => {
+                selection = [node];
+                return Promise.resolve();
+            },
+        }),
+    );
+    const { model, commands } = feature;
+    model.setViewVisible(options.visible ?? true);
+    // The delete commands under the names the tests use.
+    const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
     return {
+        commands,
         account,
         clock,
         logger,

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
-import { imageContextValue } from '../../src/images/images';
+import { imageContextValue } from '../../src/images/model/images';
 import { image } from '../support/fixtures';
 
 interface MenuEntry {

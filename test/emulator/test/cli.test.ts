@@ -108,7 +108,7 @@ describe('emulator CLI', () => {
             const lines = startupLines(cli.output());
             assert.deepEqual([DEMO.accessKeyId, DEMO.accessKeyPassword], [DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD], 'the first demo account keeps the old exports');
             assert.deepEqual(lines.slice(0, 2), [DEMO_LINE, STAGING_LINE]);
-            assert.match(lines[2], /^serving POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/zec \(version 2025-09-01\): account demo \(40 custom images, 25 instances\), account staging \(6 custom images, 4 instances\); 5 public images, 8 zones$/);
+            assert.match(lines[2], /^serving POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/zec \(version 2025-09-01\): account demo \(40 custom images, 25 instances\), account staging \(6 custom images, 4 instances\); 5 public images, 10 zones$/);
             assert.equal(lines[3], `listening on ${cli.url}`);
             assert.equal(lines.length, 4);
             const result = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeZones' });

@@ -136,7 +136,7 @@ describe('emulator protocol', () => {
         });
 
         it('400 INVALID_ACTION for an unknown action', async () => {
-            assertError(await call({ action: 'CreateImage' }), 400, 'INVALID_ACTION', /CreateImage/);
+            assertError(await call({ action: 'RunInstances' }), 400, 'INVALID_ACTION', /RunInstances/);
         });
 
         it('400 INVALID_VERSION when X-ZC-Version is missing', async () => {

@@ -32,7 +32,7 @@ describe('emulator seeds', () => {
         it('has two accounts, each reachable with its demo key pair, and shared zones and public images', () => {
             assert.deepEqual(seed.accounts.map((a) => a.accountId), ['demo', 'staging']);
             assert.deepEqual(seed.accounts.map((a) => a.accessKeys), DEMO_ACCOUNTS.map((d) => [{ accessKeyId: d.accessKeyId, accessKeyPassword: d.accessKeyPassword }]));
-            assert.equal(new Set(seed.zones.map((z) => z.regionId)).size, 5);
+            assert.equal(new Set(seed.zones.map((z) => z.regionId)).size, 7);
             assert.ok(seed.images.length >= 5 && seed.images.every((i) => i.imageType === 'PUBLIC_IMAGE'));
             assert.ok(seed.images.some((i) => i.category === 'Windows'));
             assert.deepEqual(defaultSeed(), seed, 'deterministic');

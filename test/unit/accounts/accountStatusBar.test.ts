@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
-import { AccountChecks } from '../../../src/accounts/accountChecks';
-import { AccountStatusBar } from '../../../src/accounts/accountStatusBar';
-import { AccountStore } from '../../../src/accounts/accountStore';
-import type { LoadState } from '../../../src/images/imagesModel';
+import { AccountChecks } from '../../../src/accounts/model/accountChecks';
+import { AccountStatusBar } from '../../../src/accounts/statusBar';
+import { AccountStore } from '../../../src/shared/session/accountStore';
+import type { LoadState } from '../../../src/images/model/imagesModel';
 import { describeError, isAuthFailure } from '../../../src/platform/errorText';
 import { ZenlayerApiError } from '../../../src/zenlayer';
 import { EventEmitter, type MarkdownString, type ThemeColor } from '../../support/fakeVscode';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import type { ImageNode, TreeNode } from '../../../src/images/tree';
-import { parseProtectionRules } from '../../../src/images/protection';
-import { imageTooltip, toTreeItem } from '../../../src/images/treeItems';
+import type { ImageNode, TreeNode } from '../../../src/images/model/tree';
+import { parseProtectionRules } from '../../../src/shared/settings/protection';
+import { imageTooltip, toTreeItem } from '../../../src/images/view/treeItems';
 import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
 import { imagesFeature } from '../../support/imagesFeature';

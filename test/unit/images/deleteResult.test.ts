@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { isRequestFailure, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from '../../../src/images/deleteResult';
-import { joinUsage } from '../../../src/images/usage';
+import { isRequestFailure, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from '../../../src/images/delete/deleteResult';
+import { joinUsage } from '../../../src/images/model/usage';
 import { image } from '../../support/fixtures';
 
 const a = image('a');

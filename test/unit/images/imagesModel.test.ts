@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import type { ImagesApi } from '../../../src/accounts/session';
+import type { ImagesApi } from '../../../src/shared/session/session';
 import { FakeAccount } from '../../support/fakeAccount';
-import type { ImageFilter } from '../../../src/images/filter';
-import { ImagesModel } from '../../../src/images/imagesModel';
-import { POLL_GIVE_UP_MS, pollDelayMs } from '../../../src/images/polling';
-import type { DeleteFailure } from '../../../src/images/images';
-import type { ImageNode, MessageNode, TreeNode } from '../../../src/images/tree';
+import type { ImageFilter } from '../../../src/images/model/filter';
+import { ImagesModel } from '../../../src/images/model/imagesModel';
+import { POLL_GIVE_UP_MS, pollDelayMs } from '../../../src/images/model/polling';
+import type { DeleteFailure } from '../../../src/images/model/images';
+import type { ImageNode, MessageNode, TreeNode } from '../../../src/images/model/tree';
 import { FakeClock, settle } from '../../support/fakeClock';
 import { image } from '../../support/fixtures';
 

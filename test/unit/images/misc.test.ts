@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { formatApiCall } from '../../../src/platform/apiLog';
-import { imageDetailFields, imageDetailsJson } from '../../../src/images/details';
-import { describeFilter, isFilterActive, parseStoredFilter } from '../../../src/images/filter';
+import { imageDetailFields, imageDetailsJson } from '../../../src/images/model/details';
+import { describeFilter, isFilterActive, parseStoredFilter } from '../../../src/images/model/filter';
 import { image } from '../../support/fixtures';
 
 describe('filter', () => {

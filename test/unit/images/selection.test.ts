@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { NO_MARKS } from '../../../src/images/images';
-import { normalizeSelection, partitionDeletable, rowAfterDelete } from '../../../src/images/selection';
+import { NO_MARKS } from '../../../src/images/model/images';
+import { normalizeSelection, partitionDeletable, rowAfterDelete } from '../../../src/images/model/selection';
 import { firstNames } from '../../../src/platform/listText';
-import { buildImageTree, type GroupNode, type ImageNode, type TreeNode } from '../../../src/images/tree';
+import { buildImageTree, type GroupNode, type ImageNode, type TreeNode } from '../../../src/images/model/tree';
 import { image } from '../../support/fixtures';
 
 const imageNode = (name: string, overrides = {}): TreeNode => {

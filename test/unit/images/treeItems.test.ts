@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import type { DeleteMark } from '../../../src/images/images';
-import type { GroupNode, ImageNode, MessageNode } from '../../../src/images/tree';
-import { imageTooltip, toTreeItem } from '../../../src/images/treeItems';
+import type { DeleteMark } from '../../../src/images/model/images';
+import type { GroupNode, ImageNode, MessageNode } from '../../../src/images/model/tree';
+import { imageTooltip, toTreeItem } from '../../../src/images/view/treeItems';
 import { ZenlayerApiError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
 import { MarkdownString, ThemeIcon } from '../../support/fakeVscode';

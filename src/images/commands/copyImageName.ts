@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from '../model/tree';
+import { type ImagesCommandContext, targetImage } from './context';
+
+/** Copy Name (context menu). */
+export const copyImageName = (context: ImagesCommandContext) => async (node?: TreeNode) => {
+    const image = targetImage(context, node);
+    if (image) {
+        await context.ui.writeClipboard(image.name);
+        context.ui.setStatusBarMessage(vscode.l10n.t('Copied image name {0}', image.name));
+    }
+};

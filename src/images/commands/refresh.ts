@@ -1,0 +1,7 @@
+import type { ImagesCommandContext } from './context';
+
+/** Zenlayer: Refresh — lists the images (and their usage) again. */
+export const refresh =
+    ({ model }: ImagesCommandContext) =>
+    () =>
+        model.refresh();

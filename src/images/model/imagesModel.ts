@@ -1,0 +1,389 @@
+import type { ImagesApi } from '../../shared/session/session';
+import { Emitter } from '../../platform/events';
+import type { Logger } from '../../platform/logger';
+import type { ZenlayerImage } from '../../zenlayer/types';
+import { type ImageFilter, isFilterActive } from './filter';
+import { DeleteTracker } from './deleteTracker';
+import type { DeleteFailure, ImageMarks } from './images';
+import type { Scheduler } from './polling';
+import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
+import type { DeleteGuard } from './selection';
+import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
+import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
+
+export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
+
+/**
+ * How a refresh ended: `loaded` (the cache now holds a full listing), `signedOut`, `failed` (the cache is empty because
+ * the listing failed, not because the images are gone) or `superseded` (a newer refresh aborted it; it changed nothing).
+ */
+export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
+
+/** How a change that needs a new listing ended: that listing's outcome, or `deferred` until the view is shown. */
+export type ListingOutcome = RefreshOutcome | 'deferred';
+
+/** How the model tells a failed load apart, so the view can offer the right way out. */
+export interface FailureClassifier {
+    readonly isClockSkew: (error: unknown) => boolean;
+    readonly isAuthFailure: (error: unknown) => boolean;
+    readonly isUnreachable: (error: unknown) => boolean;
+}
+
+export interface ImagesModelDependencies {
+    /** The API for the stored credentials; undefined when signed out. */
+    readonly api: () => Promise<ImagesApi | undefined>;
+    readonly logger: Logger;
+    /** One line for the log (the view's own texts are built from the typed state). */
+    readonly describeError: (error: unknown) => string;
+    readonly classify: FailureClassifier;
+    /** Shows that a load runs (the view's progress bar) while the view keeps showing what it had. */
+    readonly withProgress: <R>(task: () => Promise<R>) => Promise<R>;
+    /** Persists the filter (per workspace) when the user changes it. */
+    readonly saveFilter: (filter: ImageFilter) => Promise<void>;
+    readonly scheduler: Scheduler;
+    readonly pollIntervalMs: () => number;
+    /** Deleted images still listed when polling gives up. */
+    readonly onPollingGaveUp: (remaining: readonly string[]) => void;
+    readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
+}
+
+/**
+ * Everything the images view shows, in one place: the cached listing, its load state and error, the filter and
+ * grouping, the delete marks (the one record of "being deleted") and the polling that follows accepted deletes.
+ * Every change fires `onDidChange`; the tree, the view description and the context keys all follow it.
+ */
+export class ImagesModel implements DeleteGuard {
+    private readonly changed = new Emitter<void>();
+    readonly onDidChange = this.changed.event;
+    private readonly deletes: DeleteTracker;
+    /** Fires when accepted deletes end, or when the model stops following them (`abandoned`). */
+    readonly onDidSettleDeletes: DeleteTracker['onDidSettle'];
+
+    private loadState: LoadState = { kind: 'loading' };
+    /** Whether the credential store has been read once: before that, nobody knows whether someone is signed in. */
+    private signInKnown = false;
+    private images = new Map<string, ZenlayerImage>();
+    private usage: Usage = { kind: 'unknown', error: undefined };
+    private roots: TreeNode[] = [];
+    private filter: ImageFilter;
+    private groupBy: GroupBy;
+    private viewVisible = false;
+    /**
+     * Nothing is listed for the shown account yet (or a setting made the listing stale) and nobody has looked: no
+     * request goes to Zenlayer until the view is shown or a command needs the images (ensureLoaded). False until the
+     * first account is known (accountChanged), so a view visible at start-up does not list before that.
+     */
+    private stale = false;
+    private protection: readonly ProtectionRule[] = [];
+    /** Bumped by every refresh; an answer for an older one changes nothing. */
+    private generation = 0;
+    /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
+    private account = 0;
+    private shownAccountName: string | undefined;
+    /** Aborts the requests of the refresh in flight when a newer one starts. */
+    private loading: AbortController | undefined;
+    private inFlight: Promise<unknown> | undefined;
+
+    constructor(private readonly deps: ImagesModelDependencies) {
+        this.filter = deps.initial.filter;
+        this.groupBy = deps.initial.groupBy;
+        this.deletes = new DeleteTracker({
+            ...deps,
+            isVisible: () => this.viewVisible,
+            images: () => this.images,
+            account: () => this.account,
+            changed: () => this.rebuild(),
+        });
+        this.onDidSettleDeletes = this.deletes.onDidSettle;
+    }
+
+    /** The name of the account whose images these are (the view's description, the status bar). */
+    get accountName(): string | undefined {
+        return this.shownAccountName;
+    }
+
+    /** Changes with every account switch: what was sent for one account is never retried for another. */
+    get accountGeneration(): number {
+        return this.account;
+    }
+
+    get state(): LoadState {
+        return this.loadState;
+    }
+
+    get signedIn(): boolean {
+        return this.loadState.kind !== 'signedOut';
+    }
+
+    /** False until the first load has read the credential store (signed in or out, or the store failed). */
+    get knowsSignIn(): boolean {
+        return this.signInKnown;
+    }
+
+    /** Why the last load failed, while the view shows that failure; undefined otherwise. */
+    get loadError(): unknown {
+        return this.loadState.kind === 'failed' ? this.loadState.error : undefined;
+    }
+
+    get activeFilter(): ImageFilter {
+        return this.filter;
+    }
+
+    get grouping(): GroupBy {
+        return this.groupBy;
+    }
+
+    /** Which instances use each image, from the last refresh; `unknown` when they could not be listed. */
+    get instanceUsage(): Usage {
+        return this.usage;
+    }
+
+    /** The instances that run from an image; undefined when usage is unknown. */
+    instancesOf(imageId: string): readonly UsingInstance[] | undefined {
+        return instancesUsing(this.usage, imageId);
+    }
+
+    get marks(): ImageMarks {
+        return this.deletes.marks;
+    }
+
+    /** The images as the view shows them: an accepted delete reads DELETING before Zenlayer's next listing says so. */
+    get cachedImages(): readonly ZenlayerImage[] {
+        return [...this.images.values()].map((image) => this.deletes.presented(image));
+    }
+
+    /** Accepted deletes the poller still checks; empty once they settled or polling gave up. */
+    get pollingIds(): readonly string[] {
+        return this.deletes.pollingIds;
+    }
+
+    /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
+    rootNodes(): TreeNode[] {
+        if (this.loadState.kind === 'loaded' && this.filter.unusedOnly && this.usage.kind === 'unknown') {
+            return [message('usageUnknown', this.deps.describeError(this.usage.error))]; // never "unused" without knowing
+        }
+        switch (this.loadState.kind) {
+            case 'signedOut':
+                return [];
+            case 'loading':
+                return this.images.size > 0 ? this.roots : [message('loading')];
+            case 'failed':
+                return [this.failureMessage(this.loadState.error)];
+            case 'loaded':
+                return this.roots.length > 0 ? this.roots : [message(isFilterActive(this.filter) ? 'noMatches' : 'noImages')];
+        }
+    }
+
+    /** The image rows top to bottom, as the view shows them (groups expanded). */
+    imageRows(): ImageNode[] {
+        return this.roots.flatMap((root) => (root.kind === 'image' ? [root] : root.kind === 'group' ? root.children : []));
+    }
+
+    /** An image's group, or undefined for a root node (TreeView.reveal needs it). */
+    parentOf(node: TreeNode): TreeNode | undefined {
+        if (node.kind !== 'image') {
+            return undefined;
+        }
+        return this.roots.find((root) => root.kind === 'group' && root.children.some((child) => child.id === node.id));
+    }
+
+    /** Resolves when no refresh is running any more, including ones started meanwhile. */
+    async whenIdle(): Promise<void> {
+        while (this.inFlight) {
+            await this.inFlight;
+        }
+    }
+
+    /**
+     * Lists every image once; a newer refresh aborts an older one still running (its remaining pages are not fetched,
+     * and it leaves no trace). Accepted deletes that a full listing no longer shows are settled as gone.
+     */
+    refresh(): Promise<RefreshOutcome> {
+        this.stale = false;
+        const generation = ++this.generation;
+        this.loading?.abort();
+        const controller = new AbortController();
+        this.loading = controller;
+        const settled = this.deps.withProgress(() => this.load(generation, controller.signal)).finally(() => {
+            if (generation === this.generation) {
+                this.inFlight = undefined;
+                this.loading = undefined;
+            }
+        });
+        this.inFlight = settled;
+        return settled;
+    }
+
+    /**
+     * Another account is active (switched, signed in or out, its credentials edited; here or in another window): nothing
+     * of the previous account may show or be polled, and a delete still answering for it leaves no mark.
+     */
+    accountChanged(name: string | undefined): Promise<ListingOutcome> {
+        this.account++;
+        this.shownAccountName = name;
+        const abandoned = this.deletes.forget();
+        this.images.clear();
+        this.usage = { kind: 'unknown', error: undefined };
+        this.loadState = { kind: 'loading' };
+        this.stale = true;
+        if (name !== undefined) {
+            this.signInKnown = true; // signed in, known from SecretStorage alone: the palette's commands show at once
+        }
+        this.rebuild();
+        this.deletes.announce({ gone: [], reverted: [], abandoned });
+        // Signed out (or the store unreadable) costs no request to Zenlayer: settle it now, so the welcome view shows.
+        return name === undefined ? this.refresh() : this.refreshIfSeen();
+    }
+
+    /** The same account through a rebuilt client (timeout or proxy settings): list again, once someone looks. */
+    clientChanged(): Promise<ListingOutcome> {
+        this.stale = true;
+        return this.refreshIfSeen();
+    }
+
+    /**
+     * For a command that needs the images (the palette delete, a hover): lists them if nothing was listed for the shown
+     * account yet, then waits for the listing in flight.
+     */
+    async ensureLoaded(): Promise<void> {
+        if (this.stale) {
+            await this.refresh();
+        }
+        await this.whenIdle();
+    }
+
+    /** The same account under a new name (renamed here or in another window), or its name once first read. */
+    accountRenamed(name: string | undefined): void {
+        if (name !== this.shownAccountName) {
+            this.shownAccountName = name;
+            this.changed.fire();
+        }
+    }
+
+    async setFilter(filter: ImageFilter): Promise<RefreshOutcome> {
+        this.filter = filter;
+        await this.deps.saveFilter(filter);
+        return this.refresh();
+    }
+
+    setGroupBy(groupBy: GroupBy): void {
+        if (groupBy !== this.groupBy) {
+            this.groupBy = groupBy;
+            this.rebuild();
+        }
+    }
+
+    /** The rules of zenlayer.delete.protectedImages (every level of the setting). */
+    setProtectionRules(rules: readonly ProtectionRule[]): void {
+        this.protection = rules;
+        this.rebuild();
+    }
+
+    /** The protecting entry of zenlayer.delete.protectedImages, or undefined: protected images are never sent. */
+    protectedBy(image: ZenlayerImage): string | undefined {
+        return protectingEntry(image, this.protection);
+    }
+
+    /** Polling runs only while the view can be seen; showing it runs a check that fell due meanwhile. */
+    setViewVisible(visible: boolean): void {
+        this.viewVisible = visible;
+        if (visible && this.stale) {
+            void this.refresh(); // first shown, or shown after a switch while hidden
+        }
+        if (visible) {
+            this.deletes.resume();
+        }
+    }
+
+    /** A DeleteImages call for these IDs is about to be sent. */
+    deleteStarted(ids: readonly string[]): void {
+        this.deletes.started(ids);
+        this.rebuild();
+    }
+
+    /** The call answered: accepted images are watched until Zenlayer no longer lists them; the others are marked. */
+    deleteSettled(accepted: readonly string[], failures: ReadonlyMap<string, DeleteFailure>): void {
+        this.deletes.answered(accepted, failures);
+    }
+
+    dispose(): void {
+        this.loading?.abort();
+        this.deletes.dispose();
+        this.changed.dispose();
+    }
+
+    private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
+        try {
+            const api = await this.deps.api().finally(() => this.credentialsRead());
+            if (!api) {
+                return this.apply(generation, { kind: 'signedOut' }, []);
+            }
+            // Images and instances in one round-trip depth; instances failing leaves usage unknown, not the view empty.
+            const [images, usage] = await Promise.all([
+                api.listCustomImages(serverFilter(this.filter), { signal }),
+                api.listInstances({}, { signal }).then(
+                    (instances): Usage => joinUsage(instances),
+                    (error: unknown): Usage => ({ kind: 'unknown', error }),
+                ),
+            ]);
+            if (usage.kind === 'unknown' && !signal.aborted) {
+                this.deps.logger.warn(`Listing instances failed, so image usage is unknown: ${this.deps.describeError(usage.error)}`);
+            }
+            this.usage = generation === this.generation ? usage : this.usage;
+            return this.apply(generation, { kind: 'loaded' }, images);
+        } catch (error) {
+            if (signal.aborted || generation !== this.generation) {
+                return 'superseded'; // the newer refresh reports its own outcome
+            }
+            this.deps.logger.error(`Listing images failed: ${this.deps.describeError(error)}`);
+            return this.apply(generation, { kind: 'failed', error }, []);
+        }
+    }
+
+    private apply(generation: number, state: Exclude<LoadState, { kind: 'loading' }>, images: readonly ZenlayerImage[]): RefreshOutcome {
+        if (generation !== this.generation) {
+            return 'superseded';
+        }
+        this.loadState = state;
+        const previous = this.images;
+        this.images = new Map(images.map((image) => [image.id, image]));
+        const gone = this.deletes.listed(previous, this.images, state.kind === 'loaded' && !this.filter.status);
+        this.rebuild();
+        this.deletes.announce({ gone, reverted: [], abandoned: [] });
+        return state.kind;
+    }
+
+    /** Lists now when the view is visible; otherwise when it is next shown or a command calls ensureLoaded(). */
+    private refreshIfSeen(): Promise<ListingOutcome> {
+        return this.viewVisible ? this.refresh() : Promise.resolve('deferred');
+    }
+
+    private credentialsRead(): void {
+        if (!this.signInKnown) {
+            this.signInKnown = true;
+            this.changed.fire();
+        }
+    }
+
+    private rebuild(): void {
+        const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
+        this.roots = buildImageTree(shown, this.groupBy, (image) => ({ protectedBy: this.protectedBy(image), instances: this.instancesOf(image.id) }));
+        this.changed.fire();
+    }
+
+    private failureMessage(error: unknown): TreeNode {
+        const { classify } = this.deps;
+        // A skewed clock is refused like a wrong key, but re-entering the key would not help.
+        const kind = classify.isClockSkew(error) ? 'clockSkew' : classify.isAuthFailure(error) ? 'credentialsRejected' : classify.isUnreachable(error) ? 'unreachable' : 'loadFailed';
+        return message(kind, this.deps.describeError(error));
+    }
+}
+
+/** What Zenlayer filters; "unused only" is the model's own, from the instance listing. */
+function serverFilter(filter: ImageFilter): ImageFilter {
+    return { ...(filter.name !== undefined ? { name: filter.name } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.osType ? { osType: filter.osType } : {}) };
+}
+
+function message(kind: MessageKind, detail?: string): TreeNode {
+    return { kind: 'message', id: `message:${kind}`, message: kind, ...(detail ? { detail } : {}) };
+}

@@ -1,0 +1,108 @@
+export type { GroupBy } from '../../shared/settings/settings';
+import type { GroupBy } from '../../shared/settings/settings';
+import type { ZenlayerImage } from '../../zenlayer/types';
+import { compareByName, isDeletable } from './images';
+import type { UsingInstance } from './usage';
+
+
+export interface ImageNode {
+    readonly kind: 'image';
+    /** Unique in the tree: an image listed under several regions appears once per region group. */
+    readonly id: string;
+    readonly image: ZenlayerImage;
+    /** The entry of zenlayer.delete.protectedImages that protects the image, if any. */
+    readonly protectedBy?: string;
+    /** The instances that run from the image; undefined when usage is unknown. */
+    readonly instances?: readonly UsingInstance[];
+    /** Set for an image inside a group: its row leaves out what the group already says. */
+    readonly groupedBy?: Exclude<GroupBy, 'none'>;
+}
+
+/** What the model knows about an image beyond the listing, attached to its nodes. */
+export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances'>;
+
+/** The usage groups' keys; '' is "usage unknown". */
+export const USAGE_GROUP_KEYS = { inUse: 'inUse', unused: 'unused' } as const;
+
+export interface GroupNode {
+    readonly kind: 'group';
+    readonly id: string;
+    readonly groupBy: Exclude<GroupBy, 'none'>;
+    /** The status, OS type, region or usage key; '' when the image has none (or its usage is unknown). */
+    readonly key: string;
+    readonly children: readonly ImageNode[];
+    readonly deletableCount: number;
+}
+
+/** Placeholder rows that stand for the whole view's state; clicking one runs its action. */
+/** The rows that stand for a failed load (as opposed to loading or an empty account). */
+export const FAILURE_MESSAGE_KINDS = ['credentialsRejected', 'clockSkew', 'unreachable', 'loadFailed'] as const;
+export type MessageKind = 'loading' | 'noImages' | 'noMatches' | 'usageUnknown' | (typeof FAILURE_MESSAGE_KINDS)[number];
+
+export function isFailureMessage(kind: MessageKind): boolean {
+    return (FAILURE_MESSAGE_KINDS as readonly MessageKind[]).includes(kind);
+}
+export interface MessageNode {
+    readonly kind: 'message';
+    readonly id: string;
+    readonly message: MessageKind;
+    /** The error text, for the failure kinds. */
+    readonly detail?: string;
+}
+
+export type TreeNode = ImageNode | GroupNode | MessageNode;
+
+function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<GroupBy, 'none'>): readonly string[] {
+    switch (groupBy) {
+        case 'usage':
+            return [facts.instances === undefined ? '' : facts.instances.length > 0 ? USAGE_GROUP_KEYS.inUse : USAGE_GROUP_KEYS.unused];
+        case 'status':
+            return [image.status];
+        case 'osType':
+            return [image.osType ?? ''];
+        case 'region':
+            return image.regionIds.length > 0 ? image.regionIds : [''];
+    }
+}
+
+/** Keyless groups ("no region", "unknown OS") go last; the rest alphabetically. */
+function compareGroupKeys(a: string, b: string): number {
+    if (a === '' || b === '') {
+        return a === b ? 0 : a === '' ? 1 : -1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Builds the whole tree from the cached list in one pass, so expanding a group never fetches.
+ * O(n log n); the benchmark runs it on 10,000 images.
+ */
+export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupBy, facts: (image: ZenlayerImage) => ImageFacts = () => ({})): TreeNode[] {
+    const sorted = [...images].sort(compareByName);
+    if (groupBy === 'none') {
+        return sorted.map((image) => ({ kind: 'image', id: image.id, image, ...facts(image) }));
+    }
+    const groups = new Map<string, ImageNode[]>();
+    for (const image of sorted) {
+        const known = facts(image);
+        for (const key of groupKeys(image, known, groupBy)) {
+            let members = groups.get(key);
+            if (!members) {
+                members = [];
+                groups.set(key, members);
+            }
+            members.push({ kind: 'image', id: `${groupBy}:${key}/${image.id}`, image, groupedBy: groupBy, ...known });
+        }
+    }
+    return [...groups.keys()].sort(compareGroupKeys).map((key) => {
+        const children = groups.get(key) ?? [];
+        return {
+            kind: 'group',
+            id: `${groupBy}:${key}`,
+            groupBy,
+            key,
+            children,
+            deletableCount: children.filter((node) => isDeletable(node.image) && node.protectedBy === undefined).length,
+        };
+    });
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ImagesModel } from '../model/imagesModel';
+import type { TreeNode } from '../model/tree';
+import { imageTooltip, toTreeItem } from './treeItems';
+
+/** The images view's adapter: the model's nodes as TreeItems. It holds no state of its own. */
+export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    private readonly subscription: { dispose(): void };
+
+    constructor(private readonly model: ImagesModel) {
+        this.subscription = model.onDidChange(() => this.changed.fire(undefined));
+    }
+
+    getChildren(node?: TreeNode): TreeNode[] {
+        if (node) {
+            return node.kind === 'group' ? [...node.children] : [];
+        }
+        return this.model.rootNodes();
+    }
+
+    getParent(node: TreeNode): TreeNode | undefined {
+        return this.model.parentOf(node);
+    }
+
+    getTreeItem(node: TreeNode): vscode.TreeItem {
+        return toTreeItem(node, this.model.marks);
+    }
+
+    /** The tooltip is built only when hovered, so 10,000 rows cost nothing until someone looks. */
+    resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+        if (node.kind === 'image') {
+            item.tooltip = imageTooltip(node, this.model.marks);
+        }
+        return item;
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+        this.changed.dispose();
+    }
+}

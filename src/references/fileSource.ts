@@ -1,0 +1,46 @@
+/**
+ * The scan's files through VS Code's file API, so remote and virtual workspaces work: findFiles per folder with the
+ * folder's globs, workspace.fs to read, and an editor's unsaved text in place of the file on disk.
+ */
+import * as vscode from 'vscode';
+import type { FileContent, FileSource } from './model/scanner';
+import type { FolderScope } from './scope';
+
+export class WorkspaceFileSource implements FileSource {
+    constructor(private readonly scopes: () => readonly FolderScope[]) {}
+
+    async listFiles(max: number, signal: AbortSignal): Promise<{ uris: string[]; truncated: boolean }> {
+        const uris: string[] = [];
+        let truncated = false;
+        const cancellation = new vscode.CancellationTokenSource();
+        const cancel = () => cancellation.cancel();
+        signal.addEventListener('abort', cancel);
+        try {
+            for (const scope of this.scopes()) {
+                if (scope.include === undefined || signal.aborted) {
+                    continue;
+                }
+                const room = max - uris.length;
+                const found = await vscode.workspace.findFiles(new vscode.RelativePattern(scope.folder, scope.include), scope.exclude ?? null, room + 1, cancellation.token);
+                truncated ||= found.length > room;
+                uris.push(...found.slice(0, room).map((uri) => uri.toString()));
+            }
+        } finally {
+            signal.removeEventListener('abort', cancel);
+            cancellation.dispose();
+        }
+        return { uris, truncated };
+    }
+
+    async readFile(uri: string, maxBytes: number): Promise<FileContent> {
+        const open = vscode.workspace.textDocuments.find((document) => document.isDirty && document.uri.toString() === uri);
+        if (open) {
+            return { kind: 'text', text: open.getText() };
+        }
+        const parsed = vscode.Uri.parse(uri);
+        if ((await vscode.workspace.fs.stat(parsed)).size > maxBytes) {
+            return { kind: 'tooLarge' };
+        }
+        return { kind: 'bytes', bytes: await vscode.workspace.fs.readFile(parsed) };
+    }
+}

@@ -1,0 +1,39 @@
+/** The quick fix of a Zenlayer problem: replace the ID with the newest AVAILABLE image of the same family. */
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './constants';
+import { imageFamily, newestAvailableInFamily } from './model/family';
+import type { DeleteHistoryLookup, ShownImages } from './ports';
+import { referenceTexts } from './texts';
+
+const FIXABLE: ReadonlySet<unknown> = new Set(Object.values(DIAGNOSTIC_CODES));
+
+export class ReplaceImageIdActions implements vscode.CodeActionProvider {
+    static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+    constructor(
+        private readonly shownImages: ShownImages,
+        private readonly deleteHistory: DeleteHistoryLookup | undefined,
+    ) {}
+
+    provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+        const images = this.shownImages.images();
+        return context.diagnostics.flatMap((diagnostic) => {
+            if (diagnostic.source !== DIAGNOSTIC_SOURCE || !FIXABLE.has(diagnostic.code)) {
+                return [];
+            }
+            const id = document.getText(diagnostic.range);
+            // A deleted image's name is known only to the delete history.
+            const name = images.find((image) => image.id === id)?.name ?? this.deleteHistory?.deleted(id)?.name;
+            const replacement = name === undefined ? undefined : newestAvailableInFamily(images, imageFamily(name), id);
+            if (!replacement) {
+                return [];
+            }
+            const action = new vscode.CodeAction(referenceTexts.replaceWith(replacement), vscode.CodeActionKind.QuickFix);
+            action.edit = new vscode.WorkspaceEdit();
+            action.edit.replace(document.uri, diagnostic.range, replacement.id);
+            action.diagnostics = [diagnostic];
+            action.isPreferred = true;
+            return [action];
+        });
+    }
+}

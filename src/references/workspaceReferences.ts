@@ -1,0 +1,306 @@
+/**
+ * The workspace's references to the shown account's images, kept up to date: one full scan when first needed (never at
+ * activation), then a file watcher and the editors' unsaved text re-scan single files, and a new listing re-matches
+ * without reading files. Settings, folder or prefix changes start a fresh full scan, which replaces the index when done.
+ */
+import * as vscode from 'vscode';
+import { WorkspaceFileSource } from './fileSource';
+import { Emitter } from './model/events';
+import { ReferenceIndex } from './model/referenceIndex';
+import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
+import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits } from './model/scanner';
+import { scanText } from './model/scanText';
+import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern } from './model/types';
+import type { ReferencesDependencies, ReferenceScanStatus, WorkspaceReferences } from './ports';
+import { affectsScope, folderScope, type FolderScope } from './scope';
+
+/** Typing pauses this long before an editor's text is scanned again. */
+const EDIT_DEBOUNCE_MS = 300;
+
+const sameListing = (a: readonly ImageKey[], b: readonly ImageKey[]) => a.length === b.length && a.every((image, index) => image.id === b[index].id && image.name === b[index].name);
+
+export class WorkspaceReferencesService implements WorkspaceReferences, vscode.Disposable {
+    private readonly changed = new Emitter<void>();
+    readonly onDidChange = this.changed.event;
+    private state: ReferenceScanStatus = { kind: 'notStarted' };
+    private readonly evaluator: NameRegexEvaluator = new WorkerRegexEvaluator();
+    private index = new ReferenceIndex(this.evaluator);
+    private listing: readonly ImageKey[] = [];
+    private scopes: readonly FolderScope[] = [];
+    private readonly limits: ScanLimits;
+    private readonly source = new WorkspaceFileSource(() => this.scopes);
+    private scan: { readonly controller: AbortController; readonly done: Promise<void>; readonly index: ReferenceIndex } | undefined;
+    /** Files changed while a full scan ran: scanned again once it is done. */
+    private readonly changedDuringScan = new Set<string>();
+    /** Single-file updates, one after another. */
+    private updates: Promise<void> = Promise.resolve();
+    private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    private readonly disposables: vscode.Disposable[] = [];
+    private watching = false;
+
+    constructor(private readonly deps: ReferencesDependencies) {
+        this.limits = { ...DEFAULT_SCAN_LIMITS, ...deps.limits };
+        this.disposables.push(
+            deps.shownImages.onDidChange(() => this.listingChanged()),
+            vscode.workspace.onDidChangeConfiguration((event) => affectsScope(event) && this.restart('settings changed')),
+            vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart('workspace folders changed')),
+        );
+    }
+
+    get status(): ReferenceScanStatus {
+        return this.state;
+    }
+
+    start(): void {
+        if (this.state.kind === 'notStarted' || this.state.kind === 'failed') {
+            this.fullScan();
+        }
+    }
+
+    /** A fresh full scan (Rescan Workspace References), whatever the state. */
+    restartScan(): void {
+        this.deps.logger.info('Workspace references: scanning again (asked for).');
+        this.fullScan();
+    }
+
+    async whenReady(): Promise<ReferenceScanStatus> {
+        this.start();
+        while (this.scan) {
+            const scan = this.scan;
+            await scan.done;
+            if (this.scan === scan) {
+                break;
+            }
+        }
+        await this.updates;
+        await this.index.matchPatterns();
+        return this.state;
+    }
+
+    referencesTo(imageId: string): readonly ReferenceLocation[] {
+        return this.index.referencesTo(imageId);
+    }
+
+    referencedImages(): ReadonlyMap<string, number> {
+        return this.index.referencedImages();
+    }
+
+    skippedPatterns(): readonly SkippedPattern[] {
+        return this.index.skippedPatterns();
+    }
+
+    /** Every scanned file's findings (the diagnostics read the ID-shaped tokens). */
+    allFindings(): ReadonlyMap<string, FileFindings> {
+        return this.index.allFindings();
+    }
+
+    describeLocation(location: ReferenceLocation): string {
+        return `${vscode.workspace.asRelativePath(vscode.Uri.parse(location.uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1)}:${location.line + 1}`;
+    }
+
+    linkTarget(location: ReferenceLocation): string {
+        return vscode.Uri.parse(location.uri)
+            .with({ fragment: `L${location.line + 1},${location.startColumn + 1}` })
+            .toString();
+    }
+
+    private setState(state: ReferenceScanStatus): void {
+        this.state = state;
+        this.changed.fire();
+    }
+
+    private currentListing(): readonly ImageKey[] {
+        return this.deps.shownImages.images().map((image) => ({ id: image.id, name: image.name }));
+    }
+
+    private restart(reason: string): void {
+        if (this.state.kind !== 'notStarted') {
+            this.deps.logger.info(`Workspace references: scanning again (${reason}).`);
+            this.fullScan();
+        }
+    }
+
+    private fullScan(): void {
+        this.scan?.controller.abort();
+        const controller = new AbortController();
+        this.scopes = (vscode.workspace.workspaceFolders ?? []).map(folderScope);
+        for (const scope of this.scopes) {
+            if (scope.rejected.length > 0) {
+                this.deps.logger.warn(`Workspace references: ignored globs that cannot be read in ${scope.folder.name}: ${scope.rejected.join(', ')}`);
+            }
+        }
+        this.listing = this.currentListing();
+        const index = new ReferenceIndex(this.evaluator);
+        index.setImages(this.listing);
+        this.watch();
+        this.changedDuringScan.clear();
+        const done = scanWorkspace(this.source, index, {
+            limits: this.limits,
+            signal: controller.signal,
+            now: () => Date.now(),
+            yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+        }).then(
+            (summary) => {
+                if (controller.signal.aborted) {
+                    return;
+                }
+                this.scan = undefined;
+                this.index = index;
+                const { binary, tooLarge, unreadable } = summary.skipped;
+                this.deps.logger.info(
+                    `Workspace references: ${summary.filesScanned} files scanned in ${summary.durationMs} ms (skipped: ${binary} binary, ${tooLarge} over the size limit, ${unreadable} unreadable)` +
+                        `${summary.truncated ? `; stopped at the ${summary.truncated} limit` : ''}; ${index.referencedImages().size} images referenced.`,
+                );
+                for (const skipped of index.skippedPatterns()) {
+                    this.deps.logger.warn(`Workspace references: image_name_regex "${skipped.pattern}" at ${this.describeLocation({ uri: skipped.uri, ...skipped.span, via: { kind: 'id' } })} skipped (${skipped.reason}: ${skipped.message}).`);
+                }
+                this.setState({ kind: 'ready', filesScanned: summary.filesScanned, truncated: summary.truncated });
+                this.rescan([...this.changedDuringScan]);
+                this.changedDuringScan.clear();
+            },
+            (error: unknown) => {
+                if (error instanceof ScanCancelledError || controller.signal.aborted) {
+                    return;
+                }
+                this.scan = undefined;
+                this.deps.logger.warn(`Workspace references: the scan failed: ${error instanceof Error ? error.message : String(error)}`);
+                this.setState({ kind: 'failed', error });
+            },
+        );
+        this.scan = { controller, done, index };
+        this.setState({ kind: 'scanning' });
+    }
+
+    private listingChanged(): void {
+        const listing = this.currentListing();
+        if (this.state.kind === 'notStarted' || sameListing(listing, this.listing)) {
+            return;
+        }
+        this.listing = listing;
+        const servedNeedsRescan = this.index.setImages(listing).needsRescan;
+        if (this.scan) {
+            // The scan in flight searched for the old listing's prefixes: it starts again if the new one has others.
+            if (this.scan.index.setImages(listing).needsRescan) {
+                this.fullScan();
+            }
+            return;
+        }
+        if (servedNeedsRescan) {
+            this.fullScan();
+            return;
+        }
+        this.changed.fire();
+        this.enqueue(async () => {
+            await this.index.matchPatterns();
+            this.changed.fire();
+        });
+    }
+
+    private watch(): void {
+        if (this.watching) {
+            return;
+        }
+        this.watching = true;
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+        this.disposables.push(
+            watcher,
+            watcher.onDidCreate((uri) => this.fileChanged(uri)),
+            watcher.onDidChange((uri) => this.fileChanged(uri)),
+            watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+            vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.documentEdited(event.document)),
+            // Closing an editor drops its unsaved text: the file on disk counts again.
+            vscode.workspace.onDidCloseTextDocument((document) => this.fileChanged(document.uri)),
+        );
+    }
+
+    private inScope(uri: vscode.Uri): boolean {
+        return this.scopes.some((scope) => scope.contains(uri));
+    }
+
+    private fileChanged(uri: vscode.Uri): void {
+        if (!this.inScope(uri)) {
+            return;
+        }
+        if (this.scan) {
+            this.changedDuringScan.add(uri.toString());
+        } else {
+            this.rescan([uri.toString()]);
+        }
+    }
+
+    private fileDeleted(uri: vscode.Uri): void {
+        const key = uri.toString();
+        if (this.scan) {
+            this.changedDuringScan.add(key);
+            return;
+        }
+        this.enqueue(() => {
+            this.index.removeFile(key);
+            this.index.removeFolder(key);
+            this.changed.fire();
+        });
+    }
+
+    private documentEdited(document: vscode.TextDocument): void {
+        if (!this.inScope(document.uri)) {
+            return;
+        }
+        const key = document.uri.toString();
+        if (this.scan) {
+            this.changedDuringScan.add(key);
+            return;
+        }
+        clearTimeout(this.editTimers.get(key));
+        this.editTimers.set(
+            key,
+            setTimeout(() => {
+                this.editTimers.delete(key);
+                this.enqueue(async () => {
+                    this.index.setFile(key, scanText(key, document.getText(), this.index.prefixes));
+                    await this.index.matchPatterns();
+                    this.changed.fire();
+                });
+            }, EDIT_DEBOUNCE_MS),
+        );
+    }
+
+    /** Reads files again (one change, or those changed during a full scan) and updates the index. */
+    private rescan(uris: readonly string[]): void {
+        if (uris.length === 0) {
+            return;
+        }
+        this.enqueue(async () => {
+            for (const uri of uris) {
+                try {
+                    const result = findingsOf(uri, await this.source.readFile(uri, this.limits.maxFileBytes), this.index.prefixes, this.limits.maxFileBytes);
+                    if (result.kind === 'scanned') {
+                        this.index.setFile(uri, result.findings);
+                    } else {
+                        this.index.removeFile(uri);
+                    }
+                } catch {
+                    // Gone (a deleted file or folder) or unreadable: it references nothing any more.
+                    this.index.removeFile(uri);
+                    this.index.removeFolder(uri);
+                }
+            }
+            await this.index.matchPatterns();
+            this.changed.fire();
+        });
+    }
+
+    private enqueue(update: () => void | Promise<void>): void {
+        this.updates = this.updates.then(update).catch((error: unknown) => {
+            this.deps.logger.warn(`Workspace references: an update failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }
+
+    dispose(): void {
+        this.scan?.controller.abort();
+        this.editTimers.forEach((timer) => clearTimeout(timer));
+        for (const disposable of this.disposables) {
+            disposable.dispose();
+        }
+        this.changed.dispose();
+    }
+}
