@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountObservations, FirstSeen } from '../../../shared/records/observations';
 import type { ZenlayerImage } from '../../../zenlayer/types';
-import { compareByName, undeletableReason } from '../../images';
+import { compareByName, undeletableReason } from '../../model/images';
 import { type FamilyPlace, familyPlaces } from './familyPlaces';
 import { DAY_MS, type KeepReason, wholeDays } from './reasons';
 import { type PlanInstance, type RegionalCopyProposal, unusedRegionalCopies } from './regionalCopies';
