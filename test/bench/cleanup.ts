@@ -85,7 +85,13 @@ async function benchPlanning(images: readonly ZenlayerImage[], observations: Acc
         zoneId: `${REGIONS[index % REGIONS.length]}a`,
         imageId: images[(index * 7) % images.length].id,
     }));
-    const rules = { ...DEFAULT_CLEANUP_RULES, familyOverrides: parseFamilyOverrides([{ pattern: 'service-1?-*', family: 'service-teens' }]).overrides.map((override) => ({ ...override, level: 'global' as const })) };
+    const rules = {
+        ...DEFAULT_CLEANUP_RULES,
+        familyOverrides: parseFamilyOverrides([{ pattern: 'service-1?-*', family: 'service-teens' }]).overrides.map((override) => ({
+            ...override,
+            level: 'global' as const,
+        })),
+    };
     let plan: ReturnType<typeof buildCleanupPlan> | undefined;
     const planning = await timed(9, () => {
         // After the listing: joining instances to images is part of planning.
@@ -112,10 +118,21 @@ async function benchPlanning(images: readonly ZenlayerImage[], observations: Acc
     });
     row(`plan ${images.length.toLocaleString('en-US')} images, ${instances.length.toLocaleString('en-US')} instances (aim ≤ 100 ms)`, planning.text);
     if (plan) {
-        row('  of which: to delete / kept / regional copies proposed', `${plan.deleteIds.length} / ${plan.images.length - plan.deleteIds.length} / ${plan.regionalCopies.length}`);
+        row(
+            '  of which: to delete / kept / regional copies proposed',
+            `${plan.deleteIds.length} / ${plan.images.length - plan.deleteIds.length} / ${plan.regionalCopies.length}`,
+        );
         const planned = plan;
         const fresh = images.filter((image) => planned.deleteIds.includes(image.id));
-        const recheck = await timed(9, () => recheckBeforeApply(planned, fresh, () => [], () => undefined, () => 0));
+        const recheck = await timed(9, () =>
+            recheckBeforeApply(
+                planned,
+                fresh,
+                () => [],
+                () => undefined,
+                () => 0,
+            ),
+        );
         row(`recheck ${plan.deleteIds.length.toLocaleString('en-US')} planned images before Apply`, recheck.text);
     }
 }
@@ -153,7 +170,14 @@ async function benchHistory(folder: string): Promise<void> {
             trigger: 'palette',
             requested: [`img-${index}`, `img-${index + 1}`],
             requestIds: [`req-${index}`],
-            images: [0, 1].map((offset) => ({ id: `img-${index + offset}`, name: `service-${index}-2026-11`, sizeGiB: 30, regionIds: ['asia-east-1'], tags: [{ key: 'team', value: 'web' }], result: 'accepted' as const })),
+            images: [0, 1].map((offset) => ({
+                id: `img-${index + offset}`,
+                name: `service-${index}-2026-11`,
+                sizeGiB: 30,
+                regionIds: ['asia-east-1'],
+                tags: [{ key: 'team', value: 'web' }],
+                result: 'accepted' as const,
+            })),
         }));
         await fs.mkdir(path.dirname(file), { recursive: true });
         await fs.writeFile(file, JSON.stringify({ format: 1, account: 'Bench', entries }));

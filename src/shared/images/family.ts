@@ -174,7 +174,18 @@ export function compareVersionKeys(left: VersionKey, right: VersionKey): number 
         } else if ('word' in x && 'word' in y) {
             const rankX = PRE_RELEASE_RANK.get(x.word);
             const rankY = PRE_RELEASE_RANK.get(y.word);
-            order = rankX !== undefined && rankY !== undefined ? rankX - rankY : rankX !== undefined ? -1 : rankY !== undefined ? 1 : x.word < y.word ? -1 : x.word > y.word ? 1 : 0;
+            order =
+                rankX !== undefined && rankY !== undefined
+                    ? rankX - rankY
+                    : rankX !== undefined
+                      ? -1
+                      : rankY !== undefined
+                        ? 1
+                        : x.word < y.word
+                          ? -1
+                          : x.word > y.word
+                            ? 1
+                            : 0;
         } else {
             // A number against a word: the number is the newer (`1.32.1` > `1.32-rc`, `1.32.1` > `1.32-hotfix`).
             order = 'number' in x ? 1 : -1;

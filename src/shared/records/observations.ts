@@ -56,7 +56,9 @@ export class AccountObservations {
         if (seen === undefined || this.firstListingAt === undefined) {
             return undefined;
         }
-        return seen.firstSeen === BEFORE_FIRST_LISTING ? { kind: 'beforeFirstListing', firstListingAt: this.firstListingAt } : { kind: 'at', at: seen.firstSeen };
+        return seen.firstSeen === BEFORE_FIRST_LISTING
+            ? { kind: 'beforeFirstListing', firstListingAt: this.firstListingAt }
+            : { kind: 'at', at: seen.firstSeen };
     }
 
     /** The last listing at which an instance used the image (to LAST_USED_RESOLUTION_MS); undefined if never seen in use. */
@@ -176,8 +178,12 @@ export class ObservationRecord {
             });
         } catch (error) {
             this.logger.warn(`Could not record the listing of ${account} in ${file.path}: ${describeError(error)}`);
+            if (observed) {
+                return observed; // the write failed: what this listing showed still holds
+            }
+            // Not even read under the lock: start from what the file says, or from nothing known (images then count as new).
             const current = await file.read().catch(() => new AccountObservations(account, undefined, new Map(), true));
-            return observed ?? current.observe(listing, now).observations;
+            return current.observe(listing, now).observations;
         }
     }
 

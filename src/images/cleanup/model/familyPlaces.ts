@@ -1,4 +1,12 @@
-import { compareBySuffix, compareVersionKeys, type FamilyOverride, type ImageFamily, imageFamily, type VersionKey, versionKey } from '../../../shared/images/family';
+import {
+    compareBySuffix,
+    compareVersionKeys,
+    type FamilyOverride,
+    type ImageFamily,
+    imageFamily,
+    type VersionKey,
+    versionKey,
+} from '../../../shared/images/family';
 import type { ZenlayerImage } from '../../../zenlayer/types';
 import { type CleanupRules, userFamilyOverrides } from './rules';
 
@@ -72,7 +80,9 @@ function placesUnder(images: readonly ZenlayerImage[], overrides: readonly Famil
             const versionRank = versionDecides ? byVersion.get(image.id)! : undefined;
             places.set(
                 image.id,
-                versionRank !== undefined && (!nameCounts || versionRank < nameRank) ? { family, rank: versionRank, orderedBy: 'imageVersion' } : { family, rank: nameRank, orderedBy: 'name' },
+                versionRank !== undefined && (!nameCounts || versionRank < nameRank)
+                    ? { family, rank: versionRank, orderedBy: 'imageVersion' }
+                    : { family, rank: nameRank, orderedBy: 'name' },
             );
         }
     }

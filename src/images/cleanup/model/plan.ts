@@ -74,7 +74,13 @@ export interface CleanupPlan {
     readonly regionalCopies: readonly RegionalCopyProposal[];
 }
 
-function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: FamilyPlace, firstSeen: FirstSeen | undefined, lastUsedAt: number | undefined): KeepReason[] {
+function keepReasons(
+    image: ZenlayerImage,
+    inputs: CleanupPlanInputs,
+    place: FamilyPlace,
+    firstSeen: FirstSeen | undefined,
+    lastUsedAt: number | undefined,
+): KeepReason[] {
     const { rules, now } = inputs;
     const reasons: KeepReason[] = [];
     const undeletable = undeletableReason(image);
@@ -145,7 +151,13 @@ const REGION_FREE_REASONS: ReadonlySet<KeepReason['kind']> = new Set(['inUse', '
  */
 function regionalCopies(image: ZenlayerImage, planned: PlannedImage, inputs: CleanupPlanInputs): RegionalCopyProposal[] {
     const { regionOf } = inputs;
-    if (regionOf === undefined || inputs.rules.unusedForDays > 0 || planned.verdict !== 'keep' || image.status !== 'AVAILABLE' || !planned.reasons.every((reason) => REGION_FREE_REASONS.has(reason.kind))) {
+    if (
+        regionOf === undefined ||
+        inputs.rules.unusedForDays > 0 ||
+        planned.verdict !== 'keep' ||
+        image.status !== 'AVAILABLE' ||
+        !planned.reasons.every((reason) => REGION_FREE_REASONS.has(reason.kind))
+    ) {
         return [];
     }
     return unusedRegionalCopies(image, inputs.instancesOf(image.id) ?? [], regionOf);
@@ -185,7 +197,12 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
         copies.push(...regionalCopies(image, entry, inputs));
     }
     const { keepNewest, minAgeDays, unusedForDays, familyOverrides } = inputs.rules;
-    const rules: PlanRules = { keepNewest, minAgeDays, unusedForDays, families: familyOverrides.map(({ pattern, family, level }) => ({ pattern, family, level })) };
+    const rules: PlanRules = {
+        keepNewest,
+        minAgeDays,
+        unusedForDays,
+        families: familyOverrides.map(({ pattern, family, level }) => ({ pattern, family, level })),
+    };
     const deleted = planned.filter((image) => image.verdict === 'delete');
     return {
         fingerprint: fingerprintOf(inputs.account, rules, planned, copies),
