@@ -2,8 +2,10 @@
 // it ends, test-results/<suite>.json:
 //   { "suite": "unit", "passed": 244, "failed": 0, "skipped": 0, "durationMs": 4321,
 //     "failures": [{ "title": "...", "error": "first line of the error" }],
+//     "skippedTests": [{ "title": "...", "reason": "why it did not run" }],
 //     "error": "why the suite could not run (only then)", "finishedAt": "2026-12-02T08:00:00.000Z" }
-// and prints its own closing lines (`skipped: N` when any, then `N passed, N failed`) from the same numbers.
+// and prints its own closing lines (`skipped: N` and one line per skipped test with its reason when any, then
+// `N passed, N failed`) from the same numbers. A test gives its reason with test/support/skip.ts (skipBecause).
 // scripts/test.js reads these files instead of the suites' output. Node built-ins only; the TypeScript suites
 // (test/integration/index.ts, test/e2e/suite.ts) load this file at run time.
 const fs = require('fs');
@@ -23,6 +25,7 @@ const MAX_ERROR_CHARS = 500;
  * @property {number} skipped
  * @property {number} durationMs  the suite's own run time (tests, not the set-up around them)
  * @property {{ title: string, error: string }[]} failures
+ * @property {{ title: string, reason: string }[]} [skippedTests]  the skipped tests and why (as many as `skipped`)
  * @property {string} [error]     why the suite could not run or finish
  * @property {string} [finishedAt]
  * @property {object[]} [steps]   test-results/summary.json only: scripts/test.js's table, one entry per step
@@ -53,6 +56,7 @@ function writeResult(file, result) {
     const full = {
         ...result,
         failures: (result.failures ?? []).slice(0, MAX_FAILURES).map((f) => ({ title: f.title, error: f.error.slice(0, MAX_ERROR_CHARS) })),
+        ...(result.skippedTests ? { skippedTests: result.skippedTests.slice(0, MAX_FAILURES).map((s) => ({ title: s.title, reason: s.reason.slice(0, MAX_ERROR_CHARS) })) } : {}),
         finishedAt: new Date().toISOString(),
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -90,11 +94,21 @@ function readResult(file, suite) {
 }
 
 /**
- * A suite's own closing lines: `skipped: N` (only when some were), then the `N passed, N failed` line CI counts.
- * @param {Pick<SuiteResult, 'passed' | 'failed' | 'skipped'>} result @returns {string[]}
+ * A skipped test as a line of its own: its title and why.
+ * @param {{ title: string, reason: string }} skipped @returns {string}
+ */
+function skippedLine(skipped) {
+    return `  - ${skipped.title}: ${skipped.reason}`;
+}
+
+/**
+ * A suite's own closing lines: `skipped: N` and each skipped test with its reason (only when some were), then the
+ * `N passed, N failed` line CI counts.
+ * @param {Pick<SuiteResult, 'passed' | 'failed' | 'skipped' | 'skippedTests'>} result @returns {string[]}
  */
 function closingLines(result) {
-    return [...(result.skipped ? [`skipped: ${result.skipped}`] : []), `${result.passed} passed, ${result.failed} failed`];
+    const skipped = result.skipped ? [`skipped: ${result.skipped}`, ...(result.skippedTests ?? []).map(skippedLine)] : [];
+    return [...skipped, `${result.passed} passed, ${result.failed} failed`];
 }
 
 /**
@@ -121,20 +135,43 @@ function failSuite(suite, file, why) {
     finishSuite(file, { suite, passed: 0, failed: 1, skipped: 0, durationMs: 0, error: why, failures: [{ title: suite, error: why }] });
 }
 
+/** What a skipped test without a reason of its own says (an `it.skip`, or `this.skip()` outside skipBecause). */
+const NO_SKIP_REASON = 'no reason given (it.skip, describe.skip or this.skip() without skipBecause)';
+
 /**
- * Collects a mocha run's failures and, when it ends, finishes the suite with mocha's own counts. Register it
- * after any reporter whose epilogue should come first.
+ * Why mocha skipped a test: the `skipReason` that test/support/skip.ts set on it or, when a hook skipped a whole
+ * suite, on that suite or one around it.
+ * @param {import('mocha').Runnable} test @returns {string}
+ */
+function skipReason(test) {
+    /** @type {any} */
+    let holder = test;
+    while (holder) {
+        if (typeof holder.skipReason === 'string') {
+            return holder.skipReason;
+        }
+        holder = holder.parent;
+    }
+    return NO_SKIP_REASON;
+}
+
+/**
+ * Collects a mocha run's failures and skipped tests and, when it ends, finishes the suite with mocha's own counts.
+ * Register it after any reporter whose epilogue should come first.
  * @param {import('mocha').Runner} runner @param {{ suite: string, file: string }} opts
  */
 function reportMocha(runner, opts) {
     /** @type {SuiteResult['failures']} */
     const failures = [];
-    // Event names of Mocha.Runner.constants (EVENT_TEST_FAIL, EVENT_RUN_END); hooks fail through 'fail' too.
+    /** @type {NonNullable<SuiteResult['skippedTests']>} */
+    const skippedTests = [];
+    // Event names of Mocha.Runner.constants (EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END); hooks fail through 'fail' too.
     runner.on('fail', (/** @type {import('mocha').Runnable} */ test, /** @type {unknown} */ err) => failures.push({ title: test.fullTitle(), error: firstLine(err) }));
+    runner.on('pending', (/** @type {import('mocha').Runnable} */ test) => skippedTests.push({ title: test.fullTitle(), reason: skipReason(test) }));
     runner.once('end', () => {
-        const s = runner.stats ?? { passes: 0, failures: failures.length, pending: 0, duration: 0 };
-        finishSuite(opts.file, { suite: opts.suite, passed: s.passes, failed: s.failures, skipped: s.pending, durationMs: Math.round(s.duration ?? 0), failures });
+        const s = runner.stats ?? { passes: 0, failures: failures.length, pending: skippedTests.length, duration: 0 };
+        finishSuite(opts.file, { suite: opts.suite, passed: s.passes, failed: s.failures, skipped: s.pending, durationMs: Math.round(s.duration ?? 0), failures, skippedTests });
     });
 }
 
-module.exports = { RESULTS_DIR, resultFile, writeResult, readResult, closingLines, finishSuite, failSuite, reportMocha, firstLine };
+module.exports = { RESULTS_DIR, resultFile, writeResult, readResult, closingLines, skippedLine, skipReason, finishSuite, failSuite, reportMocha, firstLine };

@@ -1,24 +1,25 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, on a fresh clone too. Installs deps when missing/stale,
-// compiles, bundles, lints, runs the unit suite, packages the .vsix, then runs the real-VS-Code integration suite
+// compiles, bundles, lints, sets up the real VS Code, runs the unit suite, packages the .vsix, then runs the real-VS-Code integration suite
 // and, at the same time, the UI e2e suite twice (English, then Chinese workbench); their output still appears one
 // suite after the other. Every suite runs even if an earlier one failed.
 // Results: each suite writes test-results/<suite>.json (scripts/results.js) and prints its own closing
 // `N passed, N failed` line; this reads the files, not the output. A suite is OK only if it exited 0, wrote its
 // file, failed none and passed > 0. For CI's line counting, the only `N passed, N failed` lines are the suites'
 // own and, as the very last line, the grand total; the echoes and the summary table here use other words
-// (`ok` / `not ok`, column headers). Skipped tests are reported on separate `skipped: N` lines. The whole table is
+// (`ok` / `not ok`, column headers). Skipped tests are reported on separate `skipped: N` lines, each skipped test
+// with its reason below. The whole table is
 // also written to test-results/summary.json. Uses only Node built-ins until `npm ci` has run.
 const fs = require('fs');
 const path = require('path');
 const { depsStale } = require('./deps');
 const { exitCode, relayLines, spawnLines } = require('./proc');
-const { RESULTS_DIR, readResult, resultFile, writeResult } = require('./results');
+const { RESULTS_DIR, readResult, resultFile, skippedLine, writeResult } = require('./results');
 
 const ROOT = path.resolve(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** @typedef {{ name: string, ok: boolean, seconds: number, passed?: number, failed?: number, skipped?: number, note?: string }} Result */
+/** @typedef {{ name: string, ok: boolean, seconds: number, passed?: number, failed?: number, skipped?: number, skippedTests?: { title: string, reason: string }[], note?: string }} Result */
 /** @type {Result[]} */
 const results = [];
 
@@ -94,10 +95,13 @@ function reportSuite(name, code, seconds) {
     const passed = result?.passed ?? 0;
     const failed = (result?.failed ?? 0) || (ok ? 0 : 1);
     const skipped = result?.skipped ?? 0;
+    const skippedTests = result?.skippedTests ?? [];
     /** @type {Result} */
-    const r = { name, ok, seconds, passed, failed, skipped, note: notes.join('; ') };
+    const r = { name, ok, seconds, passed, failed, skipped, skippedTests, note: notes.join('; ') };
     results.push(r);
     console.log(`${name}: ${passed} ok / ${failed} not ok${skipped ? ` / ${skipped} skipped` : ''}${ok ? '' : `  (FAILED${r.note ? `: ${r.note}` : ''})`}`);
+    // Which tests did not run and why, again beside the counts (the suite's own output may be far above).
+    skippedTests.forEach((skippedTest) => console.log(skippedLine(skippedTest)));
 }
 
 /**
@@ -147,6 +151,10 @@ async function main() {
     const bundled = await step('bundle (esbuild)', node, ['esbuild.js']);
     await step('lint (eslint)', node, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.']);
 
+    // The real VS Code is set up once, before the suites: its system packages include openssl, which the unit suite's
+    // TLS proxy tests need (without it they are skipped), and the lanes below share it. A failure here still lets
+    // each suite run and report its own set-up error.
+    await step('set up VS Code', node, [path.join(__dirname, 'vscode', 'setup.js')]);
     // The unit suite's reporter (scripts/mocha-summary-reporter.js) comes from .mocharc.json.
     await runLanes([[{ name: 'unit', cmd: node, args: [path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js')] }]]);
     // The UI suites install the .vsix: packaging is a check of its own (vsce's warnings show here). Its prepublish
@@ -158,9 +166,6 @@ async function main() {
     const uiSuites = ['en', 'zh-cn'].map((locale) => ({
         name: locale === 'en' ? 'e2e' : `e2e-${locale}`, cmd: node, args: [e2e, '--no-build', '--no-package', '--locale', locale],
     }));
-    // The real VS Code is set up once, before the lanes that share it (a failure here still lets each suite
-    // report its own set-up error).
-    await step('set up VS Code', node, [path.join(__dirname, 'vscode', 'setup.js')]);
     if (packaged) {
         await runLanes([[vscodeSuite], uiSuites]);
     } else {

@@ -52,7 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
         void account.start();
     }
     const activationMs = performance.now() - started;
-    return hooks.testApi({ ui, ...images, log: logger, statusBarItem: accounts.statusBarItem, secrets: context.secrets, activationMs });
+    const reactivate = async (): Promise<void> => {
+        await deactivate();
+        await activate(context);
+    };
+    return hooks.testApi({ ui, ...images, log: logger, statusBarItem: accounts.statusBarItem, context, activationMs, reactivate });
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,7 +10,8 @@ const P = require('./paths');
 const { which } = require('../proc');
 
 // fonts-wqy-zenhei: without a CJK font, Chinese image names render as boxes in the UI tests' screenshots.
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config', 'fonts-wqy-zenhei'];
+// openssl: the unit suite's TLS proxy tests issue their self-signed certificate with it (skipped without it).
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config', 'fonts-wqy-zenhei', 'openssl'];
 
 /** @param {string} msg */
 function log(msg) {

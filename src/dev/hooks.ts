@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logger';
 import type { UserInterface } from '../platform/userInterface';
 import type { AccountStore } from '../shared/session/accountStore';
 import { parseDemoAccounts, storeDemoAccounts } from './demoAccounts';
-import { createTestApi, type TestApiParts, type ZenlayerImagesTestApi } from './testApi';
+import { type TestApiParts, testApiFor, type ZenlayerImagesTestApi } from './testApi';
 
 /** How many log lines the test API keeps; none outside test mode. */
 const TEST_LOG_LINES = 500;
@@ -23,7 +23,7 @@ export function readHooks(env: NodeJS.ProcessEnv): Hooks {
     const demo = parseDemoAccounts(env[DEMO_ACCOUNTS_ENV]);
     return {
         keptLogLines: testMode ? TEST_LOG_LINES : 0,
-        testApi: (parts) => (testMode ? createTestApi(parts) : undefined),
+        testApi: (parts) => (testMode ? testApiFor(parts) : undefined),
         storeDemoAccounts: (store, endpoint, logger, ui) => (demo.length > 0 ? storeDemoAccounts(demo, store, endpoint, logger, ui) : Promise.resolve(false)),
     };
 }

@@ -41,6 +41,13 @@ export interface ZenlayerImagesTestApi {
     readonly activationMs: number;
     /** The extension's own SecretStorage (the migration test writes what version 0.1 left there). */
     readonly secrets: vscode.SecretStorage;
+    /** Where else the extension could keep anything: its global and workspace state and its storage and log folders. */
+    storage(): { readonly globalState: vscode.Memento; readonly workspaceState: vscode.Memento; readonly folders: readonly vscode.Uri[] };
+    /**
+     * Stops the extension and activates it again with the same context, as VS Code does when it starts (after an
+     * update, say). This API stays valid and reaches the new activation; the test UI set here carries over.
+     */
+    reactivate(): Promise<void>;
 }
 
 export interface TestApiParts {
@@ -50,31 +57,67 @@ export interface TestApiParts {
     readonly view: vscode.TreeView<TreeNode>;
     readonly log: { readonly recentLines: readonly string[]; clearRecent(): void };
     readonly statusBarItem: vscode.StatusBarItem;
-    readonly secrets: vscode.SecretStorage;
+    readonly context: vscode.ExtensionContext;
     readonly activationMs: number;
+    /** deactivate() and activate(context) again. */
+    readonly reactivate: () => Promise<void>;
 }
 
-export function createTestApi({ ui, model, provider, view, log, statusBarItem, secrets, activationMs }: TestApiParts): ZenlayerImagesTestApi {
+/**
+ * The test API of this extension host: one object for every activation (a test keeps it across reactivate()), reading
+ * the parts of the latest one. `ui` is the test UI it routes dialogs to, set again on each activation's parts.
+ */
+const testApiState: { parts?: TestApiParts; ui?: UserInterface; api?: ZenlayerImagesTestApi } = {};
+
+/** The one test API, now reading these parts (a new activation's). */
+export function testApiFor(parts: TestApiParts): ZenlayerImagesTestApi {
+    testApiState.parts = parts;
+    parts.ui.use(testApiState.ui);
+    return (testApiState.api ??= createTestApi());
+}
+
+function createTestApi(): ZenlayerImagesTestApi {
+    const parts = (): TestApiParts => {
+        if (!testApiState.parts) {
+            throw new Error('the extension has not activated');
+        }
+        return testApiState.parts;
+    };
     return {
-        setUi: (testUi) => ui.use(testUi),
-        children: (node) => provider.getChildren(node),
-        treeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
-        whenIdle: () => model.whenIdle(),
-        signedIn: () => model.signedIn,
-        viewTitle: () => view.title,
-        viewMessage: () => view.message,
-        pollingIds: () => model.pollingIds,
-        logLines: () => log.recentLines,
-        clearLog: () => log.clearRecent(),
-        select: (node) => Promise.resolve(view.reveal(node, { select: true, focus: false })),
-        selection: () => view.selection,
-        statusBar: () => ({
-            text: statusBarItem.text,
-            tooltip: typeof statusBarItem.tooltip === 'string' ? statusBarItem.tooltip : (statusBarItem.tooltip?.value ?? ''),
-            background: statusBarItem.backgroundColor?.id,
-        }),
-        secrets,
-        activationMs,
+        setUi: (testUi) => {
+            testApiState.ui = testUi;
+            parts().ui.use(testUi);
+        },
+        children: (node) => parts().provider.getChildren(node),
+        treeItem: (node) => parts().provider.resolveTreeItem(parts().provider.getTreeItem(node), node),
+        whenIdle: () => parts().model.whenIdle(),
+        signedIn: () => parts().model.signedIn,
+        viewTitle: () => parts().view.title,
+        viewMessage: () => parts().view.message,
+        pollingIds: () => parts().model.pollingIds,
+        logLines: () => parts().log.recentLines,
+        clearLog: () => parts().log.clearRecent(),
+        select: (node) => Promise.resolve(parts().view.reveal(node, { select: true, focus: false })),
+        selection: () => parts().view.selection,
+        statusBar: () => {
+            const { statusBarItem } = parts();
+            return {
+                text: statusBarItem.text,
+                tooltip: typeof statusBarItem.tooltip === 'string' ? statusBarItem.tooltip : (statusBarItem.tooltip?.value ?? ''),
+                background: statusBarItem.backgroundColor?.id,
+            };
+        },
+        get secrets() {
+            return parts().context.secrets;
+        },
+        get activationMs() {
+            return parts().activationMs;
+        },
+        storage: () => {
+            const { context } = parts();
+            const folders = [context.globalStorageUri, context.storageUri, context.logUri].filter((uri): uri is vscode.Uri => uri !== undefined);
+            return { globalState: context.globalState, workspaceState: context.workspaceState, folders };
+        },
+        reactivate: () => parts().reactivate(),
     };
 }
-

@@ -75,7 +75,9 @@ export class ReferenceDiagnostics implements vscode.Disposable {
             code = DIAGNOSTIC_CODES.unusableImage;
         } else if (hasCustomImageIdShape(token.text)) {
             const deleted = this.sources.deleteHistory?.deleted(token.text);
-            message = deleted ? referenceTexts.problem.deleted(token.text, deleted.name, shortDate(deleted.deletedAt)) : referenceTexts.problem.missing(token.text, accountName);
+            message = deleted
+                ? referenceTexts.problem.deleted(token.text, deleted.name, shortDate(deleted.deletedAt))
+                : referenceTexts.problem.missing(token.text, accountName);
             code = DIAGNOSTIC_CODES.missingImage;
         } else {
             return undefined;

@@ -21,7 +21,8 @@ export class WorkspaceFileSource implements FileSource {
                     continue;
                 }
                 const room = max - uris.length;
-                const found = await vscode.workspace.findFiles(new vscode.RelativePattern(scope.folder, scope.include), scope.exclude ?? null, room + 1, cancellation.token);
+                const include = new vscode.RelativePattern(scope.folder, scope.include);
+                const found = await vscode.workspace.findFiles(include, scope.exclude ?? null, room + 1, cancellation.token);
                 truncated ||= found.length > room;
                 uris.push(...found.slice(0, room).map((uri) => uri.toString()));
             }

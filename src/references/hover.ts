@@ -37,7 +37,9 @@ export class ImageIdHover implements vscode.HoverProvider {
             return undefined;
         }
         const deleted = this.deleteHistory?.deleted(token.text);
-        const text = deleted ? referenceTexts.problem.deleted(token.text, deleted.name, shortDate(deleted.deletedAt)) : referenceTexts.problem.missing(token.text, account);
+        const text = deleted
+            ? referenceTexts.problem.deleted(token.text, deleted.name, shortDate(deleted.deletedAt))
+            : referenceTexts.problem.missing(token.text, account);
         return new vscode.Hover(new vscode.MarkdownString().appendText(text), range);
     }
 
@@ -68,7 +70,8 @@ export class ImageIdHover implements vscode.HoverProvider {
         markdown.appendMarkdown('  \n').appendText(referenceTexts.hover.account(account)).appendMarkdown('\n\n');
         markdown.appendMarkdown(`[`).appendText(referenceTexts.hover.reveal()).appendMarkdown(`](${commandLink(REFERENCE_COMMANDS.revealImage, [image.id])})`);
         if (files !== undefined) {
-            markdown.appendMarkdown(' · [').appendText(referenceTexts.hover.showReferences()).appendMarkdown(`](${commandLink(REFERENCE_COMMANDS.showReferences, [image.id])})`);
+            const link = commandLink(REFERENCE_COMMANDS.showReferences, [image.id]);
+            markdown.appendMarkdown(' · [').appendText(referenceTexts.hover.showReferences()).appendMarkdown(`](${link})`);
         }
         return markdown;
     }

@@ -51,7 +51,12 @@ export interface ReferencesLogger {
 
 /** The dialogs this feature uses; the extension's UserInterface has exactly these signatures (tests script them). */
 export interface ReferencesUi {
-    showMessage(severity: 'info' | 'warning' | 'error', message: string, options: { readonly modal?: boolean; readonly detail?: string }, ...buttons: string[]): Thenable<string | undefined>;
+    showMessage(
+        severity: 'info' | 'warning' | 'error',
+        message: string,
+        options: { readonly modal?: boolean; readonly detail?: string },
+        ...buttons: string[]
+    ): Thenable<string | undefined>;
     pickOne<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<T | undefined>;
     /** A status-bar spinner until `until` settles. */
     showBackgroundProgress(title: string, until: Thenable<unknown>): void;

@@ -15,7 +15,10 @@ import { WorkspaceReferencesService } from './workspaceReferences';
 /** Every document of any file system: an image ID is recognised in any text, not only in the scanned file types. */
 const ANY_FILE: vscode.DocumentSelector = '*';
 
-export function registerReferences(deps: ReferencesDependencies): { readonly references: WorkspaceReferences; readonly disposables: readonly vscode.Disposable[] } {
+export function registerReferences(deps: ReferencesDependencies): {
+    readonly references: WorkspaceReferences;
+    readonly disposables: readonly vscode.Disposable[];
+} {
     const references = new WorkspaceReferencesService(deps);
     const show = new ShowReferences(references, deps.shownImages, deps.ui);
     const disposables: vscode.Disposable[] = [

@@ -60,7 +60,8 @@ export class ShowReferences {
         const locations = this.references.referencesTo(imageId);
         const name = this.shownImages.images().find((image) => image.id === imageId)?.name ?? imageId;
         if (locations.length === 0) {
-            await this.ui.showMessage('info', referenceTexts.show.noneForImage(name), status.kind === 'ready' && status.truncated ? { detail: this.truncation(status.truncated) } : {});
+            const incomplete = status.kind === 'ready' && status.truncated ? { detail: this.truncation(status.truncated) } : {};
+            await this.ui.showMessage('info', referenceTexts.show.noneForImage(name), incomplete);
             return;
         }
         const first = toLocation(locations[0]);

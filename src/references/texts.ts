@@ -12,12 +12,14 @@ export const referenceTexts = {
     fileCount: (count: number) => (count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)),
     hover: {
         size: (gib: number) => vscode.l10n.t('{0} GiB', gib),
-        regions: (regions: readonly string[]) => (regions.length === 0 ? vscode.l10n.t('Regions: none yet') : vscode.l10n.t('Regions: {0}', regions.join(', '))),
+        regions: (regions: readonly string[]) =>
+            regions.length === 0 ? vscode.l10n.t('Regions: none yet') : vscode.l10n.t('Regions: {0}', regions.join(', ')),
         noInstances: () => vscode.l10n.t('Instances: none'),
         instances: (count: number, names: string) => vscode.l10n.t('Instances ({0}): {1}', count, names),
         moreInstances: (count: number) => vscode.l10n.t('and {0} more', count),
         instancesUnknown: () => vscode.l10n.t('Instances: unknown (they could not be listed)'),
-        referencedIn: (files: number) => (files === 1 ? vscode.l10n.t('Referenced in 1 file of this workspace') : vscode.l10n.t('Referenced in {0} files of this workspace', files)),
+        referencedIn: (files: number) =>
+            files === 1 ? vscode.l10n.t('Referenced in 1 file of this workspace') : vscode.l10n.t('Referenced in {0} files of this workspace', files),
         account: (account: string) => vscode.l10n.t('Account: {0}', account),
         reveal: () => vscode.l10n.t('Reveal in the Images View'),
         showReferences: () => vscode.l10n.t('Show References'),
@@ -25,7 +27,9 @@ export const referenceTexts = {
     problem: {
         missing: (id: string, account: string) => vscode.l10n.t('Image {0} is not in the account {1}.', id, account),
         deleted: (id: string, name: string | undefined, date: string) =>
-            name === undefined ? vscode.l10n.t('Image {0} was deleted on {1} from this VS Code.', id, date) : vscode.l10n.t('Image {0} ({1}) was deleted on {2} from this VS Code.', id, name, date),
+            name === undefined
+                ? vscode.l10n.t('Image {0} was deleted on {1} from this VS Code.', id, date)
+                : vscode.l10n.t('Image {0} ({1}) was deleted on {2} from this VS Code.', id, name, date),
         unusable: (image: ZenlayerImage) => {
             switch (image.status) {
                 case 'DELETING':
@@ -48,6 +52,7 @@ export const referenceTexts = {
         disabled: () => vscode.l10n.t('Finding image references is turned off (zenlayer.references.enabled).'),
         failed: (message: string) => vscode.l10n.t('The workspace could not be searched for image references: {0}', message),
         truncated: (limit: string) => vscode.l10n.t('The search stopped at its {0} limit: some files were not searched.', limit),
-        limit: (limit: 'files' | 'bytes' | 'time') => (limit === 'files' ? vscode.l10n.t('file count') : limit === 'bytes' ? vscode.l10n.t('size') : vscode.l10n.t('time')),
+        limit: (limit: 'files' | 'bytes' | 'time') =>
+            limit === 'files' ? vscode.l10n.t('file count') : limit === 'bytes' ? vscode.l10n.t('size') : vscode.l10n.t('time'),
     },
 };

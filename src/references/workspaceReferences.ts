@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { WorkspaceFileSource } from './fileSource';
+import { describeLocation, linkTarget } from './locations';
 import { Emitter } from './model/events';
 import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
-import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits } from './model/scanner';
+import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits, type ScanSummary } from './model/scanner';
 import { scanText } from './model/scanText';
 import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern } from './model/types';
 import type { ReferencesDependencies, ReferenceScanStatus, WorkspaceReferences } from './ports';
@@ -17,7 +18,7 @@ import { affectsScope, folderScope, type FolderScope } from './scope';
 /** Typing pauses this long before an editor's text is scanned again. */
 const EDIT_DEBOUNCE_MS = 300;
 
-const sameListing = (a: readonly ImageKey[], b: readonly ImageKey[]) => a.length === b.length && a.every((image, index) => image.id === b[index].id && image.name === b[index].name);
+const sameListing = (a: readonly ImageKey[], b: readonly ImageKey[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id && x.name === b[i].name);
 
 export class WorkspaceReferencesService implements WorkspaceReferences, vscode.Disposable {
     private readonly changed = new Emitter<void>();
@@ -32,8 +33,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
     private scan: { readonly controller: AbortController; readonly done: Promise<void>; readonly index: ReferenceIndex } | undefined;
     /** Files changed while a full scan ran: scanned again once it is done. */
     private readonly changedDuringScan = new Set<string>();
-    /** Single-file updates, one after another. */
-    private updates: Promise<void> = Promise.resolve();
+    private updatesOneByOne: Promise<void> = Promise.resolve();
     private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
     private readonly disposables: vscode.Disposable[] = [];
     private watching = false;
@@ -72,7 +72,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
                 break;
             }
         }
-        await this.updates;
+        await this.updatesOneByOne;
         await this.index.matchPatterns();
         return this.state;
     }
@@ -89,20 +89,12 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         return this.index.skippedPatterns();
     }
 
-    /** Every scanned file's findings (the diagnostics read the ID-shaped tokens). */
     allFindings(): ReadonlyMap<string, FileFindings> {
         return this.index.allFindings();
     }
 
-    describeLocation(location: ReferenceLocation): string {
-        return `${vscode.workspace.asRelativePath(vscode.Uri.parse(location.uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1)}:${location.line + 1}`;
-    }
-
-    linkTarget(location: ReferenceLocation): string {
-        return vscode.Uri.parse(location.uri)
-            .with({ fragment: `L${location.line + 1},${location.startColumn + 1}` })
-            .toString();
-    }
+    readonly describeLocation = describeLocation;
+    readonly linkTarget = linkTarget;
 
     private setState(state: ReferenceScanStatus): void {
         this.state = state;
@@ -146,14 +138,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
                 }
                 this.scan = undefined;
                 this.index = index;
-                const { binary, tooLarge, unreadable } = summary.skipped;
-                this.deps.logger.info(
-                    `Workspace references: ${summary.filesScanned} files scanned in ${summary.durationMs} ms (skipped: ${binary} binary, ${tooLarge} over the size limit, ${unreadable} unreadable)` +
-                        `${summary.truncated ? `; stopped at the ${summary.truncated} limit` : ''}; ${index.referencedImages().size} images referenced.`,
-                );
-                for (const skipped of index.skippedPatterns()) {
-                    this.deps.logger.warn(`Workspace references: image_name_regex "${skipped.pattern}" at ${this.describeLocation({ uri: skipped.uri, ...skipped.span, via: { kind: 'id' } })} skipped (${skipped.reason}: ${skipped.message}).`);
-                }
+                this.logScan(summary, index);
                 this.setState({ kind: 'ready', filesScanned: summary.filesScanned, truncated: summary.truncated });
                 this.rescan([...this.changedDuringScan]);
                 this.changedDuringScan.clear();
@@ -169,6 +154,17 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         );
         this.scan = { controller, done, index };
         this.setState({ kind: 'scanning' });
+    }
+
+    private logScan(summary: ScanSummary, index: ReferenceIndex): void {
+        const { binary, tooLarge, unreadable } = summary.skipped;
+        const limit = summary.truncated ? `, stopped at the ${summary.truncated} limit` : '';
+        const outcome = `${index.referencedImages().size} images referenced (skipped: ${binary} binary, ${tooLarge} large, ${unreadable} unreadable${limit})`;
+        this.deps.logger.info(`Workspace references: ${summary.filesScanned} files scanned in ${summary.durationMs} ms; ${outcome}.`);
+        for (const pattern of index.skippedPatterns()) {
+            const where = describeLocation({ uri: pattern.uri, line: pattern.span.line });
+            this.deps.logger.warn(`Workspace references: image_name_regex "${pattern.pattern}" at ${where} skipped (${pattern.reason}: ${pattern.message}).`);
+        }
     }
 
     private listingChanged(): void {
@@ -290,7 +286,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
     }
 
     private enqueue(update: () => void | Promise<void>): void {
-        this.updates = this.updates.then(update).catch((error: unknown) => {
+        this.updatesOneByOne = this.updatesOneByOne.then(update).catch((error: unknown) => {
             this.deps.logger.warn(`Workspace references: an update failed: ${error instanceof Error ? error.message : String(error)}`);
         });
     }
@@ -298,9 +294,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
     dispose(): void {
         this.scan?.controller.abort();
         this.editTimers.forEach((timer) => clearTimeout(timer));
-        for (const disposable of this.disposables) {
-            disposable.dispose();
-        }
+        this.disposables.forEach((disposable) => void disposable.dispose());
         this.changed.dispose();
     }
 }

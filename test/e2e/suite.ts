@@ -33,7 +33,19 @@ const REFUSED = 'db-primary-golden';
 /** The part of scripts/results.js the suite uses. */
 interface ResultsLib {
     resultFile(suite: string): string;
-    finishSuite(file: string, result: { suite: string; passed: number; failed: number; skipped: number; durationMs: number; failures: { title: string; error: string }[]; error?: string }): void;
+    finishSuite(
+        file: string,
+        result: {
+            suite: string;
+            passed: number;
+            failed: number;
+            skipped: number;
+            durationMs: number;
+            failures: { title: string; error: string }[];
+            skippedTests: { title: string; reason: string }[];
+            error?: string;
+        },
+    ): void;
 }
 
 /** Where a screenshot also goes when the README pictures are refreshed (media/readme/<name>.png). */
@@ -55,6 +67,8 @@ interface StepResult {
     ms: number;
     error?: string;
     screenshot?: string;
+    /** Why the step did not run in this run (it counts as skipped, neither passed nor failed). */
+    skipped?: string;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -387,46 +401,97 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3e-tree-after-bulk-delete');
 }
 
+/** What Zenlayer (the emulator) holds that Delete Unused Images must offer: every custom image of the account no
+ * instance uses, unless it is being created, synced, processed or deleted (README, "Cleaning up"). By name. */
+function unusedDeletableImages(emulator: RunningEmulator): { name: string; id: string; sizeGiB: number }[] {
+    const transitional = new Set(['CREATING', 'SYNCING', 'PROCESSING', 'DELETING']);
+    const used = emulator.state.usedImageIds();
+    return emulator.state.images()
+        .filter((image) => !transitional.has(image.imageStatus) && !used.has(image.imageId))
+        .map((image) => ({ name: image.imageName, id: image.imageId, sizeGiB: image.imageSize ?? 0 }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+}
+
 /**
- * Delete Unused Images… from the palette as a person prunes: read how many images and GiB the title offers (every row
- * pre-ticked, none in use), confirm, type the count, and read the result once Zenlayer no longer lists them.
+ * Every row of the open quick pick with its label and whether it is ticked. The list draws only the rows in view,
+ * so the active row is moved down through it (Down, which ticks nothing), row positions (aria-posinset of
+ * aria-setsize) telling which rows have been read.
+ */
+async function quickPickRows(page: Page): Promise<{ label: string; ticked: boolean }[]> {
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await expectVisible('the quick pick rows', rows.first());
+    const total = Number(await rows.first().getAttribute('aria-setsize'));
+    const read = new Map<number, { label: string; ticked: boolean }>();
+    for (let moves = 0; read.size < total && moves <= total; moves++) {
+        const drawn = await rows.count();
+        for (let index = 0; index < drawn; index++) {
+            const row = rows.nth(index);
+            const position = Number(await row.getAttribute('aria-posinset'));
+            read.set(position, { label: (await row.locator('.label-name').first().innerText()).trim(), ticked: (await row.getAttribute('aria-checked')) === 'true' });
+        }
+        await page.keyboard.press('ArrowDown');
+    }
+    if (!(total > 0) || read.size !== total) {
+        throw new Error(`read ${read.size} of the quick pick's ${total} rows`);
+    }
+    return [...read.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+}
+
+/**
+ * Delete Unused Images… from the palette as a person prunes: the offer is held against what the emulator holds (every
+ * unused deletable image, each ticked, the title's count and GiB theirs), confirm, type the count, and the result says
+ * what went once Zenlayer no longer lists them; the images in use are still there.
  */
 async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     const { page, texts, emulator } = ctx;
     await clearNotifications(page);
+    const inUse = emulator.state.images().filter((image) => emulator.state.isInUse(image.imageId)).map((image) => image.imageName);
     await runCommand(page, commandTitle(texts, 'command.deleteUnusedImages'));
     const title = page.locator('.quick-input-widget .quick-input-title');
-    const offer = texts.pattern('Delete Unused Images: {0} image(s), {1} GiB', /(\d+)/, /(\d+)/);
+    const offer = texts.pattern('Delete Unused Images: {0} image(s), {1} GiB', /\d+/, /\d+/);
     await waitUntil(`the quick pick title ${String(offer)}`, async () => (await title.isVisible()) && offer.test(await title.innerText()));
-    const [, count, gib] = offer.exec(await title.innerText()) ?? [];
-    const rows = page.locator('.quick-input-list .monaco-list-row');
-    await expectVisible('the offered images', rows.first());
-    if ((await rows.first().getAttribute('aria-checked')) !== 'true') {
-        throw new Error('the offered images are not pre-ticked');
+    // Read once the pick is open: the command lists images and instances afresh before offering.
+    const expected = unusedDeletableImages(emulator);
+    const count = expected.length;
+    const gib = expected.reduce((sum, image) => sum + image.sizeGiB, 0);
+    const expectedTitle = texts.t('Delete Unused Images: {0} image(s), {1} GiB', count, gib);
+    if ((await title.innerText()).trim() !== expectedTitle) {
+        throw new Error(`the title reads ${JSON.stringify(await title.innerText())}, expected ${JSON.stringify(expectedTitle)} (the emulator's unused images)`);
     }
-    for (const label of await rows.locator('.label-name').allInnerTexts()) {
-        const image = emulator.state.findByName(label.trim());
-        if (image && emulator.state.isInUse(image.imageId)) {
-            throw new Error(`"${label}" is in use but offered for deletion`);
-        }
+    const rows = await quickPickRows(page);
+    const offered = rows.map((row) => row.label);
+    if (JSON.stringify(offered) !== JSON.stringify(expected.map((image) => image.name))) {
+        throw new Error(`offered ${JSON.stringify(offered)}; the emulator's unused deletable images are ${JSON.stringify(expected.map((image) => image.name))}`);
     }
-    log(`offer: ${count} images, ${gib} GiB`);
+    const unticked = rows.filter((row) => !row.ticked).map((row) => row.label);
+    if (unticked.length > 0) {
+        throw new Error(`not pre-ticked: ${JSON.stringify(unticked)}`);
+    }
+    log(`offer: ${count} images, ${gib} GiB, every row ticked`);
     await ctx.shot('6a-delete-unused-offer', { readme: LOCALE === 'en' ? 'delete-unused' : undefined });
     await quickInputBox(page).press('Enter');
 
-    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', Number(count), /.*/), '6b-delete-unused-confirmation')}`);
+    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', count, /.*/), '6b-delete-unused-confirmation')}`);
     const typeBox = quickInputBox(page);
-    await waitUntil('the box asking to type the count', async () => (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', Number(count))));
-    await typeBox.fill(count);
+    await waitUntil('the box asking to type the count', async () => (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', count)));
+    await typeBox.fill(String(count));
     await typeBox.press('Enter');
     // Accepted is not deleted yet: the status bar says so until one notification says they are gone.
-    const deleting = texts.t('Deleting {0} images…', Number(count));
+    const deleting = texts.t('Deleting {0} images…', count);
     await expectVisible(`"${deleting}" in the status bar`, page.locator('.part.statusbar').getByText(deleting, { exact: false }).first(), 60000);
-    const done = texts.t('{0}, freeing {1} GiB', texts.t('Deleted {0} images', Number(count)), Number(gib));
+    const done = texts.t('{0}, freeing {1} GiB', texts.t('Deleted {0} images', count), gib);
     await expectVisible(`the notification "${done}"`, notification(page, new RegExp(`^${escapeRegExp(done)}$`)).first(), UI_TIMEOUT + DELETE_DELAY_MS + 30000);
     const stale = (await notificationTexts(page)).filter((text) => text.startsWith(deleting.replace('…', '')));
     if (stale.length > 0) {
         throw new Error(`a finished "Deleting…" notification still shows beside the result: ${JSON.stringify(stale)}`);
+    }
+    const left = expected.filter((image) => emulator.state.getImage(image.id)).map((image) => image.name);
+    if (left.length > 0) {
+        throw new Error(`"Deleted" was said while the emulator still holds ${JSON.stringify(left)}`);
+    }
+    const lost = inUse.filter((name) => !emulator.state.findByName(name));
+    if (lost.length > 0) {
+        throw new Error(`images in use were deleted: ${JSON.stringify(lost)}`);
     }
     await expectVisible(`the image in use "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
     await ctx.shot('6c-delete-unused-result');
@@ -542,8 +607,8 @@ async function extensionsView(ctx: Ctx): Promise<void> {
     await ctx.shot('4a-extensions-view');
 }
 
-/** `locales`: the workbench languages a step runs in (all when absent). */
-const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[] }[] = [
+/** `locales`: the workbench languages a step runs in (all when absent); in the others it is reported as skipped, with `skipReason`. */
+const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[]; skipReason?: string }[] = [
     { name: 'signed out: welcome, configure credentials from the palette, images appear with their tooltips', run: signInThroughPalette },
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
@@ -551,7 +616,12 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
     { name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed', run: pruneUnusedFromPalette, needsPrevious: true },
     // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
     // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
-    { name: 'Extensions view: icon, name, description and README of the installed .vsix', run: extensionsView, locales: ['en'] },
+    {
+        name: 'Extensions view: icon, name, description and README of the installed .vsix',
+        run: extensionsView,
+        locales: ['en'],
+        skipReason: "English only: with the offline stub language pack the Extensions view shows the manifest's English name and description",
+    },
 ];
 
 // ---- the run -----------------------------------------------------------------------------------------------
@@ -561,9 +631,11 @@ const RESULT_FILE = process.env.ZL_TESTS_RESULT_FILE || results.resultFile(SUITE
 
 /** Prints the closing lines and writes the result file (scripts/results.js) from the steps' outcomes. */
 function report(steps: StepResult[], durationMs: number, error?: string): number {
-    const passed = steps.filter((r) => r.ok).length;
-    const failures = steps.filter((r) => !r.ok).map((r) => ({ title: r.name, error: r.error ?? 'failed' }));
-    results.finishSuite(RESULT_FILE, { suite: SUITE, passed, failed: failures.length, skipped: 0, durationMs, failures, ...(error ? { error } : {}) });
+    const ran = steps.filter((r) => r.skipped === undefined);
+    const passed = ran.filter((r) => r.ok).length;
+    const failures = ran.filter((r) => !r.ok).map((r) => ({ title: r.name, error: r.error ?? 'failed' }));
+    const skippedTests = steps.flatMap((r) => (r.skipped === undefined ? [] : [{ title: r.name, reason: r.skipped }]));
+    results.finishSuite(RESULT_FILE, { suite: SUITE, passed, failed: failures.length, skipped: skippedTests.length, durationMs, failures, skippedTests, ...(error ? { error } : {}) });
     return failures.length === 0 && passed > 0 ? 0 : 1;
 }
 
@@ -646,11 +718,18 @@ async function main(): Promise<number> {
                 return file;
             },
         };
-        for (const [i, step] of STEPS.filter((candidate) => !candidate.locales || candidate.locales.includes(LOCALE)).entries()) {
+        for (const [i, step] of STEPS.entries()) {
             const title = `${i + 1}. ${step.name}`;
             console.log(`\n  ${title}`);
             const t0 = Date.now();
-            if (step.needsPrevious && steps.length > 0 && !steps[steps.length - 1].ok) {
+            if (step.locales && !step.locales.includes(LOCALE)) {
+                const why = step.skipReason ?? `runs only in ${step.locales.join(', ')}`;
+                steps.push({ name: title, ok: false, ms: 0, skipped: why });
+                console.log(`    - skipped: ${why}`);
+                continue;
+            }
+            const previous = steps.filter((r) => r.skipped === undefined).at(-1);
+            if (step.needsPrevious && previous && !previous.ok) {
                 steps.push({ name: title, ok: false, ms: 0, error: 'not run: needs the previous step' });
                 console.log('    ✖ not run: needs the previous step');
                 continue;
@@ -679,7 +758,7 @@ async function main(): Promise<number> {
         await cleanup();
     }
     console.log(`\n  screenshots: ${path.relative(process.cwd(), RESULTS) || RESULTS}`);
-    if (process.env.ZL_E2E_README === '1' && steps.length > 0 && steps.every((r) => r.ok)) {
+    if (process.env.ZL_E2E_README === '1' && steps.length > 0 && steps.every((r) => r.ok || r.skipped !== undefined)) {
         for (const [taken, picture] of readmePictures) {
             fs.mkdirSync(path.dirname(picture), { recursive: true });
             fs.copyFileSync(taken, picture);

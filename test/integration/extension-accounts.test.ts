@@ -6,14 +6,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AccountStore } from '../../src/shared/session/accountStore';
-import { LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/constants';
+import { ACCOUNTS_SECRET_KEY, LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/constants';
+import { pollDelayMs } from '../../src/images/model/polling';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
-import { deleteRequests, findImage, imageNodes, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
+import { deleteRequests, expectNoRequestUntil, findImage, imageNodes, isPollOf, pollIntervalMs, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
 
 const STAGING = DEMO_ACCOUNTS[1];
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('extension: accounts', () => {
     // Deleted images stay DELETING for 15 s: a switch happens while the first account's deletes are still followed.
@@ -78,12 +77,25 @@ describe('extension: accounts', () => {
         await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
         assert.deepStrictEqual(api.pollingIds(), [node.image.id]);
 
+        // The image stays DELETING for 15 s: the poller checks it with the first account's key until the switch.
+        await waitFor(() => emulator.requestLog.some((entry) => isPollOf(entry, node.image.id) && entry.accessKeyId === DEMO_ACCESS_KEY_ID), 'the first poll of the deleted image');
+
         await switchTo('staging');
         assert.deepStrictEqual(treeNames(), stagingNames());
         assert.deepStrictEqual(api.pollingIds(), [], 'the poller forgot the first account');
+        // Had it kept the image, its next check would come pollDelayMs(n) after its last one (n checks so far, backing
+        // off from the fixture's interval); one interval more allows for a late timer. Watched until then: no call at all
+        // with the first account's key, and no check of its image with any key.
+        const polls = emulator.requestLog.filter((entry) => isPollOf(entry, node.image.id));
+        const interval = pollIntervalMs();
+        const nextCheckDue = (polls.at(-1)?.time ?? 0) + pollDelayMs(polls.length, interval) + interval;
         emulator.clearRequestLog();
-        await new Promise((resolve) => setTimeout(resolve, 6_000)); // past the poller's first interval (5 s)
-        assert.deepStrictEqual(emulator.requestLog.filter((entry) => entry.accessKeyId === DEMO_ACCESS_KEY_ID), [], 'no call with the first account\'s key after the switch');
+        await expectNoRequestUntil(
+            emulator,
+            (entry) => entry.accessKeyId === DEMO_ACCESS_KEY_ID || isPollOf(entry, node.image.id),
+            nextCheckDue,
+            'a call for the first account after the switch',
+        );
         assert.ok(!ui.messages('info').some((message) => message.message.startsWith('Deleted')), 'no "Deleted" for the other account');
     });
 
@@ -180,17 +192,18 @@ describe('extension: accounts', () => {
         assert.strictEqual(api.viewTitle(), 'Images');
     });
 
-    it('moves the single credential set of version 0.1 to the account "default": the view shows it, the old key is gone', async () => {
+    it('on activation, moves the single credential set of version 0.1 to the account "default": the view shows it, the old key is gone', async () => {
         ui.clickNext('Sign Out');
         await vscode.commands.executeCommand('zenlayer.signOut');
         await waitFor(() => !api.signedIn(), 'signed out');
+        // What version 0.1 left in SecretStorage, then the extension starts as it does after an update.
         await api.secrets.store(LEGACY_CREDENTIALS_SECRET_KEY, JSON.stringify({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }));
-        // What the new version does on its first read after an update (the running store has read already).
-        const firstRead = new AccountStore(api.secrets, silent);
-        assert.deepStrictEqual((await firstRead.active())?.name, 'default');
-        firstRead.dispose();
+        emulator.clearRequestLog();
+        await api.reactivate();
         await waitFor(() => api.signedIn() && api.viewTitle() === 'Images · default' && imageNodes(api).length > 0, 'the view to show the migrated account');
-        assert.strictEqual(await api.secrets.get(LEGACY_CREDENTIALS_SECRET_KEY), undefined);
+        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && entry.accessKeyId === DEMO_ACCESS_KEY_ID), 'listed with the migrated key');
+        assert.strictEqual(await api.secrets.get(LEGACY_CREDENTIALS_SECRET_KEY), undefined, 'the old key is gone');
+        assert.ok((await api.secrets.get(ACCOUNTS_SECRET_KEY))?.includes(DEMO_ACCESS_KEY_ID), 'the account is stored under the new key');
         assert.strictEqual(api.statusBar().text, '$(cloud) Zenlayer: default');
     });
 

@@ -7,8 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
-import { EXTENSION_ID } from '../../src/constants';
-import { imageNodes, ScriptedUi, setSetting, signInToEmulator, userSettingsFile, useSignedInExtension, waitFor } from './extension-support';
+import { ACCOUNTS_SECRET_KEY, EXTENSION_ID } from '../../src/constants';
+import { imageNodes, isFailureRow, ScriptedUi, setSetting, signInToEmulator, userSettingsFile, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: credentials', () => {
     const fixture = useSignedInExtension({});
@@ -191,7 +191,23 @@ describe('extension: credentials', () => {
         }
     });
 
-    it('keeps the password in SecretStorage and nowhere else: no setting at any level, no settings.json, no log line', async () => {
+    it('keeps a password typed in this test in SecretStorage and nowhere else: no setting, settings.json, state, storage folder, log or message', async () => {
+        // Typed here, a rejected one first: everything below looks for what this sign-in could have left behind.
+        const rejectedPassword = 'zl-rejected-password-7Q4W';
+        ui.typeNext(DEMO_ACCESS_KEY_ID).typeNext(rejectedPassword).clickNext('Re-enter').typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
+        await vscode.commands.executeCommand('zenlayer.configureCredentials');
+        assert.match(ui.messages('info').at(-1)?.message ?? '', /credentials saved/, JSON.stringify(ui.messages()));
+        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 401), 'the rejected password was sent and refused');
+        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200), 'the right one was accepted');
+        const passwords = [DEMO_ACCESS_KEY_PASSWORD, rejectedPassword];
+        const leaked = (text: string) => passwords.filter((password) => text.includes(password));
+
+        // SecretStorage holds the accepted password, and only that one.
+        const stored = (await api.secrets.get(ACCOUNTS_SECRET_KEY)) ?? '';
+        assert.ok(stored.includes(DEMO_ACCESS_KEY_PASSWORD), 'SecretStorage holds the password');
+        assert.ok(!stored.includes(rejectedPassword), 'the rejected password was not stored');
+
+        // Every setting the extension contributes, at every level: default, user, workspace, folder, language-specific.
         const extension = vscode.extensions.getExtension(EXTENSION_ID);
         assert.ok(extension);
         const manifest = extension.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } };
@@ -199,14 +215,11 @@ describe('extension: credentials', () => {
         assert.ok(keys.length > 0);
         const configuration = vscode.workspace.getConfiguration();
         for (const key of keys) {
-            // default, user, workspace, folder and language-specific values alike
-            const inspected = JSON.stringify(configuration.inspect(key) ?? {});
-            assert.ok(!inspected.includes(DEMO_ACCESS_KEY_PASSWORD) && !inspected.includes('wrong-password'), `the password is in ${key}`);
+            assert.deepStrictEqual(leaked(JSON.stringify(configuration.inspect(key) ?? {})), [], `a password is in ${key}`);
         }
-        assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('zenlayer')).includes(DEMO_ACCESS_KEY_PASSWORD));
 
         // Every settings.json the workbench has (user, plus the remote user file when the host is remote as under
-        // code-server), as the workbench itself reads them, wherever they live in this host.
+        // code-server), as the workbench itself reads them, wherever they live in this host; and the workspace's file.
         const available = new Set(await vscode.commands.getCommands(true));
         const openers = ['workbench.action.openSettingsJson', 'workbench.action.openRemoteSettingsFile'].filter((command) => available.has(command));
         const texts: string[] = [];
@@ -224,19 +237,41 @@ describe('extension: credentials', () => {
             api.setUi(ui);
         }
         assert.ok(texts.some((text) => text.includes('"zenlayer.endpoint"')), 'one of them is the file the tests write zenlayer.* settings to');
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        assert.ok(folder, 'the integration run opens the fixture workspace');
+        const workspaceSettings = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+        if (fs.existsSync(workspaceSettings)) {
+            texts.push(fs.readFileSync(workspaceSettings, 'utf8'));
+        }
         for (const text of texts) {
-            assert.ok(!text.includes(DEMO_ACCESS_KEY_PASSWORD) && !text.includes('wrong-password'), 'no password in settings.json');
+            assert.deepStrictEqual(leaked(text), [], 'a password is in a settings.json');
         }
 
-        const log = api.logLines().join('\n');
-        assert.ok(!log.includes(DEMO_ACCESS_KEY_PASSWORD));
-        assert.ok(!log.includes('wrong-password'));
+        // The extension's global and workspace state, every key, and every file in its storage and log folders.
+        const { globalState, workspaceState, folders } = api.storage();
+        for (const [scope, memento] of [['global state', globalState], ['workspace state', workspaceState]] as const) {
+            for (const key of memento.keys()) {
+                assert.deepStrictEqual(leaked(`${key} ${JSON.stringify(memento.get(key))}`), [], `a password is in the ${scope} under ${key}`);
+            }
+        }
+        assert.ok(globalState.keys().length > 0, 'the global state holds the last check of the account, so it was looked at');
+        const files = (dir: string): string[] =>
+            fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)])) : [];
+        for (const file of folders.flatMap((uri) => files(uri.fsPath))) {
+            assert.deepStrictEqual(leaked(fs.readFileSync(file, 'latin1')), [], `a password is in ${file}`);
+        }
+
+        // The log and whatever the person was shown.
+        assert.ok(api.logLines().some((line) => line.includes('DescribeZones')), 'the log holds this sign-in\'s calls');
+        assert.deepStrictEqual(leaked(api.logLines().join('\n')), [], 'a password is in the log');
+        // Messages, and the input boxes as offered (not what was typed into them): a re-entry box is pre-filled with the key ID only.
+        assert.deepStrictEqual(leaked(JSON.stringify([ui.messages(), ui.inputs().map((input) => input.options)])), [], 'a password was shown');
     });
 
     it('refuses a plain http endpoint that is not loopback, inside the view', async () => {
         await setSetting('endpoint', 'http://example.com');
         try {
-            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            await waitFor(() => isFailureRow(api.children()[0]), 'the error item');
             const [item] = api.children();
             assert.ok(item.kind === 'message');
             assert.ok(item.message === 'loadFailed', JSON.stringify(item));

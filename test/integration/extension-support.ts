@@ -5,9 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
-import type { ImageNode, TreeNode } from '../../src/images/model/tree';
+import { type ImageNode, isFailureMessage, type TreeNode } from '../../src/images/model/tree';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, type EmulatorOptions, type LoggedRequest, type RunningEmulator, startEmulator } from '../emulator';
 
 import { ScriptedUi } from '../support/scriptedUi';
 
@@ -40,6 +40,14 @@ export function findImage(api: ZenlayerImagesTestApi, name: string): ImageNode {
     const node = imageNodes(api).find((candidate) => candidate.image.name === name);
     assert.ok(node, `image ${name} is not in the tree; it shows ${imageNodes(api).map((n) => n.image.name).join(', ')}`);
     return node;
+}
+
+/**
+ * Whether the row stands for a failed load. "Loading…" is a message row too: a test that waited for any message row
+ * could read that one while the failure was still on its way.
+ */
+export function isFailureRow(node: TreeNode | undefined): boolean {
+    return node?.kind === 'message' && isFailureMessage(node.message);
 }
 
 export function rootLabels(api: ZenlayerImagesTestApi): string[] {
@@ -76,6 +84,33 @@ export function userSettingsFile(): string {
     const file = path.join(xdgConfig, '..', '..', 'user-data', 'User', 'settings.json');
     assert.ok(fs.existsSync(file), `no user settings file at ${file}`);
     return file;
+}
+
+/** The poll interval the fixture signs in with (signInToEmulator: 1 s), as the extension reads it. */
+export function pollIntervalMs(): number {
+    const seconds = vscode.workspace.getConfiguration('zenlayer').get<number>('delete.pollIntervalSeconds');
+    assert.ok(typeof seconds === 'number' && seconds > 0, `zenlayer.delete.pollIntervalSeconds is ${seconds}`);
+    return seconds * 1000;
+}
+
+/** The deletion poller's checks of an image: DescribeCustomImages asking for its ID. */
+export function isPollOf(entry: LoggedRequest, imageId: string): boolean {
+    return entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(imageId);
+}
+
+/**
+ * Watches the emulator's request log until `until` (a Date.now() time) and fails as soon as a request `unwanted`
+ * picks arrives. The caller derives `until` from the settings: the time by which the request would have come.
+ */
+export async function expectNoRequestUntil(emulator: RunningEmulator, unwanted: (entry: LoggedRequest) => boolean, until: number, what: string): Promise<void> {
+    for (;;) {
+        const arrived = emulator.requestLog.find(unwanted);
+        assert.ok(!arrived, `${what}: ${JSON.stringify(arrived)}`);
+        if (Date.now() >= until) {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, until - Date.now())));
+    }
 }
 
 /** DeleteImages requests the emulator received, as the ID lists sent. */

@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { findImage, imageNodes, rootLabels, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
+import { DEMO_ACCESS_KEY_PASSWORD, type RunningEmulator, startEmulator } from '../emulator';
+import { findImage, imageNodes, isFailureRow, rootLabels, ScriptedUi, setSetting, signInToEmulator, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: images tree', () => {
     const fixture = useSignedInExtension({});
@@ -15,14 +15,25 @@ describe('extension: images tree', () => {
     let ui: ScriptedUi;
     beforeEach(() => ({ emulator, api, ui } = fixture.current));
 
-    it('lists every custom image, sorted by name, from one fetch', async () => {
-        emulator.clearRequestLog();
-        await vscode.commands.executeCommand('zenlayer.refresh');
-        const names = imageNodes(api).map((node) => node.image.name);
-        assert.strictEqual(names.length, emulator.state.images().length);
-        assert.deepStrictEqual(names.slice(0, 3), ['alma9-hardened', 'alma9-hardened-test', 'android-cloudphone-13']);
-        const listCalls = emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages');
-        assert.strictEqual(listCalls.length, 1, 'one fetch per refresh (one page)');
+    it('lists every custom image, sorted by name (case-insensitive, numbers in numeric order), from one fetch', async () => {
+        // Beside the seed (created in no particular order): names whose order differs from a plain string sort.
+        const added = ['Web-Frontend-2', 'web-frontend-10', 'web-frontend-1', 'ALMA9-base'].map((imageName) => emulator.state.addImage({ imageName }).imageId);
+        try {
+            emulator.clearRequestLog();
+            await vscode.commands.executeCommand('zenlayer.refresh');
+            const names = imageNodes(api).map((node) => node.image.name);
+            assert.deepStrictEqual([...names].sort(), emulator.state.images().map((image) => image.imageName).sort(), 'every image of the account, once');
+            const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+            const outOfOrder = names.slice(1).flatMap((name, index) => (byName.compare(names[index], name) > 0 ? [`${names[index]} before ${name}`] : []));
+            assert.deepStrictEqual(outOfOrder, [], 'every row after the one above it');
+            assert.ok(names.indexOf('web-frontend-1') < names.indexOf('Web-Frontend-2') && names.indexOf('Web-Frontend-2') < names.indexOf('web-frontend-10'));
+            assert.ok(names.indexOf('ALMA9-base') < names.indexOf('alma9-hardened'), 'upper case sorts with lower case');
+            const listCalls = emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages');
+            assert.strictEqual(listCalls.length, 1, 'one fetch per refresh (one page)');
+        } finally {
+            added.forEach((imageId) => emulator.state.removeImage(imageId));
+            await vscode.commands.executeCommand('zenlayer.refresh');
+        }
     });
 
     it('shows status and size, a status icon, a context value and a tooltip with every field', () => {
@@ -137,7 +148,7 @@ describe('extension: images tree', () => {
         await down.close();
         await setSetting('endpoint', url);
         try {
-            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item', 30_000);
+            await waitFor(() => isFailureRow(api.children()[0]), 'the error item', 30_000);
             const [item] = api.children();
             assert.ok(item.kind === 'message' && item.message === 'unreachable', JSON.stringify(item));
             const treeItem = api.treeItem(item);
@@ -152,7 +163,7 @@ describe('extension: images tree', () => {
         const otherAccount = await startEmulator({ credentials: [{ accessKeyId: 'OTHERACCOUNTKEY1', accessKeyPassword: 'another-password' }] });
         try {
             await setSetting('endpoint', otherAccount.url);
-            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            await waitFor(() => isFailureRow(api.children()[0]), 'the error item');
             const [item] = api.children();
             assert.ok(item.kind === 'message' && item.message === 'credentialsRejected', JSON.stringify(item));
             assert.match(item.detail ?? '', /AUTHFAILURE/);
@@ -168,7 +179,7 @@ describe('extension: images tree', () => {
         const aheadOfUs = await startEmulator({ now: () => Date.now() + 10 * 60 * 1000 });
         try {
             await setSetting('endpoint', aheadOfUs.url);
-            await waitFor(() => api.children()[0]?.kind === 'message', 'the error item');
+            await waitFor(() => isFailureRow(api.children()[0]), 'the error item');
             const [item] = api.children();
             assert.ok(item.kind === 'message' && item.message === 'clockSkew', JSON.stringify(item));
             assert.match(item.detail ?? '', /clock/i);
@@ -198,10 +209,19 @@ describe('extension: images tree', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list back');
     });
 
-    it('logs each API call with action, duration and requestId, and never the password', () => {
+    it('logs each API call (a sign-in\'s check, a listing) with action, duration and Zenlayer\'s requestId, and never the password, signature or header', async () => {
+        // Signed in within this test, so the password was typed and signed with just before the log is read.
+        await signInToEmulator(api, emulator);
+        await vscode.commands.executeCommand('zenlayer.refresh');
+        await api.whenIdle();
         const lines = api.logLines().join('\n');
-        assert.match(lines, /DescribeCustomImages ok \| \d+ ms \| attempt 1 \| HTTP 200 \| requestId T/);
-        assert.ok(!lines.includes('zl-demo-access-key-password'));
-        assert.ok(!/Signature=|Authorization/i.test(lines));
+        const check = emulator.requestLog.find((entry) => entry.action === 'DescribeZones' && entry.status === 200);
+        const listing = emulator.requestLog.find((entry) => entry.action === 'DescribeCustomImages' && entry.status === 200);
+        assert.ok(check && listing, 'the sign-in checked the key and listed the images');
+        for (const { action, requestId } of [check, listing]) {
+            assert.match(lines, new RegExp(`${action} ok \\| \\d+ ms \\| attempt 1 \\| HTTP 200 \\| requestId ${requestId}`), `the ${action} call is logged with its requestId`);
+        }
+        assert.ok(!lines.includes(DEMO_ACCESS_KEY_PASSWORD), 'the password is in the log');
+        assert.ok(!/Signature=|Authorization|ZC2-HMAC-SHA256 Credential/i.test(lines), 'a signature or Authorization header is in the log');
     });
 });

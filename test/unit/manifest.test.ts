@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
 import { imageContextValue } from '../../src/images/model/images';
+import { readSettings } from '../../src/shared/settings/settings';
 import { image } from '../support/fixtures';
 
 interface MenuEntry {
@@ -118,15 +119,41 @@ describe('manifest (package.json contributes)', () => {
         assert.match(text(welcome.contents), /\[Configure Credentials\]\(command:zenlayer\.configureCredentials\)/);
     });
 
-    it('declares every setting with the documented default', () => {
+    it('declares every setting with the default the README documents, which is also what the extension uses when it is unset', () => {
         const properties = manifest.contributes.configuration.properties;
-        assert.strictEqual(properties['zenlayer.endpoint'].default, 'https://console.zenlayer.com');
-        assert.strictEqual(properties['zenlayer.images.groupBy'].default, 'none');
+        // The README's Settings table: | `zenlayer.key` | `default` | meaning |
+        const documented = new Map(
+            [...fs.readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/^\| `(zenlayer\.[\w.]+)` \| `([^`]*)` \|/gm)].map(([, key, value]) => [key, value]),
+        );
+        assert.deepStrictEqual(Object.keys(properties).sort(), [...documented.keys()].sort(), 'the README documents exactly the settings the manifest declares');
+        for (const [key, value] of documented) {
+            // Strings are written bare in the table (`modal`), numbers and lists as JSON (`10`, `[]`).
+            const expected: unknown = /^[[\d]/.test(value) ? JSON.parse(value) : value;
+            assert.deepStrictEqual(properties[key].default, expected, `${key}: the manifest's default is not the README's`);
+        }
+        // Unset, the extension reads the same values (every setting but the list of protected images, read elsewhere).
+        const { settings, problems } = readSettings(() => undefined);
+        assert.deepStrictEqual(problems, []);
+        assert.deepStrictEqual(
+            {
+                endpoint: settings.endpoint,
+                requestTimeoutSeconds: settings.requestTimeoutMs / 1000,
+                groupBy: settings.groupBy,
+                confirmation: settings.confirmation,
+                pollIntervalSeconds: settings.pollIntervalMs / 1000,
+                typeCountThreshold: settings.typeCountThreshold,
+            },
+            {
+                endpoint: properties['zenlayer.endpoint'].default,
+                requestTimeoutSeconds: properties['zenlayer.requestTimeoutSeconds'].default,
+                groupBy: properties['zenlayer.images.groupBy'].default,
+                confirmation: properties['zenlayer.delete.confirmation'].default,
+                pollIntervalSeconds: properties['zenlayer.delete.pollIntervalSeconds'].default,
+                typeCountThreshold: properties['zenlayer.delete.typeCountThreshold'].default,
+            },
+        );
         assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
-        assert.strictEqual(properties['zenlayer.delete.confirmation'].default, 'modal');
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
-        assert.strictEqual(properties['zenlayer.requestTimeoutSeconds'].default, 30);
-        assert.strictEqual(properties['zenlayer.delete.pollIntervalSeconds'].default, 5);
     });
 
     it('makes the endpoint a user setting that applies in remote windows too, never a workspace one', () => {

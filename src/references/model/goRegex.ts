@@ -6,6 +6,8 @@
  * The result is compiled here but never run here: matching happens in regexWorker.ts, under a deadline.
  */
 
+import { GENERAL_CATEGORIES, POSIX_CLASSES } from './goRegexTables';
+
 export type GoRegexTranslation =
     | { readonly ok: true; readonly source: string; readonly flags: string }
     | { readonly ok: false; readonly reason: 'invalid' | 'unsupported'; readonly message: string };
@@ -16,27 +18,6 @@ export const MAX_PATTERN_LENGTH = 1000;
 const MAX_REPEAT = 1000;
 
 const GO_SPACE = '\\t\\n\\f\\r ';
-
-const POSIX_CLASSES: Record<string, string> = {
-    alnum: '0-9A-Za-z',
-    alpha: 'A-Za-z',
-    ascii: '\\x00-\\x7f',
-    blank: '\\t ',
-    cntrl: '\\x00-\\x1f\\x7f',
-    digit: '0-9',
-    graph: '\\x21-\\x7e',
-    lower: 'a-z',
-    print: '\\x20-\\x7e',
-    punct: '\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e',
-    space: '\\t\\n\\v\\f\\r ',
-    upper: 'A-Z',
-    word: '0-9A-Za-z_',
-    xdigit: '0-9A-Fa-f',
-};
-
-const GENERAL_CATEGORIES = new Set(
-    'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co'.split(' '),
-);
 
 class Refusal extends Error {
     constructor(
@@ -147,17 +128,10 @@ class Translator {
             }
             return hexEscape(next.charCodeAt(0));
         }
+        if ('dDwWfnrtv'.includes(next)) {
+            return `\\${next}`;
+        }
         switch (next) {
-            case 'd':
-            case 'D':
-            case 'w':
-            case 'W':
-            case 'f':
-            case 'n':
-            case 'r':
-            case 't':
-            case 'v':
-                return `\\${next}`;
             case 'b':
             case 'B':
                 if (inClass) {

@@ -8,7 +8,9 @@ import type { NameRegexEvaluator } from './regexWorker';
 import { CUSTOM_IMAGE_ID_PREFIX, idPrefixOf } from './tokens';
 import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern, SkipReason } from './types';
 
-type PatternOutcome = { readonly kind: 'matched'; readonly ids: readonly string[] } | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
+type PatternOutcome =
+    | { readonly kind: 'matched'; readonly ids: readonly string[] }
+    | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
 
 const BY_ID = { kind: 'id' } as const;
 

@@ -113,7 +113,11 @@ export class LineCursor {
 }
 
 /** Start and end offsets of the whole tokens that begin with one of `prefixes` (as idPrefixOf gives them), in order. */
-export function findPrefixedTokens(text: string, prefixes: readonly string[], maxTokens = MAX_TOKENS_PER_FILE): { spans: [number, number][]; truncated: boolean } {
+export function findPrefixedTokens(
+    text: string,
+    prefixes: readonly string[],
+    maxTokens = MAX_TOKENS_PER_FILE,
+): { spans: [number, number][]; truncated: boolean } {
     const spans: [number, number][] = [];
     let truncated = false;
     for (const prefix of new Set(prefixes)) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Agent } from 'undici';
+import { Agent, Client } from 'undici';
 import { signZc2 } from '../../../src/zenlayer/signer';
 import { callEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, startEmulator } from '../index';
 import type { CallOptions, CallResult, RunningEmulator } from '../index';
@@ -93,9 +93,22 @@ describe('emulator protocol', () => {
             assert.equal(emu.requestLog[0].accessKeyId, OTHER.accessKeyId);
         });
 
-        it('keeps the connection alive across requests', async () => {
-            const result = await call();
-            assert.equal(result.headers.connection, 'keep-alive');
+        it('keeps the connection alive across requests: three requests in a row share one connection', async () => {
+            // One connection at a time (a pool may open a second while the first is still finishing), of its own so
+            // nothing of an earlier test is reused: a new connection now means the emulator closed the last one.
+            const fresh = new Client(emu.url, { keepAliveTimeout: 10_000 });
+            let connections = 0;
+            fresh.on('connect', () => connections++);
+            try {
+                for (let request = 0; request < 3; request++) {
+                    const result = await callEmulator(emu.url, { dispatcher: fresh });
+                    assertSuccess(result);
+                    assert.equal(result.headers.connection, 'keep-alive');
+                }
+                assert.equal(connections, 1, 'the second and third request went over the first connection');
+            } finally {
+                await fresh.close();
+            }
         });
     });
 

@@ -326,17 +326,82 @@ describe('DeleteFlow: deletes that explain themselves', () => {
         assert.deepStrictEqual(feature.account.deleteCalls.at(-1), ['img-web-2', 'img-db-golden']);
     });
 
-    it('never sends a protected image, by any path, and says which entry protects it', async () => {
+    it('shows a protected image with a lock and without Delete in its menu', async () => {
         const feature = await loaded();
         feature.model.setProtectionRules(parseProtectionRules(['db-*']).rules);
-        await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
-        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), ['Nothing to delete: db-golden (protected by zenlayer.delete.protectedImages: db-*).']);
         const item = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
         assert.strictEqual((item.iconPath as { id: string }).id, 'lock');
         assert.ok(!String(item.contextValue).endsWith('.deletable'));
-        feature.ui.pickNext((labels) => labels);
+    });
+});
+
+/** What no path may do: send img-db-golden once `db-*` protects it. */
+function protectedSends(feature: Feature): (readonly string[])[] {
+    return feature.account.deleteCalls.filter((ids) => ids.includes('img-db-golden'));
+}
+
+// Every way a delete starts (README, "Protected images"): context menu, Delete key, palette, Delete Unused, Retry.
+describe('DeleteFlow: a protected image is never sent, by any path', () => {
+    async function protectedFeature(): Promise<Feature> {
+        const feature = await loaded();
+        feature.model.setProtectionRules(parseProtectionRules(['db-*']).rules);
+        return feature;
+    }
+    const skipped = 'db-golden (protected by zenlayer.delete.protectedImages: db-*)';
+
+    it('the context menu sends the others of the selection and names the protected one and its entry as skipped', async () => {
+        const feature = await protectedFeature();
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
+        assert.ok(feature.ui.messages('warning')[0].detail?.includes(`Skipped: ${skipped}.`), feature.ui.messages('warning')[0].detail);
+    });
+
+    it('the Delete key on it alone sends nothing and says which entry protects it', async () => {
+        const feature = await protectedFeature();
+        feature.select([node(feature, 'db-golden')]);
+        await feature.deletes.deleteSelected(undefined, undefined);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), [`Nothing to delete: ${skipped}.`]);
+    });
+
+    it('a Delete on its group sends the group\'s other images only', async () => {
+        const feature = await protectedFeature();
+        feature.model.setGroupBy('status');
+        const group = feature.model.rootNodes().find((candidate: TreeNode) => candidate.kind === 'group' && candidate.key === 'AVAILABLE');
+        assert.ok(group?.kind === 'group' && group.children.some((child) => child.image.name === 'db-golden'), 'the group holds the protected image');
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(group, [group]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
+    });
+
+    it('the palette does not offer it', async () => {
+        const feature = await protectedFeature();
+        feature.ui.pickNext((labels) => labels).clickNext('Delete');
         await feature.deletes.pickAndRun();
-        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['web-1', 'web-2'], 'the palette does not offer it');
+        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['web-1', 'web-2']);
+        assert.deepStrictEqual(protectedSends(feature), []);
+    });
+
+    it('Delete Unused Images does not offer it, although no instance uses it', async () => {
+        const feature = await protectedFeature();
+        feature.ui.pickNext((labels) => labels).clickNext('Delete');
+        await feature.deletes.deleteUnused();
+        assert.strictEqual(feature.model.instancesOf('img-db-golden')?.length, 0, 'unused, so only the protection keeps it out');
+        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['web-1', 'web-2']);
+        assert.deepStrictEqual(protectedSends(feature), []);
+    });
+
+    it('Retry Failed does not send it when it became protected after the refusal', async () => {
+        const feature = await loaded();
+        feature.ui.clickNext('Delete').clickNext(() => {
+            // Between the refusal and the click on Retry Failed, the person protects it.
+            feature.model.setProtectionRules(parseProtectionRules(['db-*']).rules);
+            return 'Retry Failed';
+        });
+        await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden']], 'sent once, before it was protected');
+        assert.strictEqual(feature.ui.messages('warning').at(-1)?.message, `Nothing to delete: ${skipped}.`);
     });
 });
 

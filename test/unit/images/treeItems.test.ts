@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { DeleteMark } from '../../../src/images/model/images';
-import type { GroupNode, ImageNode, MessageNode } from '../../../src/images/model/tree';
+import { buildImageTree, type ImageNode, type MessageNode, type TreeNode } from '../../../src/images/model/tree';
 import { imageTooltip, toTreeItem } from '../../../src/images/view/treeItems';
 import { ZenlayerApiError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
@@ -9,6 +11,14 @@ import { MarkdownString, ThemeIcon } from '../../support/fakeVscode';
 const imageNode = (name: string, overrides = {}): ImageNode => ({ kind: 'image', id: `img-${name}`, image: image(name, overrides) });
 const marks = (id: string, mark: DeleteMark) => new Map([[id, mark]]);
 const icon = (item: { iconPath?: unknown }) => item.iconPath as ThemeIcon;
+/** The regex of the tree's Delete menu entry (package.json, view/item/context), as VS Code matches context values. */
+const deleteMenuPattern = (() => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const entry = manifest.contributes.menus['view/item/context'].find((candidate) => candidate.command === 'zenlayer.deleteImage');
+    const match = /viewItem =~ \/(.+?)\/(\s|$)/.exec(entry?.when ?? '');
+    assert.ok(match, 'the Delete menu entry matches on viewItem');
+    return new RegExp(match[1]);
+})();
 /** The tooltip as a person reads it: markdown escapes removed. */
 const read = (markdown: { value: string }) => markdown.value.replace(/\\(.)/g, '$1');
 
@@ -58,12 +68,30 @@ describe('tree items', () => {
         assert.match(tooltip.value, /env=prod/);
     });
 
-    it('a group row names its key and count, and is deletable only when it holds deletable images', () => {
-        const group: GroupNode = { kind: 'group', id: 'region:', groupBy: 'region', key: '', children: [imageNode('a')], deletableCount: 0 };
-        const item = toTreeItem(group, new Map());
+    it('a group row names its key and count, and offers Delete only when it holds deletable images', () => {
+        const [transitionalOnly, withDeletable] = buildImageTree([image('a', { regionIds: [] }), image('b', { regionIds: [] }), image('c', { regionIds: ['sg'], status: 'CREATING' })], 'region');
+        const offersDelete = (node: TreeNode) => deleteMenuPattern.test(String(toTreeItem(node, new Map()).contextValue));
+        const item = toTreeItem(withDeletable, new Map());
         assert.strictEqual(item.label, 'No region');
-        assert.strictEqual(item.description, '1 image');
-        assert.strictEqual(item.contextValue, 'zenlayer.group');
+        assert.strictEqual(item.description, '2 images');
+        assert.strictEqual(offersDelete(withDeletable), true, 'two deletable images: Delete in its menu');
+        assert.strictEqual(toTreeItem(transitionalOnly, new Map()).label, 'sg');
+        assert.strictEqual(offersDelete(transitionalOnly), false, 'only an image being created: no Delete');
+    });
+
+    it('the tooltip names the first ten instances using the image and counts the rest', () => {
+        const instances = Array.from({ length: 12 }, (_, index) => ({ id: `ins-${index + 1}`, name: `node-${index + 1}`, status: 'RUNNING', zoneId: 'asia-east-1a', imageId: 'img-base' }));
+        const named = (count: number) => read(imageTooltip({ ...imageNode('base'), instances: instances.slice(0, count) }, new Map()));
+        const twelve = named(12);
+        assert.match(twelve, /Used by 12 instances:/);
+        for (let index = 1; index <= 10; index++) {
+            assert.ok(twelve.includes(`- node-${index} (ins-${index}) · RUNNING · asia-east-1a`), `node-${index} is named`);
+        }
+        assert.ok(!twelve.includes('node-11') && !twelve.includes('node-12'), 'the eleventh and twelfth are not named');
+        assert.match(twelve, /and 2 more$/);
+        const ten = named(10);
+        assert.ok(ten.includes('node-10 (ins-10)'));
+        assert.doesNotMatch(ten, /more/, 'ten fit without "and N more"');
     });
 
     it('a failure row says what to do, shows the error, and clicking it runs the way out', () => {

@@ -11,6 +11,7 @@ import type { Duplex } from 'stream';
 import { Agent, request } from 'undici';
 import { createDispatcher, normalizeProxyUrl, ProxyConfigError } from '../../../src/platform/proxy';
 import { redactUserInfo } from '../../../src/zenlayer';
+import { skipBecause } from '../../support/skip';
 
 /**
  * A forward proxy that records the targets it is asked for (CONNECT tunnels or absolute-form requests) and answers
@@ -89,8 +90,10 @@ describe('createDispatcher (proxy support)', () => {
 
         before(async function () {
             const pem = selfSignedCertificate();
-            if (!pem) {
-                this.skip(); // no openssl on this machine: node:crypto cannot issue an X.509 certificate by itself
+            if ('unavailable' in pem) {
+                // node:crypto cannot issue an X.509 certificate by itself. scripts/vscode/setup.js installs openssl
+                // (npm test runs it before this suite), so CI always runs these tests.
+                skipBecause(this, `no self-signed certificate to test with: ${pem.unavailable}`);
             }
             server = https.createServer(pem, (_req, res) => res.end('tls ok'));
             await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -229,8 +232,8 @@ describe('normalizeProxyUrl and redactUserInfo', () => {
     });
 });
 
-/** A key and self-signed certificate for 127.0.0.1 and api.example.test, made by openssl; undefined without openssl. */
-function selfSignedCertificate(): { key: string; cert: string } | undefined {
+/** A key and self-signed certificate for 127.0.0.1 and api.example.test, made by openssl, or why there is none. */
+function selfSignedCertificate(): { key: string; cert: string } | { unavailable: string } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-tls-'));
     try {
         const keyFile = path.join(dir, 'key.pem');
@@ -241,8 +244,9 @@ function selfSignedCertificate(): { key: string; cert: string } | undefined {
             { stdio: 'ignore' },
         );
         return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
-    } catch {
-        return undefined;
+    } catch (error) {
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        return { unavailable: missing ? 'openssl is not on PATH (npm run setup:vscode installs it)' : `openssl failed: ${String(error).split('\n')[0]}` };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
