@@ -63,11 +63,11 @@ export type NewHistoryEntry = Omit<HistoryEntry, 'id'>;
 
 export const MAX_HISTORY_ENTRIES = 10_000;
 /** Per account file; the oldest entries go first when a new one would pass it. */
-export const MAX_HISTORY_BYTES = 8 * 2 ** 20;
+const MAX_HISTORY_BYTES = 8 * 2 ** 20;
 /** Far above Zenlayer's custom-image quota; a larger delete is recorded with a count of the rest. */
 export const MAX_IMAGES_PER_ENTRY = 2_000;
 /** One entry's share of the file at most (images past it are counted, not described), so the newest entry always fits. */
-export const MAX_ENTRY_BYTES = 2 * 2 ** 20;
+const MAX_ENTRY_BYTES = 2 * 2 ** 20;
 const MAX_REQUEST_IDS = 1_000;
 const MAX_NAME = 256;
 const MAX_TAG_TEXT = 64;

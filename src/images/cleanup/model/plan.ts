@@ -3,7 +3,7 @@ import type { AccountObservations, FirstSeen } from '../../../shared/records/obs
 import type { ZenlayerImage } from '../../../zenlayer/types';
 import { compareByName, undeletableReason } from '../../model/images';
 import { type FamilyPlace, familyPlaces } from './familyPlaces';
-import { DAY_MS, type KeepReason, wholeDays } from './reasons';
+import { DAY_MS, type KeepReason, type KeepReasonKind, wholeDays } from './reasons';
 import { type PlanInstance, type RegionalCopyProposal, unusedRegionalCopies } from './regionalCopies';
 import type { CleanupRules, SettingLevel } from './rules';
 
@@ -142,7 +142,7 @@ function freedSpace(images: readonly PlannedImage[]): FreedSpace {
 }
 
 /** Reasons that still let a kept image lose the copies in regions where nothing runs it. */
-const REGION_FREE_REASONS: ReadonlySet<KeepReason['kind']> = new Set(['inUse', 'newestOfFamily']);
+const REGION_FREE_REASONS: ReadonlySet<KeepReasonKind> = new Set(['inUse', 'newestOfFamily']);
 
 /**
  * Regional copies are proposed only for images kept because they run somewhere or are among the newest of their family
