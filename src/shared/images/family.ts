@@ -31,6 +31,8 @@ export interface ImageFamily {
     readonly suffix: string | undefined;
     /** The pre-release marker of the suffix (`rc`, `beta2`), lower case. */
     readonly preRelease: string | undefined;
+    /** The suffix read for ordering (see versionKey), once per image rather than once per comparison. */
+    readonly suffixKey: VersionKey | undefined;
     /** The override that named the family, when one did. */
     readonly override: FamilyOverride | undefined;
 }
@@ -113,17 +115,26 @@ export function imageFamily(name: string, overrides: readonly FamilyOverride[] =
     const { stem, suffix, preRelease } = splitName(name);
     const override = overrides.find((candidate) => candidate.matcher.test(name));
     const familyName = override?.family ?? stem;
-    return { name: familyName, key: familyName.toLowerCase(), suffix, preRelease, override };
+    return { name: familyName, key: familyName.toLowerCase(), suffix, preRelease, suffixKey: suffix === undefined ? undefined : versionKey(suffix), override };
 }
 
 type Token = { readonly number: string } | { readonly word: string };
 
-/** Digit runs (leading zeros dropped, so 20 digits compare exactly) and letter runs, lower case. */
-function tokens(text: string): Token[] {
+/** A version or date read for comparison: its digit runs and letter runs. */
+export type VersionKey = readonly Token[];
+
+const VERSION_PARTS = /\d+|\p{L}+/gu;
+
+/** Digit runs (leading zeros dropped, so 20 digits compare exactly) and letter runs, lower case; a leading `v` dropped. */
+export function versionKey(text: string): VersionKey {
     const found: Token[] = [];
-    for (const match of text.replace(/^v(?=\d)/i, '').toLowerCase().matchAll(/\d+|\p{L}+/gu)) {
+    const lower = text.toLowerCase();
+    // One shared expression, reset per call (matchAll would copy it every time: this runs for every image).
+    VERSION_PARTS.lastIndex = lower.startsWith('v') && lower.charCodeAt(1) >= 0x30 && lower.charCodeAt(1) <= 0x39 ? 1 : 0;
+    for (let match = VERSION_PARTS.exec(lower); match !== null; match = VERSION_PARTS.exec(lower)) {
         const part = match[0];
-        found.push(/^\d/.test(part) ? { number: part.replace(/^0+(?=\d)/, '') } : { word: part });
+        const digit = part.charCodeAt(0) >= 0x30 && part.charCodeAt(0) <= 0x39;
+        found.push(digit ? { number: part.length > 1 && part.startsWith('0') ? part.replace(/^0+(?=\d)/, '') : part } : { word: part });
     }
     return found;
 }
@@ -143,8 +154,11 @@ function longerIsNewer(next: Token): number {
  * is older, > 0 when newer, 0 when they cannot be told apart.
  */
 export function compareVersions(a: string, b: string): number {
-    const left = tokens(a);
-    const right = tokens(b);
+    return compareVersionKeys(versionKey(a), versionKey(b));
+}
+
+/** compareVersions on keys read once (versionKey). */
+export function compareVersionKeys(left: VersionKey, right: VersionKey): number {
     for (let index = 0; index < Math.max(left.length, right.length); index++) {
         const x = left[index];
         const y = right[index];
@@ -160,7 +174,18 @@ export function compareVersions(a: string, b: string): number {
         } else if ('word' in x && 'word' in y) {
             const rankX = PRE_RELEASE_RANK.get(x.word);
             const rankY = PRE_RELEASE_RANK.get(y.word);
-            order = rankX !== undefined && rankY !== undefined ? rankX - rankY : rankX !== undefined ? -1 : rankY !== undefined ? 1 : x.word < y.word ? -1 : x.word > y.word ? 1 : 0;
+            order =
+                rankX !== undefined && rankY !== undefined
+                    ? rankX - rankY
+                    : rankX !== undefined
+                      ? -1
+                      : rankY !== undefined
+                        ? 1
+                        : x.word < y.word
+                          ? -1
+                          : x.word > y.word
+                            ? 1
+                            : 0;
         } else {
             // A number against a word: the number is the newer (`1.32.1` > `1.32-rc`, `1.32.1` > `1.32-hotfix`).
             order = 'number' in x ? 1 : -1;
@@ -177,8 +202,8 @@ export function compareVersions(a: string, b: string): number {
  * (`app`, `app-2`, `app-3`); equal suffixes return 0.
  */
 export function compareBySuffix(a: ImageFamily, b: ImageFamily): number {
-    if (a.suffix === undefined || b.suffix === undefined) {
-        return a.suffix === b.suffix ? 0 : a.suffix === undefined ? -1 : 1;
+    if (a.suffixKey === undefined || b.suffixKey === undefined) {
+        return a.suffixKey === b.suffixKey ? 0 : a.suffixKey === undefined ? -1 : 1;
     }
-    return compareVersions(a.suffix, b.suffix);
+    return compareVersionKeys(a.suffixKey, b.suffixKey);
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
  * One file per account, named by a hash of the account's name (names are the user's own text: any character, any
  * length), so one account's damaged file never costs another account anything. The name itself is kept inside.
  */
-export function accountFileName(account: string): string {
+function accountFileName(account: string): string {
     return `${createHash('sha256').update(account, 'utf8').digest('hex').slice(0, 32)}.json`;
 }
 

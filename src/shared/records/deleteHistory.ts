@@ -63,11 +63,11 @@ export type NewHistoryEntry = Omit<HistoryEntry, 'id'>;
 
 export const MAX_HISTORY_ENTRIES = 10_000;
 /** Per account file; the oldest entries go first when a new one would pass it. */
-export const MAX_HISTORY_BYTES = 8 * 2 ** 20;
+const MAX_HISTORY_BYTES = 8 * 2 ** 20;
 /** Far above Zenlayer's custom-image quota; a larger delete is recorded with a count of the rest. */
 export const MAX_IMAGES_PER_ENTRY = 2_000;
 /** One entry's share of the file at most (images past it are counted, not described), so the newest entry always fits. */
-export const MAX_ENTRY_BYTES = 2 * 2 ** 20;
+const MAX_ENTRY_BYTES = 2 * 2 ** 20;
 const MAX_REQUEST_IDS = 1_000;
 const MAX_NAME = 256;
 const MAX_TAG_TEXT = 64;
@@ -144,7 +144,15 @@ function boundedEntry(value: unknown, id: unknown): HistoryEntry | undefined {
     const requested = idList(raw.requested, MAX_IMAGES_PER_ENTRY);
     const requestIds = idList(raw.requestIds, MAX_REQUEST_IDS);
     const trigger = raw.trigger as DeleteTrigger;
-    if (!isRecordId(id) || !isTime(raw.at) || !isAccountName(raw.account) || !DELETE_TRIGGERS.includes(trigger) || !requested || !requestIds || !Array.isArray(raw.images)) {
+    if (
+        !isRecordId(id) ||
+        !isTime(raw.at) ||
+        !isAccountName(raw.account) ||
+        !DELETE_TRIGGERS.includes(trigger) ||
+        !requested ||
+        !requestIds ||
+        !Array.isArray(raw.images)
+    ) {
         return undefined;
     }
     const images: HistoryImage[] = [];
@@ -155,7 +163,9 @@ function boundedEntry(value: unknown, id: unknown): HistoryEntry | undefined {
         }
         images.push(bounded);
     }
-    const omitted = (typeof raw.omittedImages === 'number' && Number.isInteger(raw.omittedImages) && raw.omittedImages > 0 ? raw.omittedImages : 0) + (raw.images.length - images.length);
+    const omitted =
+        (typeof raw.omittedImages === 'number' && Number.isInteger(raw.omittedImages) && raw.omittedImages > 0 ? raw.omittedImages : 0) +
+        (raw.images.length - images.length);
     const planFingerprint = text(raw.planFingerprint, MAX_RECORD_ID_LENGTH);
     return {
         id,
@@ -186,7 +196,11 @@ function withinEntryBytes(entry: HistoryEntry): HistoryEntry {
  * The images of a delete with what became of each, read from the client's result: `reasonOf` gives the likely reason
  * of a refused image (the caller knows usage and the status after the answer).
  */
-export function historyImages(images: readonly ZenlayerImage[], result: DeleteImagesResult, reasonOf: (image: ZenlayerImage) => HistoryReason | undefined): HistoryImage[] {
+export function historyImages(
+    images: readonly ZenlayerImage[],
+    result: DeleteImagesResult,
+    reasonOf: (image: ZenlayerImage) => HistoryReason | undefined,
+): HistoryImage[] {
     const chunkOf = new Map<string, { error: Error; outcome: string }>();
     for (const chunk of result.chunkErrors) {
         for (const id of chunk.imageIds) {
@@ -195,7 +209,13 @@ export function historyImages(images: readonly ZenlayerImage[], result: DeleteIm
     }
     const failed = new Set(result.failedImageIds);
     return images.map((image): HistoryImage => {
-        const described = { id: image.id, name: image.name, regionIds: image.regionIds, tags: image.tags, ...(image.sizeGiB !== undefined ? { sizeGiB: image.sizeGiB } : {}) };
+        const described = {
+            id: image.id,
+            name: image.name,
+            regionIds: image.regionIds,
+            tags: image.tags,
+            ...(image.sizeGiB !== undefined ? { sizeGiB: image.sizeGiB } : {}),
+        };
         const chunk = chunkOf.get(image.id);
         if (chunk) {
             const outcome: ImageResult = chunk.outcome === 'notSent' ? 'notSent' : chunk.outcome === 'unknownOutcome' ? 'unknown' : 'failed';
@@ -289,7 +309,9 @@ export class DeleteHistory {
                 for (let index = entries.length - 1; index >= 0 && pending.size > 0; index--) {
                     const entry = entries[index];
                     if (entry.images.some((image) => image.result === 'accepted' && pending.has(image.id))) {
-                        const images = entry.images.map((image) => (image.result === 'accepted' && pending.delete(image.id) ? { ...image, result: 'gone' as const, goneAt: at } : image));
+                        const images = entry.images.map((image) =>
+                            image.result === 'accepted' && pending.delete(image.id) ? { ...image, result: 'gone' as const, goneAt: at } : image,
+                        );
                         entries[index] = { ...entry, images };
                     }
                 }
@@ -363,6 +385,8 @@ export class DeleteHistory {
             empty: () => ({ account, entries: [], leftOut: 0 }),
             logger: this.logger,
             maxBytes: 2 * MAX_HISTORY_BYTES,
+            // Written once per delete, and the only account of what went: worth the flush.
+            durable: true,
             ...(this.lock ? { lock: this.lock } : {}),
         });
     }

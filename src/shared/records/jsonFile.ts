@@ -32,6 +32,11 @@ export interface JsonFileOptions<T> {
     readonly logger: RecordLogger;
     /** A larger file is not read (it is set aside): what is written stays well under this. */
     readonly maxBytes: number;
+    /**
+     * Flush each write to the disk before it replaces the old file, so it survives a power cut (costs milliseconds).
+     * Without it a crash can still never leave a half-written file; a power cut may lose the last write.
+     */
+    readonly durable: boolean;
     readonly lock?: LockOptions;
 }
 
@@ -73,14 +78,16 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
     }
 }
 
-/** Writes `text` to a temporary file beside `target`, flushes it, then renames it over `target`. */
-export async function writeFileAtomically(target: string, text: string): Promise<void> {
+/** Writes `text` to a temporary file beside `target`, flushes it when `durable`, then renames it over `target`. */
+export async function writeFileAtomically(target: string, text: string, durable: boolean): Promise<void> {
     const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await fs.open(temp, 'wx');
     try {
         try {
             await handle.writeFile(text, 'utf8');
-            await handle.datasync();
+            if (durable) {
+                await handle.datasync();
+            }
         } finally {
             await handle.close();
         }
@@ -130,7 +137,7 @@ export class JsonFile<T> {
             if (next === undefined) {
                 return this.valueOf(loaded);
             }
-            await writeFileAtomically(this.options.path, this.options.encode(next));
+            await writeFileAtomically(this.options.path, this.options.encode(next), this.options.durable);
             return next;
         });
     }

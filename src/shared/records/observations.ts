@@ -56,7 +56,9 @@ export class AccountObservations {
         if (seen === undefined || this.firstListingAt === undefined) {
             return undefined;
         }
-        return seen.firstSeen === BEFORE_FIRST_LISTING ? { kind: 'beforeFirstListing', firstListingAt: this.firstListingAt } : { kind: 'at', at: seen.firstSeen };
+        return seen.firstSeen === BEFORE_FIRST_LISTING
+            ? { kind: 'beforeFirstListing', firstListingAt: this.firstListingAt }
+            : { kind: 'at', at: seen.firstSeen };
     }
 
     /** The last listing at which an instance used the image (to LAST_USED_RESOLUTION_MS); undefined if never seen in use. */
@@ -124,10 +126,12 @@ export class AccountObservations {
         }
         const seen = new Map<string, Seen>();
         const base = firstListing * 1000;
-        for (const [id, entry] of Object.entries(images as Record<string, unknown>)) {
+        const entries = images as Record<string, unknown>;
+        for (const id in entries) {
             if (seen.size >= MAX_OBSERVED_IMAGES) {
                 break;
             }
+            const entry = entries[id];
             if (!isRecordId(id) || !Array.isArray(entry) || entry.length !== 2 || !isOffset(entry[0]) || !isOffset(entry[1])) {
                 continue; // left out: the image counts as not seen yet, which only ever keeps it
             }
@@ -174,8 +178,12 @@ export class ObservationRecord {
             });
         } catch (error) {
             this.logger.warn(`Could not record the listing of ${account} in ${file.path}: ${describeError(error)}`);
+            if (observed) {
+                return observed; // the write failed: what this listing showed still holds
+            }
+            // Not even read under the lock: start from what the file says, or from nothing known (images then count as new).
             const current = await file.read().catch(() => new AccountObservations(account, undefined, new Map(), true));
-            return observed ?? current.observe(listing, now).observations;
+            return current.observe(listing, now).observations;
         }
     }
 
@@ -215,6 +223,8 @@ export class ObservationRecord {
             empty: (cause: EmptyCause) => new AccountObservations(account, undefined, new Map(), cause !== 'missing'),
             logger: this.logger,
             maxBytes: MAX_FILE_BYTES,
+            // Written on every listing; a power cut that loses the last write only makes images look newer (kept).
+            durable: false,
             ...(this.lock ? { lock: this.lock } : {}),
         });
     }

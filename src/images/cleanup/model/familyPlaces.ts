@@ -1,4 +1,12 @@
-import { compareBySuffix, compareVersions, type FamilyOverride, type ImageFamily, imageFamily } from '../../../shared/images/family';
+import {
+    compareBySuffix,
+    compareVersionKeys,
+    type FamilyOverride,
+    type ImageFamily,
+    imageFamily,
+    type VersionKey,
+    versionKey,
+} from '../../../shared/images/family';
 import type { ZenlayerImage } from '../../../zenlayer/types';
 import { type CleanupRules, userFamilyOverrides } from './rules';
 
@@ -18,6 +26,8 @@ export interface FamilyPlace {
 interface Member {
     readonly image: ZenlayerImage;
     readonly family: ImageFamily;
+    /** imageVersion read for comparison; undefined when the image has none. */
+    readonly version: VersionKey | undefined;
 }
 
 /** Competition ranking, newest first: members equal under `compare` share a place, the next one skips (1, 1, 3). */
@@ -51,17 +61,18 @@ function placesUnder(images: readonly ZenlayerImage[], overrides: readonly Famil
             places.set(image.id, { family, rank: undefined, orderedBy: 'name' });
             continue;
         }
+        const member = { image, family, version: image.version?.trim() ? versionKey(image.version) : undefined };
         const members = families.get(family.key);
         if (members) {
-            members.push({ image, family });
+            members.push(member);
         } else {
-            families.set(family.key, [{ image, family }]);
+            families.set(family.key, [member]);
         }
     }
     for (const members of families.values()) {
         const byName = ranks(members, (a, b) => compareBySuffix(a.family, b.family));
-        const versioned = members.every((member) => member.image.version !== undefined && member.image.version.trim() !== '');
-        const byVersion = versioned ? ranks(members, (a, b) => compareVersions(a.image.version!, b.image.version!)) : undefined;
+        const versioned = members.every((member) => member.version !== undefined);
+        const byVersion = versioned ? ranks(members, (a, b) => compareVersionKeys(a.version!, b.version!)) : undefined;
         const versionDecides = byVersion !== undefined && orders(byVersion);
         const nameCounts = !versionDecides || orders(byName);
         for (const { image, family } of members) {
@@ -69,7 +80,9 @@ function placesUnder(images: readonly ZenlayerImage[], overrides: readonly Famil
             const versionRank = versionDecides ? byVersion.get(image.id)! : undefined;
             places.set(
                 image.id,
-                versionRank !== undefined && (!nameCounts || versionRank < nameRank) ? { family, rank: versionRank, orderedBy: 'imageVersion' } : { family, rank: nameRank, orderedBy: 'name' },
+                versionRank !== undefined && (!nameCounts || versionRank < nameRank)
+                    ? { family, rank: versionRank, orderedBy: 'imageVersion' }
+                    : { family, rank: nameRank, orderedBy: 'name' },
             );
         }
     }

@@ -3,7 +3,7 @@ import type { AccountObservations, FirstSeen } from '../../../shared/records/obs
 import type { ZenlayerImage } from '../../../zenlayer/types';
 import { compareByName, undeletableReason } from '../../model/images';
 import { type FamilyPlace, familyPlaces } from './familyPlaces';
-import { DAY_MS, type KeepReason, wholeDays } from './reasons';
+import { DAY_MS, type KeepReason, type KeepReasonKind, wholeDays } from './reasons';
 import { type PlanInstance, type RegionalCopyProposal, unusedRegionalCopies } from './regionalCopies';
 import type { CleanupRules, SettingLevel } from './rules';
 
@@ -74,8 +74,14 @@ export interface CleanupPlan {
     readonly regionalCopies: readonly RegionalCopyProposal[];
 }
 
-function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: FamilyPlace): KeepReason[] {
-    const { rules, now, observations } = inputs;
+function keepReasons(
+    image: ZenlayerImage,
+    inputs: CleanupPlanInputs,
+    place: FamilyPlace,
+    firstSeen: FirstSeen | undefined,
+    lastUsedAt: number | undefined,
+): KeepReason[] {
+    const { rules, now } = inputs;
     const reasons: KeepReason[] = [];
     const undeletable = undeletableReason(image);
     if (undeletable) {
@@ -100,7 +106,6 @@ function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: Fam
     if (place.rank !== undefined && place.rank <= rules.keepNewest) {
         reasons.push({ kind: 'newestOfFamily', family: place.family.name, rank: place.rank, keep: rules.keepNewest, orderedBy: place.orderedBy });
     }
-    const firstSeen = observations.firstSeen(image.id);
     if (firstSeen === undefined) {
         reasons.push({ kind: 'firstSeenUnknown' });
         return reasons;
@@ -111,7 +116,6 @@ function keepReasons(image: ZenlayerImage, inputs: CleanupPlanInputs, place: Fam
     }
     if (rules.unusedForDays > 0 && instances !== undefined && instances.length === 0) {
         // Unused since its last seen use; never seen in use: since the extension began watching it.
-        const lastUsedAt = observations.lastUsedAt(image.id);
         const unusedSince = lastUsedAt ?? (firstSeen.kind === 'at' ? firstSeen.at : firstSeen.firstListingAt);
         if (now - unusedSince < rules.unusedForDays * DAY_MS) {
             reasons.push({ kind: 'recentlyUsed', unusedSince, unusedDays: wholeDays(unusedSince, now), requiredDays: rules.unusedForDays, lastUsedAt });
@@ -138,7 +142,7 @@ function freedSpace(images: readonly PlannedImage[]): FreedSpace {
 }
 
 /** Reasons that still let a kept image lose the copies in regions where nothing runs it. */
-const REGION_FREE_REASONS: ReadonlySet<KeepReason['kind']> = new Set(['inUse', 'newestOfFamily']);
+const REGION_FREE_REASONS: ReadonlySet<KeepReasonKind> = new Set(['inUse', 'newestOfFamily']);
 
 /**
  * Regional copies are proposed only for images kept because they run somewhere or are among the newest of their family
@@ -147,20 +151,23 @@ const REGION_FREE_REASONS: ReadonlySet<KeepReason['kind']> = new Set(['inUse', '
  */
 function regionalCopies(image: ZenlayerImage, planned: PlannedImage, inputs: CleanupPlanInputs): RegionalCopyProposal[] {
     const { regionOf } = inputs;
-    if (regionOf === undefined || inputs.rules.unusedForDays > 0 || planned.verdict !== 'keep' || image.status !== 'AVAILABLE' || !planned.reasons.every((reason) => REGION_FREE_REASONS.has(reason.kind))) {
+    if (
+        regionOf === undefined ||
+        inputs.rules.unusedForDays > 0 ||
+        planned.verdict !== 'keep' ||
+        image.status !== 'AVAILABLE' ||
+        !planned.reasons.every((reason) => REGION_FREE_REASONS.has(reason.kind))
+    ) {
         return [];
     }
     return unusedRegionalCopies(image, inputs.instancesOf(image.id) ?? [], regionOf);
 }
 
 function fingerprintOf(account: string, rules: PlanRules, images: readonly PlannedImage[], copies: readonly RegionalCopyProposal[]): string {
-    const hash = createHash('sha256');
-    hash.update(JSON.stringify([account, rules]));
-    for (const image of images) {
-        hash.update(JSON.stringify([image.id, image.name, image.status, image.verdict, image.reasons.map((reason) => reason.kind)]));
-    }
-    hash.update(JSON.stringify(copies.map((copy) => [copy.imageId, copy.regionId])));
-    return hash.digest('hex').slice(0, 16);
+    // One text, hashed once: what each image is and what the plan does with it and why.
+    const lines = images.map((image) => JSON.stringify([image.id, image.name, image.status, image.verdict, image.reasons.map((reason) => reason.kind).join()]));
+    lines.push(JSON.stringify([account, rules, copies.map((copy) => `${copy.imageId}@${copy.regionId}`)]));
+    return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Applies the rules to every image of a listing. Pure: the same inputs give the same plan. */
@@ -171,7 +178,9 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
     const copies: RegionalCopyProposal[] = [];
     for (const image of images) {
         const place = places.get(image.id)!;
-        const reasons = keepReasons(image, inputs, place);
+        const firstSeen = inputs.observations.firstSeen(image.id);
+        const lastUsedAt = inputs.observations.lastUsedAt(image.id);
+        const reasons = keepReasons(image, inputs, place, firstSeen, lastUsedAt);
         const entry: PlannedImage = {
             id: image.id,
             name: image.name,
@@ -179,8 +188,8 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
             sizeGiB: image.sizeGiB,
             regionIds: image.regionIds,
             family: place.family.name,
-            firstSeen: inputs.observations.firstSeen(image.id),
-            lastUsedAt: inputs.observations.lastUsedAt(image.id),
+            firstSeen,
+            lastUsedAt,
             verdict: reasons.length === 0 ? 'delete' : 'keep',
             reasons,
         };
@@ -188,7 +197,12 @@ export function buildCleanupPlan(inputs: CleanupPlanInputs): CleanupPlan {
         copies.push(...regionalCopies(image, entry, inputs));
     }
     const { keepNewest, minAgeDays, unusedForDays, familyOverrides } = inputs.rules;
-    const rules: PlanRules = { keepNewest, minAgeDays, unusedForDays, families: familyOverrides.map(({ pattern, family, level }) => ({ pattern, family, level })) };
+    const rules: PlanRules = {
+        keepNewest,
+        minAgeDays,
+        unusedForDays,
+        families: familyOverrides.map(({ pattern, family, level }) => ({ pattern, family, level })),
+    };
     const deleted = planned.filter((image) => image.verdict === 'delete');
     return {
         fingerprint: fingerprintOf(inputs.account, rules, planned, copies),

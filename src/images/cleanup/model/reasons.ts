@@ -24,7 +24,13 @@ export type KeepReason =
      * Unused, but not for long enough: unused since `unusedSince` (its last seen use, or since it was first seen or
      * the first listing when never seen in use), `unusedDays` of the `requiredDays`.
      */
-    | { readonly kind: 'recentlyUsed'; readonly unusedSince: number; readonly unusedDays: number; readonly requiredDays: number; readonly lastUsedAt: number | undefined };
+    | {
+          readonly kind: 'recentlyUsed';
+          readonly unusedSince: number;
+          readonly unusedDays: number;
+          readonly requiredDays: number;
+          readonly lastUsedAt: number | undefined;
+      };
 
 export type KeepReasonKind = KeepReason['kind'];
 

@@ -23,7 +23,11 @@ export interface RegionalCopyProposal {
  * The copies of one image that could go. Nothing is proposed unless every using instance's region is known and at
  * least one of the image's regions is in use (DeleteImageCopy keeps at least one region, and so does this).
  */
-export function unusedRegionalCopies(image: ZenlayerImage, instances: readonly PlanInstance[], regionOf: (instance: PlanInstance) => string | undefined): RegionalCopyProposal[] {
+export function unusedRegionalCopies(
+    image: ZenlayerImage,
+    instances: readonly PlanInstance[],
+    regionOf: (instance: PlanInstance) => string | undefined,
+): RegionalCopyProposal[] {
     if (image.regionIds.length < 2 || instances.length === 0) {
         return [];
     }

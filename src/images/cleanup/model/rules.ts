@@ -83,7 +83,10 @@ function levelValue(inspected: InspectedSetting, level: SettingLevel): unknown {
  * The rules in effect. `inspect` returns the setting's inspect() for each scope that applies: the window's, and one per
  * workspace folder (folder values differ per folder; every folder's count).
  */
-export function resolveCleanupRules(inspect: (key: CleanupSettingKey) => readonly (InspectedSetting | undefined)[]): { rules: CleanupRules; problems: CleanupSettingProblem[] } {
+export function resolveCleanupRules(inspect: (key: CleanupSettingKey) => readonly (InspectedSetting | undefined)[]): {
+    rules: CleanupRules;
+    problems: CleanupSettingProblem[];
+} {
     const problems: CleanupSettingProblem[] = [];
     const reported = new Set<string>();
     const report = (problem: CleanupSettingProblem) => {
@@ -110,7 +113,12 @@ export function resolveCleanupRules(inspect: (key: CleanupSettingKey) => readonl
                 continue;
             }
             // The user's value, else the default, is the floor; a workspace or folder may only raise it.
-            const floor = inspected.globalValue !== undefined ? valid(inspected.globalValue, 'global') : inspected.defaultValue !== undefined ? valid(inspected.defaultValue, 'default') : range.default;
+            const floor =
+                inspected.globalValue !== undefined
+                    ? valid(inspected.globalValue, 'global')
+                    : inspected.defaultValue !== undefined
+                      ? valid(inspected.defaultValue, 'default')
+                      : range.default;
             let value = floor;
             for (const level of ['workspace', 'workspaceFolder'] as const) {
                 const raised = levelValue(inspected, level);

@@ -74,7 +74,10 @@ describe('cleanup plan on the demo account', () => {
         const unusedDeletable = images.filter((image) => !used.has(image.id) && ['AVAILABLE', 'FAILED', 'UNAVAILABLE'].includes(image.status));
         assert.ok(plan.deleteIds.length > 0 && plan.deleteIds.length < unusedDeletable.length, `${plan.deleteIds.length} of ${unusedDeletable.length}`);
         for (const id of plan.deleteIds) {
-            assert.ok(unusedDeletable.some((image) => image.id === id), id);
+            assert.ok(
+                unusedDeletable.some((image) => image.id === id),
+                id,
+            );
         }
     });
 
@@ -86,7 +89,13 @@ describe('cleanup plan on the demo account', () => {
 
     it('sends exactly the plan when the account did not change', async () => {
         const fresh = await client.describeImagesByIds(plan.deleteIds);
-        const recheck = recheckBeforeApply(plan, fresh, (id) => instances.filter((instance) => instance.imageId === id), () => undefined, () => 0);
+        const recheck = recheckBeforeApply(
+            plan,
+            fresh,
+            (id) => instances.filter((instance) => instance.imageId === id),
+            () => undefined,
+            () => 0,
+        );
         assert.deepStrictEqual(recheck.send, plan.deleteIds);
     });
 });

@@ -13,7 +13,9 @@ describe('cleanup plan: the verdict per image', () => {
         const plan = planOf({ images: [image('web-2026-09'), image('web-2026-10'), image('web-2026-11')] });
         assert.deepStrictEqual(verdicts(plan), { 'web-2026-09': 'delete', 'web-2026-10': 'newestOfFamily', 'web-2026-11': 'newestOfFamily' });
         assert.deepStrictEqual(plan.deleteIds, ['img-web-2026-09']);
-        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'web-2026-10')?.reasons, [{ kind: 'newestOfFamily', family: 'web', rank: 2, keep: 2, orderedBy: 'name' }]);
+        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'web-2026-10')?.reasons, [
+            { kind: 'newestOfFamily', family: 'web', rank: 2, keep: 2, orderedBy: 'name' },
+        ]);
     });
 
     it('keeps the newest N, N from the settings; 0 keeps none for being newest', () => {
@@ -24,7 +26,12 @@ describe('cleanup plan: the verdict per image', () => {
 
     it('gives the N places to AVAILABLE images only: a build processing or failed pushes no working image out', () => {
         const plan = planOf({
-            images: [image('k8s-node-1.30'), image('k8s-node-1.31'), image('k8s-node-1.32-rc', { status: 'PROCESSING' }), image('k8s-node-1.33', { status: 'FAILED' })],
+            images: [
+                image('k8s-node-1.30'),
+                image('k8s-node-1.31'),
+                image('k8s-node-1.32-rc', { status: 'PROCESSING' }),
+                image('k8s-node-1.33', { status: 'FAILED' }),
+            ],
         });
         assert.deepStrictEqual(verdicts(plan), {
             'k8s-node-1.30': 'newestOfFamily',
@@ -47,7 +54,11 @@ describe('cleanup plan: the verdict per image', () => {
             rules: { keepNewest: 2, familyOverrides: overrides('global', { pattern: 'web-*', family: 'web' }) },
         });
         assert.deepStrictEqual(verdicts(agreeing), { 'web-a': 'newestOfFamily', 'web-b': 'delete', 'web-c': 'newestOfFamily' });
-        assert.strictEqual(agreeing.images[0].reasons[0].kind === 'newestOfFamily' && agreeing.images[0].reasons[0].orderedBy, 'imageVersion', 'the names could not tell');
+        assert.strictEqual(
+            agreeing.images[0].reasons[0].kind === 'newestOfFamily' && agreeing.images[0].reasons[0].orderedBy,
+            'imageVersion',
+            'the names could not tell',
+        );
         // The demo seed's k8s images carry versions that contradict their names: the newest by either reading stays.
         const disagreeing = planOf({
             images: [image('k8s-1.29', { version: '1.6.0' }), image('k8s-1.30', { version: '1.5.0' }), image('k8s-1.31', { version: '1.4.0' })],
@@ -70,7 +81,13 @@ describe('cleanup plan: the verdict per image', () => {
             instances: { 'img-used-1': instances(2) },
             references: { 'img-referenced-1': 3, 'img-unscanned-1': 'unknown' },
         });
-        assert.deepStrictEqual(verdicts(plan), { 'plain-1': 'delete', 'protected-1': 'protected', 'referenced-1': 'referenced', 'unscanned-1': 'referencesUnknown', 'used-1': 'inUse' });
+        assert.deepStrictEqual(verdicts(plan), {
+            'plain-1': 'delete',
+            'protected-1': 'protected',
+            'referenced-1': 'referenced',
+            'unscanned-1': 'referencesUnknown',
+            'used-1': 'inUse',
+        });
         const reasons = Object.fromEntries(plan.images.map((planned) => [planned.name, planned.reasons[0]]));
         assert.deepStrictEqual(reasons['used-1'], { kind: 'inUse', instances: 2 });
         assert.deepStrictEqual(reasons['protected-1'], { kind: 'protected', entry: 'protected-1 (entry)' });
@@ -90,7 +107,10 @@ describe('cleanup plan: the verdict per image', () => {
             rules: { keepNewest: 0 },
         });
         assert.deepStrictEqual(
-            plan.images.map((planned) => [planned.name, planned.reasons.map((reason) => (reason.kind === 'notDeletable' ? `${reason.why}:${reason.status}` : reason.kind))]),
+            plan.images.map((planned) => [
+                planned.name,
+                planned.reasons.map((reason) => (reason.kind === 'notDeletable' ? `${reason.why}:${reason.status}` : reason.kind)),
+            ]),
             [
                 ['broken', []],
                 ['creating', ['transitional:CREATING']],
@@ -110,8 +130,13 @@ describe('cleanup plan: the verdict per image', () => {
         ]);
         const plan = planOf({ images, observations, rules: { keepNewest: 0, minAgeDays: 7 } });
         assert.deepStrictEqual(verdicts(plan), { 'fresh-build': 'tooNew', 'old-build': 'delete', 'week-old-build': 'tooNew' });
-        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'fresh-build')?.reasons, [{ kind: 'tooNew', firstSeenAt: NOW - 3 * DAY, ageDays: 3, minAgeDays: 7 }]);
-        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'old-build')?.firstSeen, { kind: 'beforeFirstListing', firstListingAt: NOW - 2 * DAY });
+        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'fresh-build')?.reasons, [
+            { kind: 'tooNew', firstSeenAt: NOW - 3 * DAY, ageDays: 3, minAgeDays: 7 },
+        ]);
+        assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'old-build')?.firstSeen, {
+            kind: 'beforeFirstListing',
+            firstListingAt: NOW - 2 * DAY,
+        });
         assert.deepStrictEqual(verdicts(planOf({ images, observations, rules: { keepNewest: 0, minAgeDays: 0 } }))['fresh-build'], 'delete');
     });
 
@@ -129,7 +154,12 @@ describe('cleanup plan: the verdict per image', () => {
             { at: NOW - 4 * DAY, ids: ['img-long-unused', 'img-recently-used', 'img-never-used-old', 'img-never-used-new'], used: ['img-recently-used'] },
         ]);
         const plan = planOf({ images, observations, rules: { keepNewest: 0, minAgeDays: 7, unusedForDays: 14 } });
-        assert.deepStrictEqual(verdicts(plan), { 'long-unused': 'delete', 'never-used-new': 'recentlyUsed', 'never-used-old': 'delete', 'recently-used': 'recentlyUsed' });
+        assert.deepStrictEqual(verdicts(plan), {
+            'long-unused': 'delete',
+            'never-used-new': 'recentlyUsed',
+            'never-used-old': 'delete',
+            'recently-used': 'recentlyUsed',
+        });
         assert.deepStrictEqual(plan.images.find((planned) => planned.name === 'recently-used')?.reasons, [
             { kind: 'recentlyUsed', unusedSince: NOW - 4 * DAY, unusedDays: 4, requiredDays: 14, lastUsedAt: NOW - 4 * DAY },
         ]);
@@ -138,7 +168,12 @@ describe('cleanup plan: the verdict per image', () => {
     });
 
     it('lists every reason that applies, the strongest first', () => {
-        const plan = planOf({ images: [image('prod-1')], protectedNames: ['prod-1'], instances: { 'img-prod-1': instances(1) }, references: { 'img-prod-1': 1 } });
+        const plan = planOf({
+            images: [image('prod-1')],
+            protectedNames: ['prod-1'],
+            instances: { 'img-prod-1': instances(1) },
+            references: { 'img-prod-1': 1 },
+        });
         assert.deepStrictEqual(verdicts(plan), { 'prod-1': 'protected+inUse+referenced+newestOfFamily' });
     });
 
@@ -152,7 +187,10 @@ describe('cleanup plan: the verdict per image', () => {
         const user = planOf({ images, rules: { keepNewest: 2, familyOverrides: overrides('global', { pattern: 'edge-*', family: 'edge' }) } });
         assert.deepStrictEqual(user.deleteIds, ['img-edge-cache-1', 'img-edge-proxy-1']);
         // A workspace may split a family, which keeps more.
-        const split = planOf({ images: [image('app-1'), image('app-2'), image('app-3')], rules: { keepNewest: 2, familyOverrides: overrides('workspace', { pattern: 'app-1', family: 'legacy' }) } });
+        const split = planOf({
+            images: [image('app-1'), image('app-2'), image('app-3')],
+            rules: { keepNewest: 2, familyOverrides: overrides('workspace', { pattern: 'app-1', family: 'legacy' }) },
+        });
         assert.deepStrictEqual(split.deleteIds, []);
     });
 });
@@ -169,7 +207,10 @@ describe('cleanup plan: the whole plan', () => {
             rules: { keepNewest: 0 },
             instances: { 'img-d-1': instances(1) },
         });
-        assert.deepStrictEqual(plan.images.map((planned) => planned.name), ['a-1', 'b-1', 'c-1', 'd-1']);
+        assert.deepStrictEqual(
+            plan.images.map((planned) => planned.name),
+            ['a-1', 'b-1', 'c-1', 'd-1'],
+        );
         assert.deepStrictEqual(plan.deleteIds, ['img-a-1', 'img-b-1', 'img-c-1']);
         assert.deepStrictEqual(plan.freed, { totalGiB: 50, byRegion: { 'asia-east-1': 50, 'asia-southeast-1': 30 }, unknownSizes: 1 });
         assert.deepStrictEqual([plan.account, plan.createdAt, plan.rules], ['Demo', NOW, { keepNewest: 0, minAgeDays: 7, unusedForDays: 0, families: [] }]);

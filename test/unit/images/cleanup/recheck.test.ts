@@ -7,7 +7,14 @@ import { instances, NOW, planOf } from './support';
 describe('cleanup plan: the recheck just before Apply', () => {
     const images = ['old-1', 'old-2', 'old-3', 'old-4', 'old-5', 'old-6', 'old-7', 'kept-8'].map((name) => image(name));
     const plan = planOf({ images, rules: { keepNewest: 0 }, protectedNames: ['kept-8'] });
-    const unchanged = (list: readonly ZenlayerImage[]) => recheckBeforeApply(plan, list, () => [], () => undefined, () => 0);
+    const unchanged = (list: readonly ZenlayerImage[]) =>
+        recheckBeforeApply(
+            plan,
+            list,
+            () => [],
+            () => undefined,
+            () => 0,
+        );
 
     it('sends exactly the plan’s delete list when nothing changed', () => {
         assert.strictEqual(plan.deleteIds.length, 7);
@@ -24,7 +31,11 @@ describe('cleanup plan: the recheck just before Apply', () => {
         const fresh = images
             .filter((candidate) => candidate.name !== 'old-1')
             .map((candidate) =>
-                candidate.name === 'old-2' ? { ...candidate, status: 'DELETING' } : candidate.name === 'old-3' ? { ...candidate, name: 'old-3-renamed' } : candidate,
+                candidate.name === 'old-2'
+                    ? { ...candidate, status: 'DELETING' }
+                    : candidate.name === 'old-3'
+                      ? { ...candidate, name: 'old-3-renamed' }
+                      : candidate,
             );
         const recheck = recheckBeforeApply(
             plan,
@@ -46,7 +57,13 @@ describe('cleanup plan: the recheck just before Apply', () => {
             ],
         );
         assert.deepStrictEqual(recheck.send, []);
-        const unscanned = recheckBeforeApply(plan, images, () => [], () => undefined, () => 'unknown');
+        const unscanned = recheckBeforeApply(
+            plan,
+            images,
+            () => [],
+            () => undefined,
+            () => 'unknown',
+        );
         assert.deepStrictEqual(unscanned.held[0].changes, [{ kind: 'referencesUnknown' }]);
     });
 });
@@ -61,7 +78,10 @@ describe('cleanup plan: when a plan may be applied', () => {
 
     it('refuses another account, an older plan, and a plan from a clock that was turned back', () => {
         assert.deepStrictEqual(canApply(plan, 'Staging', NOW), { ok: false, refusal: { kind: 'otherAccount', planAccount: 'Demo', account: 'Staging' } });
-        assert.deepStrictEqual(canApply(plan, 'Demo', NOW + MAX_PLAN_AGE_MS + 1), { ok: false, refusal: { kind: 'tooOld', ageMs: MAX_PLAN_AGE_MS + 1, maxAgeMs: MAX_PLAN_AGE_MS } });
+        assert.deepStrictEqual(canApply(plan, 'Demo', NOW + MAX_PLAN_AGE_MS + 1), {
+            ok: false,
+            refusal: { kind: 'tooOld', ageMs: MAX_PLAN_AGE_MS + 1, maxAgeMs: MAX_PLAN_AGE_MS },
+        });
         assert.deepStrictEqual(canApply(plan, 'Demo', NOW - 3_600_000), { ok: false, refusal: { kind: 'clockChanged', aheadMs: 3_600_000 } });
     });
 });

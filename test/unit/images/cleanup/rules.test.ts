@@ -21,7 +21,9 @@ describe('cleanup rules from the settings', () => {
     });
 
     it('lets the user loosen or tighten a rule in their own settings', () => {
-        const { rules } = rulesFrom([{ 'cleanup.keepNewest': { globalValue: 1 }, 'cleanup.minAgeDays': { globalValue: 0 }, 'cleanup.unusedForDays': { globalValue: 30 } }]);
+        const { rules } = rulesFrom([
+            { 'cleanup.keepNewest': { globalValue: 1 }, 'cleanup.minAgeDays': { globalValue: 0 }, 'cleanup.unusedForDays': { globalValue: 30 } },
+        ]);
         assert.deepStrictEqual([rules.keepNewest, rules.minAgeDays, rules.unusedForDays], [1, 0, 30]);
     });
 
@@ -33,15 +35,28 @@ describe('cleanup rules from the settings', () => {
     });
 
     it('takes the strictest value of every workspace folder', () => {
-        const { rules } = rulesFrom([{}, { 'cleanup.minAgeDays': { workspaceFolderValue: 10 } }, { 'cleanup.minAgeDays': { workspaceFolderValue: 21 } }, { 'cleanup.minAgeDays': { workspaceFolderValue: 1 } }]);
+        const { rules } = rulesFrom([
+            {},
+            { 'cleanup.minAgeDays': { workspaceFolderValue: 10 } },
+            { 'cleanup.minAgeDays': { workspaceFolderValue: 21 } },
+            { 'cleanup.minAgeDays': { workspaceFolderValue: 1 } },
+        ]);
         assert.strictEqual(rules.minAgeDays, 21);
     });
 
     it('counts an unusable value as the default and reports it with its level', () => {
         const { rules, problems } = rulesFrom([
-            { 'cleanup.keepNewest': { globalValue: -1 }, 'cleanup.minAgeDays': { globalValue: 0, workspaceValue: 'lots' }, 'cleanup.unusedForDays': { globalValue: 2.5 } },
+            {
+                'cleanup.keepNewest': { globalValue: -1 },
+                'cleanup.minAgeDays': { globalValue: 0, workspaceValue: 'lots' },
+                'cleanup.unusedForDays': { globalValue: 2.5 },
+            },
         ]);
-        assert.deepStrictEqual([rules.keepNewest, rules.minAgeDays, rules.unusedForDays], [2, 7, 0], 'an unreadable workspace value never loosens: it counts as the default');
+        assert.deepStrictEqual(
+            [rules.keepNewest, rules.minAgeDays, rules.unusedForDays],
+            [2, 7, 0],
+            'an unreadable workspace value never loosens: it counts as the default',
+        );
         assert.deepStrictEqual(
             problems.map((problem) => [problem.key, problem.level, problem.value, problem.problem]),
             [
@@ -74,6 +89,9 @@ describe('cleanup rules from the settings', () => {
     it('reports a family setting that is not a list', () => {
         const { rules, problems } = rulesFrom([{ 'cleanup.families': { workspaceValue: { 'db-*': 'db' } } }]);
         assert.deepStrictEqual(rules.familyOverrides, []);
-        assert.deepStrictEqual(problems.map((problem) => problem.problem), ['notAList']);
+        assert.deepStrictEqual(
+            problems.map((problem) => problem.problem),
+            ['notAList'],
+        );
     });
 });

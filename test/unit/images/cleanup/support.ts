@@ -50,7 +50,9 @@ export function planOf(scenario: Scenario): CleanupPlan {
 
 /** name → the kinds of its keep reasons, or 'delete'. */
 export function verdicts(plan: CleanupPlan): Record<string, string> {
-    return Object.fromEntries(plan.images.map((image) => [image.name, image.verdict === 'delete' ? 'delete' : image.reasons.map((reason) => reason.kind).join('+')]));
+    return Object.fromEntries(
+        plan.images.map((image) => [image.name, image.verdict === 'delete' ? 'delete' : image.reasons.map((reason) => reason.kind).join('+')]),
+    );
 }
 
 export function instances(count: number, zoneId = 'asia-east-1a'): PlanInstance[] {

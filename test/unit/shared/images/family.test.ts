@@ -7,10 +7,12 @@ const newestFirst = (names: string[]) => [...names].sort((a, b) => compareBySuff
 describe('image families', () => {
     it('drops a trailing date, version or v-number, and keeps a pre-release marker apart', () => {
         assert.deepStrictEqual(
-            ['web-frontend-2026-11', 'k8s-node-1.31', 'backup-agent-v3', 'k8s-node-1.32-rc', 'ci-runner-ubuntu-20261105', 'app_2', 'api.gateway.2026.10'].map((name) => {
-                const { name: familyName, suffix, preRelease } = family(name);
-                return [familyName, suffix, preRelease];
-            }),
+            ['web-frontend-2026-11', 'k8s-node-1.31', 'backup-agent-v3', 'k8s-node-1.32-rc', 'ci-runner-ubuntu-20261105', 'app_2', 'api.gateway.2026.10'].map(
+                (name) => {
+                    const { name: familyName, suffix, preRelease } = family(name);
+                    return [familyName, suffix, preRelease];
+                },
+            ),
             [
                 ['web-frontend', '2026-11', undefined],
                 ['k8s-node', '1.31', undefined],
@@ -24,7 +26,16 @@ describe('image families', () => {
     });
 
     it('leaves names without a trailing version whole, digits inside words included', () => {
-        for (const name of ['db-primary-golden', 'freebsd-14-router', 'ml-training-cuda12', 'alma9-hardened-test', '测试镜像-web', 'web-preview', '2026-11', 'k8s-node-rc']) {
+        for (const name of [
+            'db-primary-golden',
+            'freebsd-14-router',
+            'ml-training-cuda12',
+            'alma9-hardened-test',
+            '测试镜像-web',
+            'web-preview',
+            '2026-11',
+            'k8s-node-rc',
+        ]) {
             assert.deepStrictEqual([family(name).name, family(name).suffix], [name, undefined], name);
         }
     });
@@ -42,7 +53,12 @@ describe('image families', () => {
     });
 
     it('sorts a pre-release before its release and after the previous one', () => {
-        assert.deepStrictEqual(newestFirst(['k8s-node-1.31', 'k8s-node-1.32-rc', 'k8s-node-1.32', 'k8s-node-1.32.1']), ['k8s-node-1.32.1', 'k8s-node-1.32', 'k8s-node-1.32-rc', 'k8s-node-1.31']);
+        assert.deepStrictEqual(newestFirst(['k8s-node-1.31', 'k8s-node-1.32-rc', 'k8s-node-1.32', 'k8s-node-1.32.1']), [
+            'k8s-node-1.32.1',
+            'k8s-node-1.32',
+            'k8s-node-1.32-rc',
+            'k8s-node-1.31',
+        ]);
         assert.deepStrictEqual(newestFirst(['x-2-rc2', 'x-2-beta', 'x-2-rc1', 'x-2-alpha', 'x-2']), ['x-2', 'x-2-rc2', 'x-2-rc1', 'x-2-beta', 'x-2-alpha']);
     });
 

@@ -16,11 +16,15 @@ export function counterFile(folder: string): JsonFile<{ count: number; writers: 
     return new JsonFile({
         path: path.join(folder, 'counter.json'),
         format: 1,
-        decode: (value) => (typeof value.count === 'number' && Array.isArray(value.writers) ? { count: value.count, writers: value.writers as string[], padding: String(value.padding) } : undefined),
+        decode: (value) =>
+            typeof value.count === 'number' && Array.isArray(value.writers)
+                ? { count: value.count, writers: value.writers as string[], padding: String(value.padding) }
+                : undefined,
         encode: (value) => JSON.stringify({ format: 1, ...value }),
         empty: () => ({ count: 0, writers: [], padding: '' }),
         logger,
         maxBytes: 64 * 2 ** 20,
+        durable: true,
     });
 }
 
@@ -33,7 +37,11 @@ async function main(): Promise<void> {
     if (mode === 'counter') {
         const file = counterFile(directory);
         for (let index = 0; index < count; index++) {
-            await file.update((value) => ({ count: value.count + 1, writers: [...value.writers, `${label}-${index}`], padding: 'x'.repeat(200_000 + (index % 7)) }));
+            await file.update((value) => ({
+                count: value.count + 1,
+                writers: [...value.writers, `${label}-${index}`],
+                padding: 'x'.repeat(200_000 + (index % 7)),
+            }));
         }
     } else if (mode === 'history') {
         const history = new DeleteHistory(directory, logger);

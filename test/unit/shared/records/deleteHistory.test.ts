@@ -24,7 +24,14 @@ function entry(account: string, at: number, ids: string[], overrides: Partial<Ne
         trigger: 'contextMenu',
         requested: ids,
         requestIds: [`req-${at}`],
-        images: ids.map((id) => ({ id, name: `name of ${id}`, sizeGiB: 20, regionIds: ['asia-east-1'], tags: [{ key: 'env', value: 'prod' }], result: 'accepted' })),
+        images: ids.map((id) => ({
+            id,
+            name: `name of ${id}`,
+            sizeGiB: 20,
+            regionIds: ['asia-east-1'],
+            tags: [{ key: 'env', value: 'prod' }],
+            result: 'accepted',
+        })),
         ...overrides,
     };
 }
@@ -53,7 +60,14 @@ describe('records: the delete history', () => {
                 [T0, 'contextMenu', ['img-1']],
             ],
         );
-        assert.deepStrictEqual(demo[1].images[0], { id: 'img-1', name: 'name of img-1', sizeGiB: 20, regionIds: ['asia-east-1'], tags: [{ key: 'env', value: 'prod' }], result: 'accepted' });
+        assert.deepStrictEqual(demo[1].images[0], {
+            id: 'img-1',
+            name: 'name of img-1',
+            sizeGiB: 20,
+            regionIds: ['asia-east-1'],
+            tags: [{ key: 'env', value: 'prod' }],
+            result: 'accepted',
+        });
         assert.strictEqual(demo[0].planFingerprint, 'abc123');
         assert.notStrictEqual(demo[0].id, demo[1].id);
         assert.deepStrictEqual(await history.accounts(), ['Demo', 'Staging']);
@@ -63,7 +77,11 @@ describe('records: the delete history', () => {
         await runWriters('history', folder, ['a', 'b'], 60);
         for (const account of ['Demo', 'Staging']) {
             const ids = (await history.entries(account)).map((stored) => stored.requested[0]).sort();
-            const expected = ['a', 'b'].flatMap((label) => Array.from({ length: 60 }, (_, index) => index).filter((index) => (account === 'Demo') === (index % 2 === 0)).map((index) => `img-${label}-${index}`));
+            const expected = ['a', 'b'].flatMap((label) =>
+                Array.from({ length: 60 }, (_, index) => index)
+                    .filter((index) => (account === 'Demo') === (index % 2 === 0))
+                    .map((index) => `img-${label}-${index}`),
+            );
             assert.deepStrictEqual(ids, expected.sort(), account);
         }
     });
@@ -73,18 +91,27 @@ describe('records: the delete history', () => {
         await history.append(entry('Demo', T0 + 1000, ['img-1'], { trigger: 'retry' }));
         await history.markGone('Demo', ['img-1', 'img-2', 'img-never-deleted'], T0 + 5000);
         const [retry, first] = await history.entries('Demo');
-        assert.deepStrictEqual(retry.images.map((described) => [described.id, described.result, described.goneAt]), [['img-1', 'gone', T0 + 5000]]);
-        assert.deepStrictEqual(first.images.map((described) => [described.id, described.result]), [
-            ['img-1', 'accepted'],
-            ['img-2', 'gone'],
-        ]);
+        assert.deepStrictEqual(
+            retry.images.map((described) => [described.id, described.result, described.goneAt]),
+            [['img-1', 'gone', T0 + 5000]],
+        );
+        assert.deepStrictEqual(
+            first.images.map((described) => [described.id, described.result]),
+            [
+                ['img-1', 'accepted'],
+                ['img-2', 'gone'],
+            ],
+        );
         assert.strictEqual(await history.deletedAt('Demo', 'img-1'), T0 + 1000);
         assert.strictEqual(await history.deletedAt('Demo', 'img-never-deleted'), undefined);
         assert.strictEqual(await history.deletedAt('Staging', 'img-1'), undefined);
     });
 
     it(`keeps the last ${MAX_HISTORY_ENTRIES.toLocaleString('en-US')} entries of an account`, async () => {
-        const stored: HistoryEntry[] = Array.from({ length: MAX_HISTORY_ENTRIES }, (_, index) => ({ id: `entry-${index}`, ...entry('Demo', T0 + index, [`img-${index}`]) }));
+        const stored: HistoryEntry[] = Array.from({ length: MAX_HISTORY_ENTRIES }, (_, index) => ({
+            id: `entry-${index}`,
+            ...entry('Demo', T0 + index, [`img-${index}`]),
+        }));
         await fs.mkdir(path.dirname(historyFile('Demo')), { recursive: true });
         await fs.writeFile(historyFile('Demo'), JSON.stringify({ format: 1, account: 'Demo', entries: stored }));
         await history.append(entry('Demo', T0 + MAX_HISTORY_ENTRIES, ['img-newest']));
@@ -97,7 +124,10 @@ describe('records: the delete history', () => {
     it('bounds what one entry keeps: long texts cut, images past the limit counted', async () => {
         const ids = Array.from({ length: MAX_IMAGES_PER_ENTRY + 5 }, (_, index) => `img-${index}`);
         const big = entry('Demo', T0, ids);
-        const stored = await history.append({ ...big, images: big.images.map((described) => ({ ...described, name: 'n'.repeat(1000), error: 'e'.repeat(5000) })) });
+        const stored = await history.append({
+            ...big,
+            images: big.images.map((described) => ({ ...described, name: 'n'.repeat(1000), error: 'e'.repeat(5000) })),
+        });
         assert.strictEqual(stored?.images.length, MAX_IMAGES_PER_ENTRY);
         assert.strictEqual(stored?.omittedImages, 5);
         assert.strictEqual(stored?.images[0].name?.length, 256);
@@ -112,7 +142,10 @@ describe('records: the delete history', () => {
         const file = JSON.parse(await fs.readFile(historyFile('Demo'), 'utf8')) as { entries: Record<string, unknown>[] };
         file.entries[0].trigger = 'somethingElse';
         await fs.writeFile(historyFile('Demo'), JSON.stringify(file));
-        assert.deepStrictEqual((await history.entries('Demo')).map((stored) => stored.requested[0]), ['img-2']);
+        assert.deepStrictEqual(
+            (await history.entries('Demo')).map((stored) => stored.requested[0]),
+            ['img-2'],
+        );
         assert.match(logger.lines.join('\n'), /warn: Left out 1 unreadable entries of the delete history/);
     });
 
@@ -122,8 +155,14 @@ describe('records: the delete history', () => {
         await fs.writeFile(historyFile('Demo'), '\u0000\u0000garbage');
         const recorded = await history.append(entry('Demo', T0 + 1, ['img-2']));
         assert.ok(recorded);
-        assert.deepStrictEqual((await history.entries('Demo')).map((stored) => stored.requested[0]), ['img-2']);
-        assert.deepStrictEqual((await history.entries('Staging')).map((stored) => stored.requested[0]), ['img-s']);
+        assert.deepStrictEqual(
+            (await history.entries('Demo')).map((stored) => stored.requested[0]),
+            ['img-2'],
+        );
+        assert.deepStrictEqual(
+            (await history.entries('Staging')).map((stored) => stored.requested[0]),
+            ['img-s'],
+        );
         assert.match(logger.lines.join('\n'), /warn: Set aside .*\(not JSON\)/);
     });
 
@@ -139,11 +178,14 @@ describe('records: the delete history', () => {
         await history.append(entry('Demo', T0 + 10, ['img-2']));
         await history.renameAccount('Demo', 'Production');
         const moved = await history.entries('Production');
-        assert.deepStrictEqual(moved.map((stored) => [stored.requested[0], stored.account]), [
-            ['img-2', 'Production'],
-            ['img-p', 'Production'],
-            ['img-1', 'Production'],
-        ]);
+        assert.deepStrictEqual(
+            moved.map((stored) => [stored.requested[0], stored.account]),
+            [
+                ['img-2', 'Production'],
+                ['img-p', 'Production'],
+                ['img-1', 'Production'],
+            ],
+        );
         assert.deepStrictEqual(await history.entries('Demo'), []);
     });
 
@@ -183,8 +225,26 @@ describe('records: exporting the delete history', () => {
         requestIds: ['req-a', 'req-b'],
         planFingerprint: 'f00d',
         images: [
-            { id: 'img-1', name: '=HYPERLINK("http://evil","x")', sizeGiB: 30, regionIds: ['asia-east-1', 'asia-southeast-1'], tags: [{ key: 'env', value: 'prod' }, { key: 'app', value: 'web, "blue"' }], result: 'gone', goneAt: Date.UTC(2026, 11, 5, 9, 1, 0) },
-            { id: 'img-2', name: '测试镜像-web', regionIds: [], tags: [{ key: '@team', value: '-1' }], result: 'refused', reason: { kind: 'inUse', detail: '2' } },
+            {
+                id: 'img-1',
+                name: '=HYPERLINK("http://evil","x")',
+                sizeGiB: 30,
+                regionIds: ['asia-east-1', 'asia-southeast-1'],
+                tags: [
+                    { key: 'env', value: 'prod' },
+                    { key: 'app', value: 'web, "blue"' },
+                ],
+                result: 'gone',
+                goneAt: Date.UTC(2026, 11, 5, 9, 1, 0),
+            },
+            {
+                id: 'img-2',
+                name: '测试镜像-web',
+                regionIds: [],
+                tags: [{ key: '@team', value: '-1' }],
+                result: 'refused',
+                reason: { kind: 'inUse', detail: '2' },
+            },
         ],
     };
 
@@ -196,13 +256,22 @@ describe('records: exporting the delete history', () => {
         assert.strictEqual(rows[3], '');
         assert.strictEqual(
             rows[1],
-            '"2026-12-05T09:00:00.000Z","Demo","plan","entry-1","img-1","\'=HYPERLINK(""http://evil"",""x"")","30","asia-east-1 asia-southeast-1","env=prod; app=web, ""blue""","gone","","","","2026-12-05T09:01:00.000Z","req-a req-b","f00d"',
+            [
+                '"2026-12-05T09:00:00.000Z","Demo","plan","entry-1","img-1","\'=HYPERLINK(""http://evil"",""x"")","30"',
+                '"asia-east-1 asia-southeast-1","env=prod; app=web, ""blue""","gone","","","","2026-12-05T09:01:00.000Z","req-a req-b","f00d"',
+            ].join(','),
         );
-        assert.strictEqual(rows[2], '"2026-12-05T09:00:00.000Z","Demo","plan","entry-1","img-2","测试镜像-web","","","\'@team=-1","refused","inUse","2","","","req-a req-b","f00d"');
+        assert.strictEqual(
+            rows[2],
+            '"2026-12-05T09:00:00.000Z","Demo","plan","entry-1","img-2","测试镜像-web","","","\'@team=-1","refused","inUse","2","","","req-a req-b","f00d"',
+        );
     });
 
     it('writes JSON with readable times', () => {
-        const parsed = JSON.parse(historyToJson([stored], Date.UTC(2026, 11, 6))) as { exportedAt: string; entries: { at: string; images: { goneAt?: string }[] }[] };
+        const parsed = JSON.parse(historyToJson([stored], Date.UTC(2026, 11, 6))) as {
+            exportedAt: string;
+            entries: { at: string; images: { goneAt?: string }[] }[];
+        };
         assert.strictEqual(parsed.exportedAt, '2026-12-06T00:00:00.000Z');
         assert.strictEqual(parsed.entries[0].at, '2026-12-05T09:00:00.000Z');
         assert.strictEqual(parsed.entries[0].images[0].goneAt, '2026-12-05T09:01:00.000Z');

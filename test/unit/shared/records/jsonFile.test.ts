@@ -12,7 +12,11 @@ interface Counter {
     count: number;
 }
 
-function counter(folder: string, logger = collectingLogger(), extra: { maxBytes?: number; lock?: { maxWaitMs: number; staleMs: number } } = {}): JsonFile<Counter> {
+function counter(
+    folder: string,
+    logger = collectingLogger(),
+    extra: { maxBytes?: number; lock?: { maxWaitMs: number; staleMs: number } } = {},
+): JsonFile<Counter> {
     return new JsonFile<Counter>({
         path: path.join(folder, 'counter.json'),
         format: 1,
@@ -21,6 +25,7 @@ function counter(folder: string, logger = collectingLogger(), extra: { maxBytes?
         empty: () => ({ count: 0 }),
         logger,
         maxBytes: extra.maxBytes ?? 2 ** 20,
+        durable: true,
         ...(extra.lock ? { lock: extra.lock } : {}),
     });
 }
@@ -106,7 +111,7 @@ describe('records: the JSON file every window writes', () => {
         const file = counter(folder);
         for (let round = 0; round < 5; round++) {
             // Copies are named by the millisecond they were set aside: one round per millisecond.
-            for (const start = Date.now(); Date.now() === start; ) {
+            for (const start = Date.now(); Date.now() === start;) {
                 await new Promise((resolve) => setImmediate(resolve));
             }
             await fs.writeFile(file.path, `damaged ${round}`);

@@ -65,7 +65,14 @@ describe('records: what the extension observed of each account', () => {
         const ids = Array.from({ length: 10_000 }, (_, index) => `img-${index.toString(16).padStart(16, '0')}`);
         await record.observe('Demo', listing(ids, []), T0);
         const later = Array.from({ length: 10_000 }, (_, index) => `img-${(index + 5_000).toString(16).padStart(16, '0')}`);
-        await record.observe('Demo', listing(later, later.filter((_, index) => index % 2 === 0)), T0 + 400 * DAY);
+        await record.observe(
+            'Demo',
+            listing(
+                later,
+                later.filter((_, index) => index % 2 === 0),
+            ),
+            T0 + 400 * DAY,
+        );
         const text = await fs.readFile(accountFilePath(path.join(folder, 'observations'), 'Demo'), 'utf8');
         assert.ok(Buffer.byteLength(text) < 2 ** 19, `${Buffer.byteLength(text)} bytes`);
         const parsed = JSON.parse(text) as { images: Record<string, unknown> };
@@ -109,7 +116,10 @@ describe('records: what the extension observed of each account', () => {
         const file = accountFilePath(path.join(folder, 'observations'), 'Demo');
         await fs.mkdir(path.dirname(file), { recursive: true });
         const base = T0 / 1000;
-        await fs.writeFile(file, JSON.stringify({ format: 1, account: 'Demo', firstListing: base, images: { 'img-a': [-1, 60], 'img-b': 'x', 'img-c': [3600, -1, 2] } }));
+        await fs.writeFile(
+            file,
+            JSON.stringify({ format: 1, account: 'Demo', firstListing: base, images: { 'img-a': [-1, 60], 'img-b': 'x', 'img-c': [3600, -1, 2] } }),
+        );
         const read = await record.read('Demo');
         assert.deepStrictEqual(read.firstSeen('img-a'), { kind: 'beforeFirstListing', firstListingAt: T0 });
         assert.strictEqual(read.lastUsedAt('img-a'), T0 + 60_000);

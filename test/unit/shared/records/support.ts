@@ -25,7 +25,13 @@ function exited(child: ChildProcess): Promise<void> {
  * Forks one writer process per label (concurrentWriter.ts), waits until all are ready, starts them together, and
  * resolves when all have exited cleanly. `whileRunning` runs in this process meanwhile.
  */
-export async function runWriters(mode: string, folder: string, labels: readonly string[], count: number, whileRunning?: (done: () => boolean) => Promise<void>): Promise<void> {
+export async function runWriters(
+    mode: string,
+    folder: string,
+    labels: readonly string[],
+    count: number,
+    whileRunning?: (done: () => boolean) => Promise<void>,
+): Promise<void> {
     const script = path.join(__dirname, 'concurrentWriter.js');
     const children = labels.map((label) => fork(script, [mode, folder, label, String(count)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
     const exits = children.map(exited);
