@@ -20,9 +20,15 @@ const leanUndiciPlugin = {
     setup(build) {
         build.onResolve({ filter: /^undici$/ }, () => ({ path: UNDICI_PARTS }));
         const leftOut = (what) => ({ path: what, namespace: 'lean-undici-left-out' });
-        build.onResolve({ filter: /^\.\.\/web\/fetch\/body\.js$/ }, (args) => (args.importer.includes(`${UNDICI_LIB}dispatcher${path.sep}client-h`) ? leftOut('FormData request bodies') : undefined));
-        build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => (args.importer.endsWith(`${UNDICI_LIB}dispatcher${path.sep}client.js`) ? leftOut('HTTP/2 connections') : undefined));
-        build.onResolve({ filter: /^\.\/socks5-proxy-agent$/ }, (args) => (args.importer.endsWith(`${UNDICI_LIB}dispatcher${path.sep}proxy-agent.js`) ? leftOut('SOCKS5 proxies') : undefined));
+        build.onResolve({ filter: /^\.\.\/web\/fetch\/body\.js$/ }, (args) =>
+            args.importer.includes(`${UNDICI_LIB}dispatcher${path.sep}client-h`) ? leftOut('FormData request bodies') : undefined,
+        );
+        build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+            args.importer.endsWith(`${UNDICI_LIB}dispatcher${path.sep}client.js`) ? leftOut('HTTP/2 connections') : undefined,
+        );
+        build.onResolve({ filter: /^\.\/socks5-proxy-agent$/ }, (args) =>
+            args.importer.endsWith(`${UNDICI_LIB}dispatcher${path.sep}proxy-agent.js`) ? leftOut('SOCKS5 proxies') : undefined,
+        );
         // A plain function, so it throws its message whether it is called (connectH2, extractBody) or constructed (new Socks5ProxyAgent).
         build.onLoad({ filter: /.*/, namespace: 'lean-undici-left-out' }, (args) => ({
             contents: `function leftOut() { throw new Error(${JSON.stringify(`${args.path} are not part of this bundle (esbuild.js, lean-undici)`)}); }

@@ -21,12 +21,22 @@ function main() {
     run('npm', ['run', 'compile-tests']);
     run('npm', ['run', 'build']);
     const emu = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
-    const accounts = emu.DEMO_ACCOUNTS.map((a) => ({ name: String(a.accountId), accessKeyId: String(a.accessKeyId), accessKeyPassword: String(a.accessKeyPassword) }));
+    const accounts = emu.DEMO_ACCOUNTS.map((a) => ({
+        name: String(a.accountId),
+        accessKeyId: String(a.accessKeyId),
+        accessKeyPassword: String(a.accessKeyPassword),
+    }));
     fs.mkdirSync(path.join(DEV_HOST, 'user-data', 'User'), { recursive: true });
-    fs.writeFileSync(path.join(DEV_HOST, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'zenlayer.endpoint': `http://127.0.0.1:${PORT}` }, null, 4) + '\n');
+    fs.writeFileSync(
+        path.join(DEV_HOST, 'user-data', 'User', 'settings.json'),
+        JSON.stringify({ 'zenlayer.endpoint': `http://127.0.0.1:${PORT}` }, null, 4) + '\n',
+    );
     fs.writeFileSync(path.join(DEV_HOST, 'env'), `ZENLAYER_IMAGES_DEMO_ACCOUNTS=${JSON.stringify(accounts)}\n`);
     // The task's problem matcher waits for the emulator's "listening on" line before F5 launches the host.
-    const emulator = cp.spawn(process.execPath, [path.join(ROOT, 'out', 'test', 'emulator', 'cli.js'), '--port', String(PORT)], { cwd: ROOT, stdio: 'inherit' });
+    const emulator = cp.spawn(process.execPath, [path.join(ROOT, 'out', 'test', 'emulator', 'cli.js'), '--port', String(PORT)], {
+        cwd: ROOT,
+        stdio: 'inherit',
+    });
     process.on('SIGTERM', () => emulator.kill('SIGTERM'));
     process.on('SIGINT', () => emulator.kill('SIGTERM'));
     emulator.on('exit', (code) => process.exit(code ?? 0));

@@ -31,7 +31,8 @@ const readline = require('readline');
  */
 function spawnLines(cmd, args, opts = {}) {
     const child = /** @type {import('child_process').ChildProcessWithoutNullStreams} */ (
-        cp.spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: !!opts.detached, stdio: ['ignore', 'pipe', 'pipe'] }));
+        cp.spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: !!opts.detached, stdio: ['ignore', 'pipe', 'pipe'] })
+    );
     const onLine = opts.onLine;
     for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
         const lines = readline.createInterface({ input: child[stream], crlfDelay: Infinity });

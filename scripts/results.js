@@ -56,7 +56,9 @@ function writeResult(file, result) {
     const full = {
         ...result,
         failures: (result.failures ?? []).slice(0, MAX_FAILURES).map((f) => ({ title: f.title, error: f.error.slice(0, MAX_ERROR_CHARS) })),
-        ...(result.skippedTests ? { skippedTests: result.skippedTests.slice(0, MAX_FAILURES).map((s) => ({ title: s.title, reason: s.reason.slice(0, MAX_ERROR_CHARS) })) } : {}),
+        ...(result.skippedTests
+            ? { skippedTests: result.skippedTests.slice(0, MAX_FAILURES).map((s) => ({ title: s.title, reason: s.reason.slice(0, MAX_ERROR_CHARS) })) }
+            : {}),
         finishedAt: new Date().toISOString(),
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -166,11 +168,21 @@ function reportMocha(runner, opts) {
     /** @type {NonNullable<SuiteResult['skippedTests']>} */
     const skippedTests = [];
     // Event names of Mocha.Runner.constants (EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END); hooks fail through 'fail' too.
-    runner.on('fail', (/** @type {import('mocha').Runnable} */ test, /** @type {unknown} */ err) => failures.push({ title: test.fullTitle(), error: firstLine(err) }));
+    runner.on('fail', (/** @type {import('mocha').Runnable} */ test, /** @type {unknown} */ err) =>
+        failures.push({ title: test.fullTitle(), error: firstLine(err) }),
+    );
     runner.on('pending', (/** @type {import('mocha').Runnable} */ test) => skippedTests.push({ title: test.fullTitle(), reason: skipReason(test) }));
     runner.once('end', () => {
         const s = runner.stats ?? { passes: 0, failures: failures.length, pending: skippedTests.length, duration: 0 };
-        finishSuite(opts.file, { suite: opts.suite, passed: s.passes, failed: s.failures, skipped: s.pending, durationMs: Math.round(s.duration ?? 0), failures, skippedTests });
+        finishSuite(opts.file, {
+            suite: opts.suite,
+            passed: s.passes,
+            failed: s.failures,
+            skipped: s.pending,
+            durationMs: Math.round(s.duration ?? 0),
+            failures,
+            skippedTests,
+        });
     });
 }
 

@@ -64,7 +64,11 @@ function startEmulator() {
  */
 function demoAccounts() {
     const emu = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
-    return emu.DEMO_ACCOUNTS.map((/** @type {{ accountId: string, accessKeyId: string, accessKeyPassword: string }} */ a) => ({ name: String(a.accountId), accessKeyId: String(a.accessKeyId), accessKeyPassword: String(a.accessKeyPassword) }));
+    return emu.DEMO_ACCOUNTS.map((/** @type {{ accountId: string, accessKeyId: string, accessKeyPassword: string }} */ a) => ({
+        name: String(a.accountId),
+        accessKeyId: String(a.accessKeyId),
+        accessKeyPassword: String(a.accessKeyPassword),
+    }));
 }
 
 async function main() {
@@ -122,16 +126,27 @@ async function main() {
         const settings = { 'zenlayer.endpoint': emulator.url };
         // The extension stores these into SecretStorage at activation, so the demo starts signed in.
         const demoEnv = { ZENLAYER_IMAGES_DEMO_ACCOUNTS: JSON.stringify(accounts) };
-        say(`emulator: ${emulator.url}; the extension starts signed in to the demo accounts ${accounts.map((/** @type {{ name: string }} */ a) => a.name).join(' and ')} (switch in the status bar)`);
+        say(
+            `emulator: ${emulator.url}; the extension starts signed in to the demo accounts ${accounts.map((/** @type {{ name: string }} */ a) => a.name).join(' and ')} (switch in the status bar)`,
+        );
 
         const code = !args.includes('--code-server') && !args.includes('--smoke') ? which('code') : undefined;
         if (code) {
             const cs = require('./vscode/code-server');
             const profile = cs.createProfile({ dir: DEMO_DIR, settings, keep: true });
             say(`opening VS Code (${code}) with a throwaway profile in ${path.relative(ROOT, DEMO_DIR)}; close its window or press Ctrl+C to stop`);
-            const vscode = cp.spawn(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`,
-                `--user-data-dir=${profile.userDataDir}`, `--extensions-dir=${profile.extensionsDir}`, WORKSPACE],
-            { stdio: 'inherit', env: { ...process.env, ...demoEnv }, shell: process.platform === 'win32' });
+            const vscode = cp.spawn(
+                code,
+                [
+                    '--new-window',
+                    '--wait',
+                    `--extensionDevelopmentPath=${ROOT}`,
+                    `--user-data-dir=${profile.userDataDir}`,
+                    `--extensions-dir=${profile.extensionsDir}`,
+                    WORKSPACE,
+                ],
+                { stdio: 'inherit', env: { ...process.env, ...demoEnv }, shell: process.platform === 'win32' },
+            );
             stops.push(() => vscode.kill('SIGTERM'));
             vscode.on('exit', () => finish(0));
         } else {
@@ -176,13 +191,19 @@ async function smoke(cs, profile, url) {
     try {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         await page.goto(url);
-        const tab = page.locator('.part.activitybar').getByRole('tab', { name: /^Zenlayer\b/ }).first();
+        const tab = page
+            .locator('.part.activitybar')
+            .getByRole('tab', { name: /^Zenlayer\b/ })
+            .first();
         await tab.waitFor({ timeout: 90000 });
         if ((await tab.getAttribute('aria-selected')) !== 'true') {
             await tab.click();
         }
         const item = page.locator('.part.sidebar').getByRole('treeitem').filter({ hasText: 'web-frontend-2026-11' }).first();
-        const ok = await item.waitFor({ timeout: 60000 }).then(() => true, () => false);
+        const ok = await item.waitFor({ timeout: 60000 }).then(
+            () => true,
+            () => false,
+        );
         await page.screenshot({ path: shot });
         say(`smoke: ${ok ? 'images visible' : 'images NOT visible'}; screenshot ${path.relative(ROOT, shot)}`);
         return ok ? 0 : 1;
@@ -191,7 +212,10 @@ async function smoke(cs, profile, url) {
     }
 }
 
-main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

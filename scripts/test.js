@@ -112,13 +112,15 @@ function reportSuite(name, code, seconds) {
  * @param {Suite[][]} lanes
  */
 async function runLanes(lanes) {
-    const finished = lanes.map((lane, i) => (async () => {
-        const done = [];
-        for (const suite of lane) {
-            done.push(await runSuite(suite, i > 0));
-        }
-        return done;
-    })());
+    const finished = lanes.map((lane, i) =>
+        (async () => {
+            const done = [];
+            for (const suite of lane) {
+                done.push(await runSuite(suite, i > 0));
+            }
+            return done;
+        })(),
+    );
     for (const [i, lane] of lanes.entries()) {
         if (i === 0 && lane.length > 0) {
             banner(`${lane[0].name} tests`);
@@ -159,12 +161,13 @@ async function main() {
     await runLanes([[{ name: 'unit', cmd: node, args: [path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js')] }]]);
     // The UI suites install the .vsix: packaging is a check of its own (vsce's warnings show here). Its prepublish
     // step minifies dist/extension.js; the integration suite runs the development bundle, so that is built again.
-    const packaged = bundled && await step('package (vsce)', NPM, ['run', '--silent', 'package'])
-        && await step('rebundle (esbuild)', node, ['esbuild.js']);
+    const packaged = bundled && (await step('package (vsce)', NPM, ['run', '--silent', 'package'])) && (await step('rebundle (esbuild)', node, ['esbuild.js']));
     const e2e = path.join(__dirname, 'e2e', 'run.js');
     const vscodeSuite = { name: 'vscode', cmd: node, args: [path.join(__dirname, 'vscode', 'run-integration.js'), '--no-build'] };
     const uiSuites = ['en', 'zh-cn'].map((locale) => ({
-        name: locale === 'en' ? 'e2e' : `e2e-${locale}`, cmd: node, args: [e2e, '--no-build', '--no-package', '--locale', locale],
+        name: locale === 'en' ? 'e2e' : `e2e-${locale}`,
+        cmd: node,
+        args: [e2e, '--no-build', '--no-package', '--locale', locale],
     }));
     if (packaged) {
         await runLanes([[vscodeSuite], uiSuites]);
@@ -184,11 +187,22 @@ async function main() {
     let failed = 0;
     let skipped = 0;
     // Columns with headers and bare numbers: no row reads as an `N passed, N failed` line.
-    const row = (/** @type {string[]} */ c) => console.log(`${c[0].padEnd(6)} ${c[1].padEnd(18)} ${c[2].padStart(7)} ${c[3].padStart(6)} ${c[4].padStart(6)} ${c[5].padStart(7)}${c[6] ? `  ${c[6]}` : ''}`);
+    const row = (/** @type {string[]} */ c) =>
+        console.log(
+            `${c[0].padEnd(6)} ${c[1].padEnd(18)} ${c[2].padStart(7)} ${c[3].padStart(6)} ${c[4].padStart(6)} ${c[5].padStart(7)}${c[6] ? `  ${c[6]}` : ''}`,
+        );
     row(['result', 'step', 'seconds', 'passed', 'failed', 'skipped']);
     for (const r of results) {
         const n = (/** @type {number | undefined} */ v) => (v === undefined ? '-' : String(v));
-        row([r.ok ? 'PASS' : 'FAIL', r.name, r.seconds.toFixed(1), n(r.passed), n(r.failed), n(r.passed === undefined ? undefined : r.skipped ?? 0), r.note ? `(${r.note})` : '']);
+        row([
+            r.ok ? 'PASS' : 'FAIL',
+            r.name,
+            r.seconds.toFixed(1),
+            n(r.passed),
+            n(r.failed),
+            n(r.passed === undefined ? undefined : (r.skipped ?? 0)),
+            r.note ? `(${r.note})` : '',
+        ]);
         if (r.passed !== undefined) {
             passed += r.passed;
             skipped += r.skipped || 0;
@@ -211,7 +225,10 @@ async function main() {
     return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

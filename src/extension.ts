@@ -43,8 +43,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
 
     // Images offer Configure Credentials; the accounts' status bar reads the images' load state: one is bound late.
     let configure = (): Promise<void> => Promise.resolve();
-    const images = registerImages({ ui, logger, session, account, settings, workspaceState: context.workspaceState, configureCredentials: () => configure() }, store);
-    const accounts = registerAccounts({ ui, logger, store: accountStore, session, settings, globalState: context.globalState, shownImages: images.model }, store);
+    const images = registerImages(
+        { ui, logger, session, account, settings, workspaceState: context.workspaceState, configureCredentials: () => configure() },
+        store,
+    );
+    const accounts = registerAccounts(
+        { ui, logger, store: accountStore, session, settings, globalState: context.globalState, shownImages: images.model },
+        store,
+    );
     configure = accounts.configure;
 
     // Storing demo accounts fires the store's change event, which loads; otherwise load here.

@@ -94,7 +94,11 @@ async function runSuite(suiteJs, locale, suite) {
         cwd: ROOT,
         detached: true,
         env: {
-            ...process.env, ZL_E2E_VSIX: VSIX, ZL_E2E_LOCALE: locale, ZL_E2E_SUITE: suite, ZL_TESTS_RESULT_FILE: file,
+            ...process.env,
+            ZL_E2E_VSIX: VSIX,
+            ZL_E2E_LOCALE: locale,
+            ZL_E2E_SUITE: suite,
+            ZL_TESTS_RESULT_FILE: file,
             ...(args.includes('--readme') ? { ZL_E2E_README: '1' } : {}),
         },
         onLine: relayLines(),
@@ -131,7 +135,10 @@ async function runSuite(suiteJs, locale, suite) {
     return code !== 0 ? code : result.failed > 0 || result.passed === 0 ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

@@ -93,7 +93,8 @@ function layersPlugin() {
                 ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
                 ExportAllDeclaration: (node) => check(node, node.source.value),
                 ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-                TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression.value),
+                TSImportEqualsDeclaration: (node) =>
+                    node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression.value),
             };
         },
     };

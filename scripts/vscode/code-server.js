@@ -73,7 +73,12 @@ function createProfile(opts = {}) {
     };
     const keep = !!opts.keep;
     return {
-        dir, userDataDir, extensionsDir, configFile, tmp, env,
+        dir,
+        userDataDir,
+        extensionsDir,
+        configFile,
+        tmp,
+        env,
         dispose: () => {
             if (!keep) {
                 // Retries: a just-killed chromium or server may still be writing (ENOTEMPTY).
@@ -158,10 +163,15 @@ function startCodeServer(opts) {
     }
     const args = [
         ...commonArgs(opts.profile),
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${opts.port ?? 0}`,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-        '--disable-getting-started-override', '--ignore-last-opened',
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${opts.port ?? 0}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
     ];
     /** @type {string[]} */
     const lines = [];
@@ -279,8 +289,17 @@ function loadPlaywright() {
 }
 
 /** Flags for headless chromium as root in a container. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-crash-reporter', '--disable-breakpad',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-crash-reporter',
+    '--disable-breakpad',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+];
 
 /**
  * Launches headless chromium through playwright-core; XDG env keeps chromium's crash/dconf dirs out of $HOME.
@@ -306,11 +325,18 @@ function launchChromium(profile) {
     };
     // handleSIG*: false — Playwright's own handlers call process.exit(130) after closing the browser, which
     // would skip our cleanup (code-server's process group, the temp profile). Callers close the browser.
-    return pw.chromium.launch({
-        executablePath: chromium, headless: true, args: CHROMIUM_ARGS, env: serverEnv(profile),
-        downloadsPath: path.join(profile.tmp, 'downloads'),
-        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    }).finally(restore);
+    return pw.chromium
+        .launch({
+            executablePath: chromium,
+            headless: true,
+            args: CHROMIUM_ARGS,
+            env: serverEnv(profile),
+            downloadsPath: path.join(profile.tmp, 'downloads'),
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            handleSIGHUP: false,
+        })
+        .finally(restore);
 }
 
 module.exports = {

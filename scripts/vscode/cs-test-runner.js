@@ -22,7 +22,8 @@ const { readResult } = require('../results');
 /** The line test/integration/index.ts logs when mocha has finished. */
 const COMPLETE_LINE = /^ZENLAYER_TESTS_COMPLETE passed=\d+ failed=\d+\s*$/m;
 // Workbench start-up chatter and the offline gallery lookup; shown with ZL_VSCODE_VERBOSE=1.
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org|vsda/;
+const NOISE =
+    /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org|vsda/;
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -64,21 +65,22 @@ async function main() {
     /** @type {Promise<void> | undefined} */
     let cleaning;
     // Memoized: a signal during the normal teardown must wait for it, not exit half-way.
-    const cleanup = () => (cleaning ??= (async () => {
-        if (browser) {
-            await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
-        }
-        await server?.stop();
-        // Twice: chromium processes hit by a Ctrl+C can still write crash-report folders just after the first pass.
-        for (const delay of [0, 500]) {
-            await new Promise((r) => setTimeout(r, delay));
-            try {
-                profile.dispose();
-            } catch (e) {
-                note(`could not remove ${profile.dir}: ${e instanceof Error ? e.message : String(e)}`);
+    const cleanup = () =>
+        (cleaning ??= (async () => {
+            if (browser) {
+                await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
             }
-        }
-    })());
+            await server?.stop();
+            // Twice: chromium processes hit by a Ctrl+C can still write crash-report folders just after the first pass.
+            for (const delay of [0, 500]) {
+                await new Promise((r) => setTimeout(r, delay));
+                try {
+                    profile.dispose();
+                } catch (e) {
+                    note(`could not remove ${profile.dir}: ${e instanceof Error ? e.message : String(e)}`);
+                }
+            }
+        })());
     // Ctrl+C reaches us (same process group as test-electron) but not code-server (detached): take it down.
     // test-electron relays Ctrl+C as a second SIGINT: keep handling (not `once`) so it cannot kill us mid-cleanup.
     let signalled = false;
@@ -128,10 +130,13 @@ async function main() {
         /** @type {(code: number) => void} */
         let finish = () => undefined;
         let settled = false;
-        const done = new Promise((resolve) => (finish = (code) => {
-            settled = true;
-            resolve(code);
-        }));
+        const done = new Promise(
+            (resolve) =>
+                (finish = (code) => {
+                    settled = true;
+                    resolve(code);
+                }),
+        );
         // The workbench, in test mode, sends ext-host output here (printf-style args) and calls exit at the end.
         await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ logArgs) => {
             const text = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
@@ -186,11 +191,18 @@ async function main() {
             await page.screenshot({ path: shot }).catch(() => undefined);
         } else if (code === 124 || (code !== 0 && verbose)) {
             const file = path.join(os.tmpdir(), `cs-test-runner-${process.pid}.png`);
-            await page.screenshot({ path: file }).then(() => note(`screenshot: ${file}`), () => undefined);
+            await page.screenshot({ path: file }).then(
+                () => note(`screenshot: ${file}`),
+                () => undefined,
+            );
         }
         if (code !== 0 && !verbose) {
             // Server-side errors (extension host failed to start, etc.) are in code-server's log.
-            const tail = server.output().split('\n').filter((l) => /error/i.test(l) && !/ENOTFOUND|vsda/.test(l)).slice(-15);
+            const tail = server
+                .output()
+                .split('\n')
+                .filter((l) => /error/i.test(l) && !/ENOTFOUND|vsda/.test(l))
+                .slice(-15);
             if (tail.length) {
                 note(`code-server errors:\n${tail.join('\n')}`);
             }
@@ -204,7 +216,10 @@ async function main() {
     }
 }
 
-main().then((code) => process.exit(code), (e) => {
-    note(String(e));
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        note(String(e));
+        process.exit(1);
+    },
+);

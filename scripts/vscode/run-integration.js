@@ -19,11 +19,12 @@ function findDesktopVSCode() {
     if (process.env.ZL_USE_CODE_SERVER === '1') {
         return undefined;
     }
-    const candidates = process.platform === 'darwin'
-        ? ['/Applications/Visual Studio Code.app/Contents/MacOS/Electron', '/Applications/Visual Studio Code.app/Contents/MacOS/Code']
-        : process.platform === 'linux' && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
-            ? ['/usr/share/code/code', '/snap/code/current/usr/share/code/code']
-            : [];
+    const candidates =
+        process.platform === 'darwin'
+            ? ['/Applications/Visual Studio Code.app/Contents/MacOS/Electron', '/Applications/Visual Studio Code.app/Contents/MacOS/Code']
+            : process.platform === 'linux' && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+              ? ['/usr/share/code/code', '/snap/code/current/usr/share/code/code']
+              : [];
     return candidates.find((c) => fs.existsSync(c));
 }
 
@@ -83,7 +84,10 @@ async function main() {
     return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

@@ -50,8 +50,9 @@ function ensureAptPackages() {
         return;
     }
     if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-        throw new Error(`missing system packages: ${missing.join(' ')}\n` +
-            `  install them first:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+        throw new Error(
+            `missing system packages: ${missing.join(' ')}\n` + `  install them first:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+        );
     }
     log(`apt-get install ${missing.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -143,7 +144,11 @@ function npmInstallInto(dir, spec, env, check) {
     fs.mkdirSync(dir, { recursive: true });
     const pkgJson = path.join(dir, 'package.json');
     if (!fs.existsSync(pkgJson)) {
-        fs.writeFileSync(pkgJson, JSON.stringify({ name: `zenlayer-test-${path.basename(dir)}`, private: true, description: 'test tool cache, not part of the extension' }, null, 2) + '\n');
+        fs.writeFileSync(
+            pkgJson,
+            JSON.stringify({ name: `zenlayer-test-${path.basename(dir)}`, private: true, description: 'test tool cache, not part of the extension' }, null, 2) +
+                '\n',
+        );
     }
     log(`npm install ${spec} into ${path.relative(P.ROOT, dir)} (first time only)`);
     const started = Date.now();
@@ -187,9 +192,11 @@ function codeServerLockMatches(template) {
     try {
         const lock = JSON.parse(fs.readFileSync(CS_LOCK, 'utf8'));
         const root = (lock.packages && lock.packages['']) || {};
-        return template.dependencies['code-server'] === P.CODE_SERVER_VERSION
-            && JSON.stringify(root.dependencies) === JSON.stringify(template.dependencies)
-            && lock.packages['node_modules/code-server']?.version === P.CODE_SERVER_VERSION;
+        return (
+            template.dependencies['code-server'] === P.CODE_SERVER_VERSION &&
+            JSON.stringify(root.dependencies) === JSON.stringify(template.dependencies) &&
+            lock.packages['node_modules/code-server']?.version === P.CODE_SERVER_VERSION
+        );
     } catch {
         return false;
     }
@@ -228,9 +235,11 @@ function installCodeServer(env) {
         log(`npm ci ${spec} into ${path.relative(P.ROOT, dir)} from ${path.relative(P.ROOT, CS_LOCK)} (first time only)`);
         run('npm', ['ci', '--no-audit', '--no-fund'], npmOpts);
     } else {
-        log(`WARNING: ${path.relative(P.ROOT, CS_LOCK)} is not a lock for ${spec}; falling back to npm install, so its ` +
-            `dependencies are not pinned. Commit ${path.relative(P.ROOT, path.join(dir, 'package-lock.json'))} as ` +
-            `${path.relative(P.ROOT, CS_LOCK)} (with its root dependency matching) to pin them again.`);
+        log(
+            `WARNING: ${path.relative(P.ROOT, CS_LOCK)} is not a lock for ${spec}; falling back to npm install, so its ` +
+                `dependencies are not pinned. Commit ${path.relative(P.ROOT, path.join(dir, 'package-lock.json'))} as ` +
+                `${path.relative(P.ROOT, CS_LOCK)} (with its root dependency matching) to pin them again.`,
+        );
         run('npm', ['install', '--no-audit', '--no-fund'], npmOpts);
     }
     if (!codeServerOk()) {
@@ -334,7 +343,10 @@ function ensureVSCodeLocked() {
     if (!fs.existsSync(chromium)) {
         throw new Error(`chromium not found at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
     }
-    for (const [what, p] of [['code-server', P.codeServerBin()], ['playwright-core', P.playwrightCoreDir()]]) {
+    for (const [what, p] of [
+        ['code-server', P.codeServerBin()],
+        ['playwright-core', P.playwrightCoreDir()],
+    ]) {
         if (!fs.existsSync(p)) {
             throw new Error(`${what} not found at ${p}`);
         }

@@ -6,7 +6,6 @@ import type { AccountStore } from '../shared/session/accountStore';
 import { maskedCredentialsText } from './texts';
 import { escapeMarkdown } from '../platform/markdown';
 
-
 /** What the status bar reads of the images view's load (the images model's LoadState has this shape). */
 export type ShownImagesState = { readonly kind: 'signedOut' | 'loading' | 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
 
@@ -81,8 +80,14 @@ export class AccountStatusBar implements vscode.Disposable {
         }
         tooltip.appendMarkdown(vscode.l10n.t('Click to switch accounts.'));
         item.tooltip = tooltip;
-        item.backgroundColor = rejection !== undefined && images.accountName === active.name ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-        item.accessibilityInformation = { label: rejection !== undefined ? vscode.l10n.t('Zenlayer account {0}: credentials rejected. Switch Account', active.name) : vscode.l10n.t('Zenlayer account {0}. Switch Account', active.name) };
+        item.backgroundColor =
+            rejection !== undefined && images.accountName === active.name ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+        item.accessibilityInformation = {
+            label:
+                rejection !== undefined
+                    ? vscode.l10n.t('Zenlayer account {0}: credentials rejected. Switch Account', active.name)
+                    : vscode.l10n.t('Zenlayer account {0}. Switch Account', active.name),
+        };
     }
 
     private async record(name: string, rejection: string | undefined): Promise<void> {
@@ -91,6 +96,9 @@ export class AccountStatusBar implements vscode.Disposable {
             return;
         }
         this.recorded = verdict;
-        await this.deps.checks.record(name, rejection === undefined ? { ok: true, at: this.deps.now() } : { ok: false, at: this.deps.now(), reason: rejection });
+        await this.deps.checks.record(
+            name,
+            rejection === undefined ? { ok: true, at: this.deps.now() } : { ok: false, at: this.deps.now(), reason: rejection },
+        );
     }
 }

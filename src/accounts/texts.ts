@@ -43,6 +43,14 @@ export function checkText(check: AccountCheck | undefined, now: number): string 
         return vscode.l10n.t('Not checked yet');
     }
     return check.ok
-        ? vscode.l10n.t({ message: '$(pass) Accepted by Zenlayer {0}', args: [agoText(check.at, now)], comment: ['The first value is a time such as "5 minutes ago"'] })
-        : vscode.l10n.t({ message: '$(error) Rejected by Zenlayer {0}: {1}', args: [agoText(check.at, now), check.reason], comment: ['The first value is a time such as "5 minutes ago", the second the error'] });
+        ? vscode.l10n.t({
+              message: '$(pass) Accepted by Zenlayer {0}',
+              args: [agoText(check.at, now)],
+              comment: ['The first value is a time such as "5 minutes ago"'],
+          })
+        : vscode.l10n.t({
+              message: '$(error) Rejected by Zenlayer {0}: {1}',
+              args: [agoText(check.at, now), check.reason],
+              comment: ['The first value is a time such as "5 minutes ago", the second the error'],
+          });
 }

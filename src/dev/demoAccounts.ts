@@ -18,7 +18,10 @@ function parseDemoAccounts(text: string | undefined): Account[] {
     }
     const accounts: Account[] = [];
     for (const entry of Array.isArray(parsed) ? parsed : []) {
-        const name = typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).name === 'string' ? ((entry as Record<string, unknown>).name as string) : '';
+        const name =
+            typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).name === 'string'
+                ? ((entry as Record<string, unknown>).name as string)
+                : '';
         const credentials = credentialsFromRecord(entry);
         if (credentials && checkAccountName(name, accounts) === undefined) {
             accounts.push({ name: name.trim(), credentials });

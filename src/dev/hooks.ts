@@ -27,4 +27,3 @@ export function readHooks(env: NodeJS.ProcessEnv): Hooks {
         storeDemoAccounts: (store, endpoint, logger, ui) => (demo.length > 0 ? storeDemoAccounts(demo, store, endpoint, logger, ui) : Promise.resolve(false)),
     };
 }
-

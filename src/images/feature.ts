@@ -73,7 +73,14 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         selection: view.selection,
         select: view.select,
     });
-    const context: ImagesCommandContext = { ui: deps.ui, model, deletes, configureCredentials: deps.configureCredentials, selection: view.selection, updateGroupBy: deps.updateGroupBy };
+    const context: ImagesCommandContext = {
+        ui: deps.ui,
+        model,
+        deletes,
+        configureCredentials: deps.configureCredentials,
+        selection: view.selection,
+        updateGroupBy: deps.updateGroupBy,
+    };
     return {
         model,
         view,

@@ -40,7 +40,12 @@ export function detailFieldLabel(field: DetailField): string {
 
 /** The active filter in words, e.g. `name: web · status: AVAILABLE` (the view description and the palette delete use it). */
 export function filterText(filter: ImageFilter): string {
-    return describeFilter(filter, { name: vscode.l10n.t('name'), status: vscode.l10n.t('status'), osType: vscode.l10n.t('OS'), unusedOnly: vscode.l10n.t('unused only') });
+    return describeFilter(filter, {
+        name: vscode.l10n.t('name'),
+        status: vscode.l10n.t('status'),
+        osType: vscode.l10n.t('OS'),
+        unusedOnly: vscode.l10n.t('unused only'),
+    });
 }
 
 /** "used by 2 instances (web-1, web-2)": why Zenlayer most likely refused the image. */
@@ -49,7 +54,9 @@ export function refusalReasonText(reason: RefusalReason): string {
         case 'inUse': {
             const names = reason.instances.slice(0, 3).map((instance) => instance.name);
             const list = reason.instances.length > 3 ? vscode.l10n.t('{0} and {1} more', names.join(', '), reason.instances.length - 3) : names.join(', ');
-            return reason.instances.length === 1 ? vscode.l10n.t('used by 1 instance ({0})', list) : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);
+            return reason.instances.length === 1
+                ? vscode.l10n.t('used by 1 instance ({0})', list)
+                : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);
         }
         case 'status':
             return vscode.l10n.t('Zenlayer refuses to delete an image that is {0}', reason.status);

@@ -13,7 +13,7 @@ export type CommandFactories<C> = { readonly [K in CommandName]?: (context: C) =
 
 /** Makes every handler of a feature once, from its context. */
 export function bindCommands<C, F extends CommandFactories<C>>(factories: F, context: C): { readonly [K in keyof F]: CommandHandler } {
-    const bound = Object.entries(factories).map(([name, make]) => [name, (make)(context)]);
+    const bound = Object.entries(factories).map(([name, make]) => [name, make(context)]);
     return Object.fromEntries(bound) as { readonly [K in keyof F]: CommandHandler };
 }
 

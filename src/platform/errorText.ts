@@ -29,7 +29,11 @@ export function describeError(error: unknown): string {
         return error.isClockSkew ? vscode.l10n.t('{0} Zenlayer said: {1}', clockSkewHelp(), answer) : answer;
     }
     if (error instanceof ZenlayerNetworkError) {
-        return vscode.l10n.t('Cannot reach {0}{1}. Check the network, the proxy settings and the zenlayer.endpoint setting.', error.endpoint, error.errorCode ? ` (${error.errorCode})` : '');
+        return vscode.l10n.t(
+            'Cannot reach {0}{1}. Check the network, the proxy settings and the zenlayer.endpoint setting.',
+            error.endpoint,
+            error.errorCode ? ` (${error.errorCode})` : '',
+        );
     }
     if (error instanceof ZenlayerTimeoutError) {
         return vscode.l10n.t('Zenlayer did not answer within {0} seconds (setting zenlayer.requestTimeoutSeconds).', Math.round(error.timeoutMs / 1000));
@@ -45,7 +49,11 @@ export function describeError(error: unknown): string {
     }
     if (error instanceof ProxyConfigError) {
         // `url` is already without user:password.
-        return vscode.l10n.t('The proxy {0} (from {1}) cannot be used: only http:// and https:// proxies, or host:port, are supported. Change it, or set http.proxySupport to "off".', error.url, error.source);
+        return vscode.l10n.t(
+            'The proxy {0} (from {1}) cannot be used: only http://, https:// or host:port proxies work. Change it, or set http.proxySupport to "off".',
+            error.url,
+            error.source,
+        );
     }
     return error instanceof Error ? error.message : String(error);
 }
@@ -90,7 +98,10 @@ function describeInputProblem(problem: InputProblem): string {
         case 'endpointScheme':
             return vscode.l10n.t('The zenlayer.endpoint setting "{0}" must start with https://.', problem.endpoint);
         case 'endpointPlainHttp':
-            return vscode.l10n.t('The zenlayer.endpoint setting "{0}" uses plain http://, which is allowed only for a loopback address (localhost, 127.0.0.1, [::1]); use https://.', problem.endpoint);
+            return vscode.l10n.t(
+                'The zenlayer.endpoint "{0}" uses plain http://, which is allowed only for a loopback address (localhost, 127.0.0.1, [::1]).',
+                problem.endpoint,
+            );
         case 'endpointUserInfo':
             return vscode.l10n.t('The zenlayer.endpoint setting "{0}" must not contain a user name or password.', problem.endpoint);
         case 'endpointNotOrigin':
@@ -142,7 +153,10 @@ export function imageNameProblemText(reason: ImageNameProblem): string {
 
 /** Clock skew: Zenlayer refuses a signature whose timestamp is too far from its own clock. */
 export function clockSkewHelp(): string {
-    return vscode.l10n.t("Zenlayer refused the request's timestamp: this computer's clock is more than {0} minutes off. Correct the system time (enable automatic time synchronisation), then retry.", Math.round(MAX_CLOCK_SKEW_SECONDS / 60));
+    return vscode.l10n.t(
+        "Zenlayer refused the request's timestamp: this computer's clock is more than {0} minutes off. Correct the system time, then retry.",
+        Math.round(MAX_CLOCK_SKEW_SECONDS / 60),
+    );
 }
 
 /** Refusals the API makes on purpose (image in use, wrong state, not found) are warnings, not extension failures. */
@@ -165,6 +179,6 @@ export function isUnreachable(error: unknown): boolean {
 
 export function secretStorageHelp(): string {
     return vscode.l10n.t(
-        'VS Code cannot use its secret storage, so Zenlayer credentials cannot be saved. On Linux, install and unlock a keyring (for example gnome-keyring or KWallet), or start VS Code with --password-store=basic, then try again.',
+        'VS Code cannot use its secret storage to save credentials. On Linux, unlock a keyring (gnome-keyring, KWallet) or start with --password-store=basic.',
     );
 }

@@ -95,7 +95,10 @@ export function createDispatcher(settings: ProxySettings, env: Readonly<Record<s
         });
         const source = explicitProxy ? `http.proxy ${redactUserInfo(explicitProxy)}` : `${envProxy?.name ?? ''} ${redactUserInfo(envProxy?.value ?? '')}`;
         const auth = token ? '; Proxy-Authorization from http.proxyAuthorization' : '';
-        return { dispatcher, description: `proxy from ${source}${auth}; no proxy for ${noProxy}${settings.strictSSL ? '' : '; TLS certificates not verified'}` };
+        return {
+            dispatcher,
+            description: `proxy from ${source}${auth}; no proxy for ${noProxy}${settings.strictSSL ? '' : '; TLS certificates not verified'}`,
+        };
     }
     const off = proxyOff ? ' (http.proxySupport is off)' : '';
     if (!settings.strictSSL) {

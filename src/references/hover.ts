@@ -68,7 +68,10 @@ export class ImageIdHover implements vscode.HoverProvider {
             markdown.appendMarkdown('  \n').appendText(referenceTexts.hover.referencedIn(files));
         }
         markdown.appendMarkdown('  \n').appendText(referenceTexts.hover.account(account)).appendMarkdown('\n\n');
-        markdown.appendMarkdown(`[`).appendText(referenceTexts.hover.reveal()).appendMarkdown(`](${commandLink(REFERENCE_COMMANDS.revealImage, [image.id])})`);
+        markdown
+            .appendMarkdown(`[`)
+            .appendText(referenceTexts.hover.reveal())
+            .appendMarkdown(`](${commandLink(REFERENCE_COMMANDS.revealImage, [image.id])})`);
         if (files !== undefined) {
             const link = commandLink(REFERENCE_COMMANDS.showReferences, [image.id]);
             markdown.appendMarkdown(' · [').appendText(referenceTexts.hover.showReferences()).appendMarkdown(`](${link})`);

@@ -33,7 +33,11 @@ const ANSI_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]/g;
  */
 export function cleanText(value: string, maxLength: number): string {
     const head = value.length > maxLength * 4 + 64 ? value.slice(0, maxLength * 4 + 64) : value;
-    const flat = head.replace(ANSI_SEQUENCE, '').replace(UNSAFE_CHARACTERS, ' ').replace(/\s{2,}/g, ' ').trim();
+    const flat = head
+        .replace(ANSI_SEQUENCE, '')
+        .replace(UNSAFE_CHARACTERS, ' ')
+        .replace(/\s{2,}/g, ' ')
+        .trim();
     const cut = flat.length > maxLength || head.length < value.length;
     // Never leave half a surrogate pair at the cut.
     return cut ? `${flat.slice(0, maxLength).replace(/[\ud800-\udbff]$/, '')}…` : flat;

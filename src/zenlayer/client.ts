@@ -1,6 +1,26 @@
-import { MAX_PAGE_SIZE, MAX_IDS_PER_FILTER, distinctImageIds, imageFilterParams, instanceFilterParams, requestSignal, type RequestOptions, type ValidatedOptions, validateClientOptions, type ZenlayerClientOptions } from './options';
+import {
+    MAX_PAGE_SIZE,
+    MAX_IDS_PER_FILTER,
+    distinctImageIds,
+    imageFilterParams,
+    instanceFilterParams,
+    requestSignal,
+    type RequestOptions,
+    type ValidatedOptions,
+    validateClientOptions,
+    type ZenlayerClientOptions,
+} from './options';
 import { boundedText, identifier, MAX_LIST_ENTRIES, MAX_NAME_LENGTH } from './bounds';
-import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerNotSentError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
+import {
+    ZenlayerAbortError,
+    ZenlayerApiError,
+    ZenlayerClosedError,
+    ZenlayerError,
+    ZenlayerNetworkError,
+    ZenlayerNotSentError,
+    ZenlayerResponseError,
+    ZenlayerTimeoutError,
+} from './errors';
 import { createImageParams, imageIdOf, imageNameOf, regionIdsOf, renameImageIds } from './imageInput';
 import { listEveryPage, type ListingContext, type ListingLimits, runBounded, warnUnexpected } from './paging';
 import { isNeverConnected } from './retry';
@@ -50,7 +70,12 @@ function chunkOutcome(error: unknown): DeleteChunkOutcome {
 
 /** After these, the next chunk would most likely fail the same way (or must not go at all): stop sending. */
 function stopsTheDelete(error: unknown): boolean {
-    return error instanceof ZenlayerTimeoutError || error instanceof ZenlayerNetworkError || error instanceof ZenlayerAbortError || error instanceof ZenlayerClosedError;
+    return (
+        error instanceof ZenlayerTimeoutError ||
+        error instanceof ZenlayerNetworkError ||
+        error instanceof ZenlayerAbortError ||
+        error instanceof ZenlayerClosedError
+    );
 }
 
 /** Why a chunk is not sent: the caller's abort and close() keep their own error, the rest name the chunk that stopped it. */
@@ -111,8 +136,17 @@ export class ZenlayerClient {
             const asked = new Set(idChunks[index]);
             // At most one page per ID asked about, even if the server serves one image per page.
             const limits = { pageSize: MAX_PAGE_SIZE, concurrency: 1, maxPages: asked.size };
-            const images = await listEveryPage({ action, params: { imageIds: idChunks[index] }, parseItem: parseImage, idOf: (image) => image.id }, limits, context);
-            warnUnexpected(this.warn, action, images.filter((image) => !asked.has(image.id)).map((image) => image.id), undefined);
+            const images = await listEveryPage(
+                { action, params: { imageIds: idChunks[index] }, parseItem: parseImage, idOf: (image) => image.id },
+                limits,
+                context,
+            );
+            warnUnexpected(
+                this.warn,
+                action,
+                images.filter((image) => !asked.has(image.id)).map((image) => image.id),
+                undefined,
+            );
             found[index] = images.filter((image) => asked.has(image.id));
         });
         return found.flat();
@@ -122,9 +156,9 @@ export class ZenlayerClient {
      * Deletes images, at most `maxImageIdsPerDelete` per DeleteImages call, one call after another. Never retried
      * automatically. Never throws for a chunk: the report says, per ID, whether it was accepted, refused, failed,
      * left with an unknown outcome, or not sent. After a chunk that timed out or could not reach Zenlayer (or an
-     * abort, or close()), the remaining chunks are not sent; a chunk that could not connect was not sent either. An answer whose `imageIds` is not a list of strings makes
-     * its chunk's outcome unknown: the client never counts an image deleted on an answer it cannot read. Failed IDs
-     * that were not sent in the chunk are ignored (and reported through onWarning).
+     * abort, or close()), the remaining chunks are not sent; a chunk that could not connect was not sent either.
+     * An answer whose `imageIds` is not a list of strings makes its chunk's outcome unknown: the client never counts
+     * an image deleted on an answer it cannot read. Failed IDs that were not sent in the chunk are ignored (and reported through onWarning).
      */
     async deleteImages(imageIds: readonly string[], options: RequestOptions = {}): Promise<DeleteImagesReport> {
         const action = 'DeleteImages';
@@ -195,7 +229,14 @@ export class ZenlayerClient {
         const zones = zoneSet.map(parseZone).filter((zone): zone is Zone => zone !== undefined);
         if (zones.length < zoneSet.length) {
             const count = zoneSet.length - zones.length;
-            this.warn({ action, kind: 'itemsDropped', count, sample: [], requestId, message: `${action}: ${count} zone(s) without a usable ID dropped${requestId ? ` [requestId ${requestId}]` : ''}` });
+            this.warn({
+                action,
+                kind: 'itemsDropped',
+                count,
+                sample: [],
+                requestId,
+                message: `${action}: ${count} zone(s) without a usable ID dropped${requestId ? ` [requestId ${requestId}]` : ''}`,
+            });
         }
         return zones;
     }
@@ -234,7 +275,17 @@ export class ZenlayerClient {
         }
         const dropped = entries.length - progress.length;
         if (dropped > 0) {
-            this.warn({ action, kind: 'itemsDropped', count: dropped, sample: [], requestId, message: `${action}: ${dropped} progress entr${dropped === 1 ? 'y' : 'ies'} without a usable region ID, repeated or past ${MAX_LIST_ENTRIES} dropped${requestId ? ` [requestId ${requestId}]` : ''}` });
+            this.warn({
+                action,
+                kind: 'itemsDropped',
+                count: dropped,
+                sample: [],
+                requestId,
+                message:
+                    `${action}: ${dropped} progress entr${dropped === 1 ? 'y' : 'ies'} without a usable region ID, ` +
+                    `repeated or past ${MAX_LIST_ENTRIES} dropped` +
+                    `${requestId ? ` [requestId ${requestId}]` : ''}`,
+            });
         }
         return progress;
     }

@@ -29,7 +29,13 @@ export class ZenlayerApiError extends ZenlayerError {
 
     /** The credentials or the clock are wrong; retrying the same request will not help. */
     get isAuthFailure(): boolean {
-        return this.status === 401 || this.status === 403 || this.code.startsWith('AUTHFAILURE') || this.code.startsWith('INVALID_ACCESS_KEY') || this.code.startsWith('INVALID_TOKEN');
+        return (
+            this.status === 401 ||
+            this.status === 403 ||
+            this.code.startsWith('AUTHFAILURE') ||
+            this.code.startsWith('INVALID_ACCESS_KEY') ||
+            this.code.startsWith('INVALID_TOKEN')
+        );
     }
 
     /**
@@ -108,7 +114,10 @@ export class ZenlayerResponseError extends ZenlayerError {
         const contentType = details.contentType ? `, ${details.contentType}` : '';
         const excerpt = details.excerpt ? `: "${details.excerpt}"` : '';
         const requestId = details.requestId ? ` [requestId ${details.requestId}]` : '';
-        super(`${action} failed: unexpected response (HTTP ${status}${contentType}): ${describeResponseProblem(reason, details.field, details.limitBytes)}${excerpt}${requestId}`);
+        super(
+            `${action} failed: unexpected response (HTTP ${status}${contentType}): ` +
+                `${describeResponseProblem(reason, details.field, details.limitBytes)}${excerpt}${requestId}`,
+        );
         this.excerpt = details.excerpt;
         this.contentType = details.contentType;
         this.requestId = details.requestId;
@@ -129,7 +138,9 @@ export class ZenlayerNetworkError extends ZenlayerError {
         readonly errorCode: string | undefined,
         cause: unknown,
     ) {
-        super(`${action} failed: cannot reach ${endpoint}${errorCode ? ` (${errorCode})` : ''}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        super(`${action} failed: cannot reach ${endpoint}${errorCode ? ` (${errorCode})` : ''}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+            cause,
+        });
     }
 }
 
@@ -182,8 +193,10 @@ export class ZenlayerListingError extends ZenlayerError {
         const { totalCount, pageSize } = details;
         super(
             reason === 'tooManyPages'
-                ? `${action} failed: the server claims ${totalCount} items, ${details.pagesNeeded ?? '?'} pages of ${pageSize}, more than the ${details.maxPages ?? '?'} pages a listing may take (maxListPages)`
-                : `${action} failed: the listing is incomplete: the server claims ${totalCount} items but served ${details.received ?? '?'} distinct ones in pages of ${pageSize}`,
+                ? `${action} failed: the server claims ${totalCount} items, ${details.pagesNeeded ?? '?'} pages of ${pageSize}, ` +
+                      `more than the ${details.maxPages ?? '?'} pages a listing may take (maxListPages)`
+                : `${action} failed: the listing is incomplete: the server claims ${totalCount} items ` +
+                      `but served ${details.received ?? '?'} distinct ones in pages of ${pageSize}`,
         );
     }
 }
@@ -240,7 +253,7 @@ export type InputProblem =
     /** Holds characters an HTTP header cannot carry (spaces, control characters, non-ASCII), or is absurdly long. */
     | { readonly kind: 'credentialsMalformed'; readonly field: 'accessKeyId' | 'accessKeyPassword' | 'token' }
     | { readonly kind: 'optionOutOfRange'; readonly option: string; readonly min: number; readonly max: number }
-    | { readonly kind: 'optionWrongType'; readonly option: string; readonly expected: 'object' | 'function' | 'dispatcher' | 'AbortSignal' }
+    | { readonly kind: 'optionWrongType'; readonly option: string; readonly expected: ExpectedOptionType }
     /** `field` names the filter field, with the position for list entries: `imageIds[3]`, `tags[0].key`. */
     | { readonly kind: 'filterInvalid'; readonly field: string; readonly reason: FilterProblem; readonly limit?: number }
     | { readonly kind: 'imageNameInvalid'; readonly reason: ImageNameProblem }
@@ -254,7 +267,10 @@ function describeInputProblem(problem: InputProblem): string {
         case 'endpointScheme':
             return `The Zenlayer endpoint "${problem.endpoint}" must start with https://.`;
         case 'endpointPlainHttp':
-            return `The Zenlayer endpoint "${problem.endpoint}" uses plain http://, which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`;
+            return (
+                `The Zenlayer endpoint "${problem.endpoint}" uses plain http://, ` +
+                `which is only allowed for a loopback address (127.0.0.1, localhost); use https://.`
+            );
         case 'endpointUserInfo':
             return `The Zenlayer endpoint "${problem.endpoint}" must not contain a user name or password.`;
         case 'endpointNotOrigin':
@@ -276,11 +292,14 @@ function describeInputProblem(problem: InputProblem): string {
         case 'optionOutOfRange':
             return `${problem.option} must be a whole number from ${problem.min} to ${problem.max}.`;
         case 'optionWrongType':
-            return `${problem.option} must be ${problem.expected === 'object' ? 'an object' : problem.expected === 'dispatcher' ? 'an undici Dispatcher' : `a ${problem.expected}`}.`;
+            return `${problem.option} must be ${describeExpected(problem.expected)}.`;
         case 'filterInvalid':
             return `Filter field ${problem.field}: ${describeFilterProblem(problem.reason, problem.limit)}.`;
         case 'imageNameInvalid':
-            return `The image name ${describeImageNameProblem(problem.reason)}; it must be 2 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit.`;
+            return (
+                `The image name ${describeImageNameProblem(problem.reason)}; ` +
+                'it must be 2 to 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit.'
+            );
         case 'fieldInvalid':
             return `${problem.field}: ${describeFilterProblem(problem.reason, problem.limit)}.`;
     }
@@ -336,5 +355,18 @@ export class ZenlayerInputError extends ZenlayerError {
         readonly problem: InputProblem,
     ) {
         super(describeInputProblem(problem));
+    }
+}
+
+type ExpectedOptionType = 'object' | 'function' | 'dispatcher' | 'AbortSignal';
+
+function describeExpected(expected: ExpectedOptionType): string {
+    switch (expected) {
+        case 'object':
+            return 'an object';
+        case 'dispatcher':
+            return 'an undici Dispatcher';
+        default:
+            return `a ${expected}`;
     }
 }

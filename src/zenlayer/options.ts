@@ -3,7 +3,16 @@ import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TAG_TEXT_LENGTH } from './bounds';
 import { DEFAULT_ENDPOINT, validateEndpoint } from './endpoint';
 import { type FilterProblem, ZenlayerInputError } from './errors';
 import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
-import { type ApiCallEvent, type CustomImageFilter, IMAGE_STATUSES, INSTANCE_STATUSES, type InstanceFilter, OS_TYPES, type ZenlayerCredentials, type ZenlayerWarning } from './types';
+import {
+    type ApiCallEvent,
+    type CustomImageFilter,
+    IMAGE_STATUSES,
+    INSTANCE_STATUSES,
+    type InstanceFilter,
+    OS_TYPES,
+    type ZenlayerCredentials,
+    type ZenlayerWarning,
+} from './types';
 
 /** Checks everything a caller hands the client, so bad input is a ZenlayerInputError and never a TypeError. */
 
@@ -319,7 +328,10 @@ class FilterReader {
                 if (!isObject(tag)) {
                     this.fail(`tags[${index}]`, 'wrongType');
                 }
-                return { key: this.entry(`tags[${index}].key`, tag.key, MAX_TAG_TEXT_LENGTH), value: this.entry(`tags[${index}].value`, tag.value, MAX_TAG_TEXT_LENGTH) };
+                return {
+                    key: this.entry(`tags[${index}].key`, tag.key, MAX_TAG_TEXT_LENGTH),
+                    value: this.entry(`tags[${index}].value`, tag.value, MAX_TAG_TEXT_LENGTH),
+                };
             });
         }
     }

@@ -51,7 +51,12 @@ export async function listEveryPage<T>(spec: ListingSpec<T>, limits: ListingLimi
             return result.items;
         }
         if (attempt === LISTING_ATTEMPTS) {
-            throw new ZenlayerListingError(spec.action, 'incomplete', { totalCount: result.totalCount, pageSize: result.pageSize, received: result.items.length, requestId: result.requestId });
+            throw new ZenlayerListingError(spec.action, 'incomplete', {
+                totalCount: result.totalCount,
+                pageSize: result.pageSize,
+                received: result.items.length,
+                requestId: result.requestId,
+            });
         }
     }
 }
@@ -78,7 +83,14 @@ async function listOnce<T>(spec: ListingSpec<T>, limits: ListingLimits, context:
         const items = dataSet.map(spec.parseItem).filter((item): item is T => item !== undefined);
         if (items.length < dataSet.length) {
             const count = dataSet.length - items.length;
-            context.warn({ action: spec.action, kind: 'itemsDropped', count, sample: [], requestId, message: `${spec.action}: ${count} item(s) without a usable ID dropped from page ${pageNum}${requestId ? ` [requestId ${requestId}]` : ''}` });
+            context.warn({
+                action: spec.action,
+                kind: 'itemsDropped',
+                count,
+                sample: [],
+                requestId,
+                message: `${spec.action}: ${count} item(s) without a usable ID dropped from page ${pageNum}${requestId ? ` [requestId ${requestId}]` : ''}`,
+            });
         }
         return { totalCount, items, served: dataSet.length, requestId };
     };
@@ -94,7 +106,13 @@ async function listOnce<T>(spec: ListingSpec<T>, limits: ListingLimits, context:
     }
     const lastPage = Math.max(1, Math.ceil(first.totalCount / pageSize));
     if (lastPage > limits.maxPages) {
-        throw new ZenlayerListingError(spec.action, 'tooManyPages', { totalCount: first.totalCount, pageSize, pagesNeeded: lastPage, maxPages: limits.maxPages, requestId: first.requestId });
+        throw new ZenlayerListingError(spec.action, 'tooManyPages', {
+            totalCount: first.totalCount,
+            pageSize,
+            pagesNeeded: lastPage,
+            maxPages: limits.maxPages,
+            requestId: first.requestId,
+        });
     }
 
     const pages = new Map<number, Page<T>>([[1, first]]);
@@ -153,7 +171,9 @@ export function warnUnexpected(warn: (warning: ZenlayerWarning) => void, action:
             count: unexpected.length,
             sample,
             requestId,
-            message: `${action}: ignored ${unexpected.length} ID(s) that were not asked about (${sample.join(', ')}${unexpected.length > sample.length ? ', …' : ''})${requestId ? ` [requestId ${requestId}]` : ''}`,
+            message:
+                `${action}: ignored ${unexpected.length} ID(s) that were not asked about ` +
+                `(${sample.join(', ')}${unexpected.length > sample.length ? ', …' : ''})${requestId ? ` [requestId ${requestId}]` : ''}`,
         });
     }
 }

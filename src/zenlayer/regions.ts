@@ -53,8 +53,11 @@ export function regionsOfZones(zones: readonly Zone[]): ZenlayerRegion[] {
 export function crossesBorder(regions: readonly ZenlayerRegion[], heldIn: readonly string[], destination: string): boolean {
     const borderOf = (regionId: string): RegionBorder | undefined => regions.find((region) => region.regionId === regionId)?.border;
     const target = borderOf(destination);
-    return target !== undefined && heldIn.some((regionId) => {
-        const held = borderOf(regionId);
-        return held !== undefined && held !== target;
-    });
+    return (
+        target !== undefined &&
+        heldIn.some((regionId) => {
+            const held = borderOf(regionId);
+            return held !== undefined && held !== target;
+        })
+    );
 }

@@ -20,7 +20,17 @@ function isDroppedConnection(error: unknown): boolean {
  * No connection was ever made (refused, no such host, unreachable, connect timeout, a certificate refused): the
  * request cannot have been sent. Other network failures (a parse error of the answer, an unknown code) may come after.
  */
-const NEVER_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NEVER_CONNECTED_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EAI_NONAME',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EHOSTDOWN',
+    'ENETDOWN',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
 const CERTIFICATE_CODE = /CERT|SELF_SIGNED|^UNABLE_TO_|^ERR_TLS_|^ERR_SSL_/;
 
 export function isNeverConnected(error: unknown): boolean {

@@ -1,6 +1,14 @@
 import type { Dispatcher } from 'undici';
 import { boundedText, cleanText, errorCode, MAX_EXCERPT_LENGTH, MAX_SERVER_MESSAGE_LENGTH, requestIdOf } from './bounds';
-import { ZenlayerAbortError, ZenlayerApiError, ZenlayerClosedError, ZenlayerError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from './errors';
+import {
+    ZenlayerAbortError,
+    ZenlayerApiError,
+    ZenlayerClosedError,
+    ZenlayerError,
+    ZenlayerNetworkError,
+    ZenlayerResponseError,
+    ZenlayerTimeoutError,
+} from './errors';
 import type { ValidatedOptions } from './options';
 import { isRetryable, retryDelayMs } from './retry';
 import { signZc2, ZC2_ALGORITHM } from './signer';
@@ -15,7 +23,10 @@ const CONTENT_TYPE = 'application/json';
 const REQUEST_CLIENT = 'vscode-zenlayer-images';
 
 /** What the transport needs of the client's validated options. */
-export type TransportOptions = Pick<ValidatedOptions, 'endpoint' | 'credentials' | 'dispatcher' | 'timeoutMs' | 'deadlineMs' | 'maxResponseBytes' | 'retryPolicy' | 'now' | 'random' | 'sleep' | 'onApiCall'>;
+export type TransportOptions = Pick<
+    ValidatedOptions,
+    'endpoint' | 'credentials' | 'dispatcher' | 'timeoutMs' | 'deadlineMs' | 'maxResponseBytes' | 'retryPolicy' | 'now' | 'random' | 'sleep' | 'onApiCall'
+>;
 
 export interface CallOptions {
     readonly signal?: AbortSignal;
@@ -125,7 +136,12 @@ export class ZecTransport {
         };
         try {
             const result = await this.send(action, body, callOptions.signal, clock);
-            report({ outcome: 'ok', status: 200, requestId: result.requestId, failedImageIds: action === 'DeleteImages' ? sentAmong(result.response.imageIds, callOptions.imageIds) : undefined });
+            report({
+                outcome: 'ok',
+                status: 200,
+                requestId: result.requestId,
+                failedImageIds: action === 'DeleteImages' ? sentAmong(result.response.imageIds, callOptions.imageIds) : undefined,
+            });
             return result;
         } catch (error) {
             const zenlayerError = error as ZenlayerError;
@@ -174,7 +190,14 @@ export class ZecTransport {
         const fail = (error: unknown, status?: number): ZenlayerError => this.transportError(action, error, callerSignal, timeout.signal, clock, status);
         let response: Dispatcher.ResponseData;
         try {
-            response = await this.dispatcher.request({ origin: this.origin, path: ZEC_PATH, method: 'POST', headers: this.headersFor(action, body), body, signal });
+            response = await this.dispatcher.request({
+                origin: this.origin,
+                path: ZEC_PATH,
+                method: 'POST',
+                headers: this.headersFor(action, body),
+                body,
+                signal,
+            });
         } catch (error) {
             clearTimeout(timer);
             throw fail(error);
@@ -191,7 +214,14 @@ export class ZecTransport {
         }
     }
 
-    private transportError(action: string, error: unknown, callerSignal: AbortSignal | undefined, timeoutSignal: AbortSignal, clock: AttemptClock, status?: number): ZenlayerError {
+    private transportError(
+        action: string,
+        error: unknown,
+        callerSignal: AbortSignal | undefined,
+        timeoutSignal: AbortSignal,
+        clock: AttemptClock,
+        status?: number,
+    ): ZenlayerError {
         if (callerSignal?.aborted) {
             return new ZenlayerAbortError(action);
         }
@@ -199,7 +229,9 @@ export class ZecTransport {
             return new ZenlayerClosedError(action);
         }
         if (timeoutSignal.aborted) {
-            return clock.limit === 'deadline' ? new ZenlayerTimeoutError(action, this.options.deadlineMs, 'deadline') : new ZenlayerTimeoutError(action, this.options.timeoutMs);
+            return clock.limit === 'deadline'
+                ? new ZenlayerTimeoutError(action, this.options.deadlineMs, 'deadline')
+                : new ZenlayerTimeoutError(action, this.options.timeoutMs);
         }
         if (status !== undefined) {
             // Headers arrived but the body broke off mid-way.
@@ -218,7 +250,8 @@ function sentAmong(failed: unknown, sent: readonly string[] | undefined): string
 
 /** Reads the body up to `maxBytes` and aborts the download the moment it passes: memory stays bounded. */
 async function readBody(action: string, response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
-    const tooLarge = (): ZenlayerResponseError => new ZenlayerResponseError(action, response.statusCode, 'bodyTooLarge', { limitBytes: maxBytes, contentType: contentTypeOf(response.headers) });
+    const tooLarge = (): ZenlayerResponseError =>
+        new ZenlayerResponseError(action, response.statusCode, 'bodyTooLarge', { limitBytes: maxBytes, contentType: contentTypeOf(response.headers) });
     const declared = Number(headerValue(response.headers, 'content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
         throw tooLarge();
@@ -278,7 +311,11 @@ function parseEnvelope(action: string, status: number, headers: Record<string, s
     try {
         parsed = JSON.parse(text);
     } catch {
-        throw new ZenlayerResponseError(action, status, text.length === 0 ? 'emptyBody' : 'notJson', { excerpt: excerpt(text), contentType, retryAfterSeconds: retryAfter });
+        throw new ZenlayerResponseError(action, status, text.length === 0 ? 'emptyBody' : 'notJson', {
+            excerpt: excerpt(text),
+            contentType,
+            retryAfterSeconds: retryAfter,
+        });
     }
     if (!isObject(parsed)) {
         throw new ZenlayerResponseError(action, status, 'notObject', { excerpt: excerpt(text), contentType, retryAfterSeconds: retryAfter });
@@ -290,12 +327,22 @@ function parseEnvelope(action: string, status: number, headers: Record<string, s
     if (parsed.code !== undefined) {
         const code = errorCode(parsed.code);
         if (code === undefined) {
-            throw new ZenlayerResponseError(action, status, 'invalidField', { field: 'code', contentType, requestId: envelopeRequestId, retryAfterSeconds: retryAfter });
+            throw new ZenlayerResponseError(action, status, 'invalidField', {
+                field: 'code',
+                contentType,
+                requestId: envelopeRequestId,
+                retryAfterSeconds: retryAfter,
+            });
         }
         const message = typeof parsed.message === 'string' ? cleanText(parsed.message, MAX_SERVER_MESSAGE_LENGTH) : '';
         const serverTime = Date.parse(headerValue(headers, 'date')?.slice(0, 64) ?? '');
         const clockOffset = Number.isNaN(serverTime) ? undefined : Math.round((serverTime - now) / 1000);
         throw new ZenlayerApiError(action, status, code, message, envelopeRequestId, retryAfter, clockOffset);
     }
-    throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', { excerpt: excerpt(text), contentType, requestId: envelopeRequestId, retryAfterSeconds: retryAfter });
+    throw new ZenlayerResponseError(action, status, status === 200 ? 'missingResponse' : 'missingCode', {
+        excerpt: excerpt(text),
+        contentType,
+        requestId: envelopeRequestId,
+        retryAfterSeconds: retryAfter,
+    });
 }

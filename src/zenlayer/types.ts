@@ -124,7 +124,21 @@ export interface DeleteImagesReport extends DeleteImagesResult {
 }
 
 /** Instance statuses of DescribeInstances (zec 2025-09-01, as the official CLI documents them). */
-export const INSTANCE_STATUSES = ['DEPLOYING', 'REBUILDING', 'REBOOT', 'RUNNING', 'STOPPED', 'BOOTING', 'RELEASING', 'STOPPING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED', 'IMAGING', 'RESIZING'] as const;
+export const INSTANCE_STATUSES = [
+    'DEPLOYING',
+    'REBUILDING',
+    'REBOOT',
+    'RUNNING',
+    'STOPPED',
+    'BOOTING',
+    'RELEASING',
+    'STOPPING',
+    'RECYCLE',
+    'RECYCLING',
+    'CREATE_FAILED',
+    'IMAGING',
+    'RESIZING',
+] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /**

@@ -26,8 +26,22 @@ const GONE_CHECK_MS = 250;
 async function startEmulatorProcess(images: number, latencyMs = 0, instances = 0): Promise<{ url: string; child: ChildProcess }> {
     const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
     const args = [
-        cli, '--port', '0', '--quiet', '--images', String(images), '--latency', String(latencyMs), '--instances', String(instances), '--delete-delay', String(DELETE_DELAY_MS),
-        '--key-id', KEY.accessKeyId, '--key-secret', KEY.accessKeyPassword,
+        cli,
+        '--port',
+        '0',
+        '--quiet',
+        '--images',
+        String(images),
+        '--latency',
+        String(latencyMs),
+        '--instances',
+        String(instances),
+        '--delete-delay',
+        String(DELETE_DELAY_MS),
+        '--key-id',
+        KEY.accessKeyId,
+        '--key-secret',
+        KEY.accessKeyPassword,
     ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
@@ -78,9 +92,15 @@ function medianMs(runs: number, work: () => unknown): number {
 
 function benchTreeBuilding(images: readonly ZenlayerImage[]): void {
     for (const groupBy of GROUP_BY_VALUES) {
-        row(`build tree of ${images.length.toLocaleString('en-US')} images, groupBy ${groupBy}`, `${medianMs(9, () => buildImageTree(images, groupBy)).toFixed(1)} ms (median of 9)`);
+        row(
+            `build tree of ${images.length.toLocaleString('en-US')} images, groupBy ${groupBy}`,
+            `${medianMs(9, () => buildImageTree(images, groupBy)).toFixed(1)} ms (median of 9)`,
+        );
     }
-    row(`build delete quick pick of ${images.length.toLocaleString('en-US')} images`, `${medianMs(9, () => buildDeleteQuickPickItems(images)).toFixed(1)} ms (median of 9)`);
+    row(
+        `build delete quick pick of ${images.length.toLocaleString('en-US')} images`,
+        `${medianMs(9, () => buildDeleteQuickPickItems(images)).toFixed(1)} ms (median of 9)`,
+    );
 }
 
 async function benchListing(): Promise<void> {
@@ -97,7 +117,10 @@ async function benchListing(): Promise<void> {
         row('list 10,000 images: peak heap growth', `${peakMiB.toFixed(1)} MiB`);
         benchTreeBuilding(result);
 
-        const targets = result.filter((image) => DELETABLE.has(image.status)).slice(0, 1000).map((image) => image.id);
+        const targets = result
+            .filter((image) => DELETABLE.has(image.status))
+            .slice(0, 1000)
+            .map((image) => image.id);
         requests = 0;
         const deleted = await measured(() => client.deleteImages(targets));
         const outcome = deleted.result;
@@ -106,7 +129,10 @@ async function benchListing(): Promise<void> {
         row('delete 1,000 images: wall time until accepted', `${deleted.wallMs.toFixed(0)} ms`);
         row('delete 1,000 images: accepted / refused by the API', `${outcome.acceptedImageIds.length} / ${outcome.refusedImageIds.length}`);
         const goneMs = await untilGone(client, outcome.acceptedImageIds);
-        row('delete 1,000 images: wall time until gone', `${(deleted.wallMs + goneMs).toFixed(0)} ms (emulator removes each ${DELETE_DELAY_MS} ms after accepting; checked every ${GONE_CHECK_MS} ms)`);
+        row(
+            'delete 1,000 images: wall time until gone',
+            `${(deleted.wallMs + goneMs).toFixed(0)} ms (emulator removes each ${DELETE_DELAY_MS} ms after accepting; checked every ${GONE_CHECK_MS} ms)`,
+        );
     } finally {
         await client.close();
         child.kill();
@@ -152,7 +178,10 @@ async function benchListingAgainstCliWay(): Promise<void> {
         row('50 ms latency, client way: wall time', `${client.wallMs.toFixed(0)} ms`);
         row('50 ms latency, CLI --page-all way: images / requests', `${cli.images} / ${cli.requests}`);
         row('50 ms latency, CLI --page-all way: wall time', `${cli.wallMs.toFixed(0)} ms`);
-        row('50 ms latency, client / CLI wall time', `${(client.wallMs / cli.wallMs).toFixed(3)} (CLI takes ${(cli.wallMs / client.wallMs).toFixed(1)}x as long)`);
+        row(
+            '50 ms latency, client / CLI wall time',
+            `${(client.wallMs / cli.wallMs).toFixed(3)} (CLI takes ${(cli.wallMs / client.wallMs).toFixed(1)}x as long)`,
+        );
     } finally {
         await Promise.all([ours.close(), cliWay.close()]);
         child.kill();
@@ -226,13 +255,22 @@ async function benchBundleLoad(): Promise<void> {
     const previous = process.env.ZL_BENCH_PREVIOUS_BUNDLE;
     const fullUndici = await buildFullUndiciBundle(repoRoot);
     try {
-        const [extension, undici, earlier] = measureBundleLoads([path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file, ...(previous ? [previous] : [])], runs);
-        row('dist/extension.js: size / load', `${extension.sizeKiB.toFixed(1)} KiB / ${extension.loadMs.toFixed(1)} ms (median of ${runs} fresh processes, stub vscode)`);
+        const [extension, undici, earlier] = measureBundleLoads(
+            [path.join(repoRoot, 'dist', 'extension.js'), fullUndici.file, ...(previous ? [previous] : [])],
+            runs,
+        );
+        row(
+            'dist/extension.js: size / load',
+            `${extension.sizeKiB.toFixed(1)} KiB / ${extension.loadMs.toFixed(1)} ms (median of ${runs} fresh processes, stub vscode)`,
+        );
         row("undici's full index, minified: size / load", `${undici.sizeKiB.toFixed(1)} KiB / ${undici.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
         row('extension load / full undici load', (extension.loadMs / undici.loadMs).toFixed(2));
         if (earlier) {
             row('previous bundle: size / load', `${earlier.sizeKiB.toFixed(1)} KiB / ${earlier.loadMs.toFixed(1)} ms (median of ${runs}, same run)`);
-            row('extension / previous bundle: size, load', `${(extension.sizeKiB / earlier.sizeKiB).toFixed(2)}, ${(extension.loadMs / earlier.loadMs).toFixed(2)}`);
+            row(
+                'extension / previous bundle: size, load',
+                `${(extension.sizeKiB / earlier.sizeKiB).toFixed(2)}, ${(extension.loadMs / earlier.loadMs).toFixed(2)}`,
+            );
         }
     } finally {
         fullUndici.dispose();

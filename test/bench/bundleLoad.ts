@@ -61,6 +61,17 @@ export async function buildFullUndiciBundle(repoRoot: string): Promise<{ file: s
     const entry = path.join(dir, 'entry.js');
     writeFileSync(entry, "module.exports = require('undici');\n");
     const file = path.join(dir, 'undici-full.js');
-    await build({ entryPoints: [entry], absWorkingDir: repoRoot, nodePaths: [path.join(repoRoot, 'node_modules')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, outfile: file, logLevel: 'warning' });
+    await build({
+        entryPoints: [entry],
+        absWorkingDir: repoRoot,
+        nodePaths: [path.join(repoRoot, 'node_modules')],
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        minify: true,
+        outfile: file,
+        logLevel: 'warning',
+    });
     return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

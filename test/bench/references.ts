@@ -46,7 +46,10 @@ function images(generation: number): ImageKey[] {
     return Array.from({ length: IMAGES }, (_, position) => {
         const index = generation === 1 && position % 10 === 0 ? IMAGES + position : position;
         const year = generation === 1 && index % 2 === 1 ? '2027' : '2026';
-        return { id: `img-${createHash('sha256').update(`bench:${index}`).digest('hex').slice(0, 16)}`, name: `app-${index % 500}-${year}-${String((index % 12) + 1).padStart(2, '0')}` };
+        return {
+            id: `img-${createHash('sha256').update(`bench:${index}`).digest('hex').slice(0, 16)}`,
+            name: `app-${index % 500}-${year}-${String((index % 12) + 1).padStart(2, '0')}`,
+        };
     });
 }
 
@@ -94,7 +97,9 @@ async function generateWorkspace(): Promise<{ referencedIds: number }> {
         }
         // 10 modulo the ten extensions: a .tf file.
         if (file % Math.floor(FILES / DATA_SOURCES) === 10) {
-            lines.push(`data "zenlayercloud_zec_images" "pick_${file}" {\n  availability_zone = "asia-east-1a"\n  image_name_regex = "^app-${Math.floor(file / 1000)}-2026-"\n}`);
+            lines.push(
+                `data "zenlayercloud_zec_images" "pick_${file}" {\n  availability_zone = "asia-east-1a"\n  image_name_regex = "^app-${Math.floor(file / 1000)}-2026-"\n}`,
+            );
         }
         writeFileSync(path.join(folder, `file-${file}.${extension === 'hcl' ? 'pkr.hcl' : extension}`), lines.join(file % 7 === 0 ? '\r\n' : '\n'));
     }
@@ -169,7 +174,14 @@ async function fullScan(source: FileSource, listing: readonly ImageKey[]) {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
     gc();
-    return { index, summary, wallMs, cpuMs: (user + system) / 1000, peakMiB: (peak - baseline) / 2 ** 20, keptMiB: (process.memoryUsage().heapUsed - baseline) / 2 ** 20 };
+    return {
+        index,
+        summary,
+        wallMs,
+        cpuMs: (user + system) / 1000,
+        peakMiB: (peak - baseline) / 2 ** 20,
+        keptMiB: (process.memoryUsage().heapUsed - baseline) / 2 ** 20,
+    };
 }
 
 async function main(): Promise<void> {
@@ -191,7 +203,10 @@ async function main(): Promise<void> {
     row('full scan: CPU time of this process (user + system)', runs.map((run) => `${(run.cpuMs / 1000).toFixed(2)} s`).join(', '));
     row('full scan: peak heap growth, largest of 3 (aim ≤ 100 MiB)', `${Math.max(...runs.map((run) => run.peakMiB)).toFixed(1)} MiB`);
     row('full scan: heap kept by the index after GC', `${runs[runs.length - 1].keptMiB.toFixed(1)} MiB`);
-    row('full scan: images referenced (by ID written / in all)', `${referencedIds} / ${index.referencedImages().size} (the rest by the ${DATA_SOURCES} name regexes)`);
+    row(
+        'full scan: images referenced (by ID written / in all)',
+        `${referencedIds} / ${index.referencedImages().size} (the rest by the ${DATA_SOURCES} name regexes)`,
+    );
     row('full scan: truncated', String(summary.truncated ?? 'no'));
 
     const uris = (await source.listFiles(DEFAULT_SCAN_LIMITS.maxFiles)).uris;
@@ -211,7 +226,10 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const size = (await fs.stat(file)).size;
-    row(`one changed file (${(size / 1024).toFixed(1)} KiB) re-scanned: read + scan + index`, `${times[10].toFixed(2)} ms median of 21, max ${times[20].toFixed(2)} ms (aim ≤ 5 ms)`);
+    row(
+        `one changed file (${(size / 1024).toFixed(1)} KiB) re-scanned: read + scan + index`,
+        `${times[10].toFixed(2)} ms median of 21, max ${times[20].toFixed(2)} ms (aim ≤ 5 ms)`,
+    );
 
     const next = images(1);
     const rematchStarted = performance.now();
@@ -220,7 +238,10 @@ async function main(): Promise<void> {
     await index.matchPatterns();
     const rematchMs = performance.now() - rematchStarted;
     row('new listing (1,000 IDs new, 5,000 renamed): re-match by ID', `${byIdMs.toFixed(1)} ms, no file read (rescan needed: ${needsRescan ? 'yes' : 'no'})`);
-    row(`new listing: with the ${DATA_SOURCES} name regexes (worker thread)`, `${rematchMs.toFixed(1)} ms; images referenced now ${index.referencedImages().size}`);
+    row(
+        `new listing: with the ${DATA_SOURCES} name regexes (worker thread)`,
+        `${rematchMs.toFixed(1)} ms; images referenced now ${index.referencedImages().size}`,
+    );
 }
 
 main().catch((error: unknown) => {

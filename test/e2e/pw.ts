@@ -10,7 +10,12 @@ export interface WaitForOptions {
 }
 
 export interface Locator {
-    click(options?: { button?: 'left' | 'right' | 'middle'; modifiers?: ('Control' | 'Shift' | 'Alt' | 'Meta' | 'ControlOrMeta')[]; timeout?: number; force?: boolean }): Promise<void>;
+    click(options?: {
+        button?: 'left' | 'right' | 'middle';
+        modifiers?: ('Control' | 'Shift' | 'Alt' | 'Meta' | 'ControlOrMeta')[];
+        timeout?: number;
+        force?: boolean;
+    }): Promise<void>;
     fill(value: string, options?: { timeout?: number }): Promise<void>;
     hover(options?: { position?: { x: number; y: number }; timeout?: number }): Promise<void>;
     press(key: string, options?: { timeout?: number }): Promise<void>;

@@ -118,7 +118,9 @@ function sidebar(page: Page): Locator {
 
 /** A row of the images tree, found by its visible label (not the aria label, which the view may enrich). */
 function treeItem(page: Page, name: string): Locator {
-    return sidebar(page).getByRole('treeitem').filter({ has: page.locator('.label-name').getByText(name, { exact: true }) });
+    return sidebar(page)
+        .getByRole('treeitem')
+        .filter({ has: page.locator('.label-name').getByText(name, { exact: true }) });
 }
 
 async function treeLabels(page: Page): Promise<string[]> {
@@ -126,12 +128,16 @@ async function treeLabels(page: Page): Promise<string[]> {
 }
 
 function notification(page: Page, text: RegExp): Locator {
-    return page.locator('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message').filter({ hasText: text });
+    return page
+        .locator('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message')
+        .filter({ hasText: text });
 }
 
 /** The whole toast (message, source, buttons) whose message matches. */
 function notificationToast(page: Page, text: RegExp): Locator {
-    return page.locator('.notifications-toasts .notification-list-item').filter({ has: page.locator('.notification-list-item-message').filter({ hasText: text }) });
+    return page
+        .locator('.notifications-toasts .notification-list-item')
+        .filter({ has: page.locator('.notification-list-item-message').filter({ hasText: text }) });
 }
 
 async function notificationTexts(page: Page): Promise<string[]> {
@@ -162,7 +168,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
     const input = quickInputBox(page);
     await expectVisible('the command palette', input);
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list').getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first();
+    const row = page
+        .locator('.quick-input-list')
+        .getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) })
+        .first();
     await expectVisible(`the command "${title}" in the palette`, row);
     await row.click();
 }
@@ -170,7 +179,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
 /** Opens the extension's activity-bar container unless it is already the open one (a second click would close it). */
 async function openZenlayerView(page: Page, texts: Texts): Promise<void> {
     const container = texts.nls('container.title');
-    const tab = page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${escapeRegExp(container)}\\b`) }).first();
+    const tab = page
+        .locator('.part.activitybar')
+        .getByRole('tab', { name: new RegExp(`^${escapeRegExp(container)}\\b`) })
+        .first();
     await expectVisible(`the "${container}" activity bar tab`, tab, 90000);
     if ((await tab.getAttribute('aria-selected')) !== 'true') {
         await tab.click();
@@ -199,10 +211,16 @@ async function expectQuickInput(page: Page, what: string, expected: { title: str
 async function confirmModal(ctx: Ctx, question: RegExp, shotName: string, button?: string): Promise<string> {
     const { page, texts } = ctx;
     const deleteLabel = button ?? texts.t('Delete');
-    const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: deleteLabel, exact: true }) }).first();
+    const dialog = page
+        .getByRole('dialog')
+        .filter({ has: page.getByRole('button', { name: deleteLabel, exact: true }) })
+        .first();
     await expectVisible(`the modal confirmation with a "${deleteLabel}" button`, dialog);
     const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
-    for (const [what, expected] of [['question', question], ['warning', new RegExp(escapeRegExp(texts.t('Deleted images cannot be recovered.')))]] as const) {
+    for (const [what, expected] of [
+        ['question', question],
+        ['warning', new RegExp(escapeRegExp(texts.t('Deleted images cannot be recovered.')))],
+    ] as const) {
         if (!expected.test(text)) {
             throw new Error(`the confirmation's ${what} does not match ${String(expected)}: ${JSON.stringify(text)}`);
         }
@@ -310,14 +328,20 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
     await expectVisible(`image "${TREE_DELETE[0]}" in the tree`, first);
     await first.click();
     await second.click({ modifiers: ['ControlOrMeta'] });
-    await waitUntil('both images selected', async () =>
-        (await first.getAttribute('aria-selected')) === 'true' && (await second.getAttribute('aria-selected')) === 'true', 5000);
+    await waitUntil(
+        'both images selected',
+        async () => (await first.getAttribute('aria-selected')) === 'true' && (await second.getAttribute('aria-selected')) === 'true',
+        5000,
+    );
     await ctx.shot('2a-two-selected');
 
     await second.click({ button: 'right' });
     // By its label text: the item's accessible name also carries its keybinding ("Delete Delete").
     const deleteTitle = texts.nls('command.deleteImage');
-    const menuItem = page.getByRole('menuitem').filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(deleteTitle)}\\s*$`) }) }).first();
+    const menuItem = page
+        .getByRole('menuitem')
+        .filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(deleteTitle)}\\s*$`) }) })
+        .first();
     await expectVisible(`the "${deleteTitle}" entry in the tree item context menu`, menuItem);
     await ctx.shot('2b-context-menu');
     await menuItem.click();
@@ -332,9 +356,11 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
     await ctx.shot('2d-deleted-notification');
 
     for (const name of TREE_DELETE) {
-        await treeItem(page, name).waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS }).catch((e) => {
-            throw new Error(`image "${name}" still in the tree after delete (${firstLine(e)})`);
-        });
+        await treeItem(page, name)
+            .waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS })
+            .catch((e) => {
+                throw new Error(`image "${name}" still in the tree after delete (${firstLine(e)})`);
+            });
         // The row can go a moment before the emulator finishes the delete: poll, as step 3 does.
         await waitUntil(`the emulator to have removed "${name}"`, () => !emulator.state.findByName(name), 10000).catch((e) => {
             throw new Error(`${firstLine(e)} (status ${emulator.state.findByName(name)?.imageStatus})`);
@@ -349,24 +375,37 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await runCommand(page, commandTitle(texts, 'command.deleteImages'));
     const input = quickInputBox(page);
     await waitUntil('the image quick pick', async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'));
-    await expectVisible(`the quick pick titled "${texts.t('Delete Zenlayer Images')}"`,
-        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Delete Zenlayer Images'), { exact: true }));
+    await expectVisible(
+        `the quick pick titled "${texts.t('Delete Zenlayer Images')}"`,
+        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Delete Zenlayer Images'), { exact: true }),
+    );
     for (const name of [...PALETTE_DELETE, REFUSED]) {
         await input.fill(name);
-        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(name, { exact: true }) }).first();
+        const row = page
+            .locator('.quick-input-list .monaco-list-row')
+            .filter({ has: page.locator('.label-name').getByText(name, { exact: true }) })
+            .first();
         await expectVisible(`"${name}" in the quick pick`, row);
         // VS Code 1.100 draws a custom toggle (role=checkbox); older builds had a native checkbox input.
         const checkbox = row.locator('.monaco-checkbox, .quick-input-list-checkbox, input[type="checkbox"]').first();
         await checkbox.click();
-        await waitUntil(`"${name}" checked`, async () => (await row.getAttribute('aria-checked')) === 'true'
-            || (await checkbox.getAttribute('aria-checked')) === 'true' || (await row.locator('input[type="checkbox"]:checked').count()) > 0, 5000);
+        await waitUntil(
+            `"${name}" checked`,
+            async () =>
+                (await row.getAttribute('aria-checked')) === 'true' ||
+                (await checkbox.getAttribute('aria-checked')) === 'true' ||
+                (await row.locator('input[type="checkbox"]:checked').count()) > 0,
+            5000,
+        );
     }
     await input.fill('');
     await ctx.shot('3a-quick-pick-three-checked');
     await input.press('Enter');
 
     // REFUSED is in use by instances: the confirmation names it and offers to delete only the unused; "Delete All" sends it too.
-    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '3b-delete-confirmation', texts.t('Delete All'))}`);
+    log(
+        `modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '3b-delete-confirmation', texts.t('Delete All'))}`,
+    );
     const refused = `(?:${escapeRegExp(REFUSED)}|${escapeRegExp(refusedId)})`;
     const partial = new RegExp(`${texts.pattern('Deleting {0} of {1} images.', 2, 3).source.replace(/\$$/, '')}.*${refused}.*`);
     const failedToast = notification(page, partial).first();
@@ -379,9 +418,11 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     await ctx.shot('3c-partial-failure-notification', { readme: LOCALE === 'en' ? 'delete-result' : LOCALE });
 
     for (const name of PALETTE_DELETE) {
-        await treeItem(page, name).waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS }).catch((e) => {
-            throw new Error(`image "${name}" still in the tree after delete (${firstLine(e)})`);
-        });
+        await treeItem(page, name)
+            .waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS })
+            .catch((e) => {
+                throw new Error(`image "${name}" still in the tree after delete (${firstLine(e)})`);
+            });
         await waitUntil(`the emulator to have removed "${name}"`, () => !emulator.state.findByName(name), 10000);
     }
     await expectVisible(`the refused image "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
@@ -406,7 +447,8 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
 function unusedDeletableImages(emulator: RunningEmulator): { name: string; id: string; sizeGiB: number }[] {
     const transitional = new Set(['CREATING', 'SYNCING', 'PROCESSING', 'DELETING']);
     const used = emulator.state.usedImageIds();
-    return emulator.state.images()
+    return emulator.state
+        .images()
         .filter((image) => !transitional.has(image.imageStatus) && !used.has(image.imageId))
         .map((image) => ({ name: image.imageName, id: image.imageId, sizeGiB: image.imageSize ?? 0 }))
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
@@ -427,7 +469,10 @@ async function quickPickRows(page: Page): Promise<{ label: string; ticked: boole
         for (let index = 0; index < drawn; index++) {
             const row = rows.nth(index);
             const position = Number(await row.getAttribute('aria-posinset'));
-            read.set(position, { label: (await row.locator('.label-name').first().innerText()).trim(), ticked: (await row.getAttribute('aria-checked')) === 'true' });
+            read.set(position, {
+                label: (await row.locator('.label-name').first().innerText()).trim(),
+                ticked: (await row.getAttribute('aria-checked')) === 'true',
+            });
         }
         await page.keyboard.press('ArrowDown');
     }
@@ -445,7 +490,10 @@ async function quickPickRows(page: Page): Promise<{ label: string; ticked: boole
 async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     const { page, texts, emulator } = ctx;
     await clearNotifications(page);
-    const inUse = emulator.state.images().filter((image) => emulator.state.isInUse(image.imageId)).map((image) => image.imageName);
+    const inUse = emulator.state
+        .images()
+        .filter((image) => emulator.state.isInUse(image.imageId))
+        .map((image) => image.imageName);
     await runCommand(page, commandTitle(texts, 'command.deleteUnusedImages'));
     const title = page.locator('.quick-input-widget .quick-input-title');
     const offer = texts.pattern('Delete Unused Images: {0} image(s), {1} GiB', /\d+/, /\d+/);
@@ -461,7 +509,9 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
     const rows = await quickPickRows(page);
     const offered = rows.map((row) => row.label);
     if (JSON.stringify(offered) !== JSON.stringify(expected.map((image) => image.name))) {
-        throw new Error(`offered ${JSON.stringify(offered)}; the emulator's unused deletable images are ${JSON.stringify(expected.map((image) => image.name))}`);
+        throw new Error(
+            `offered ${JSON.stringify(offered)}; the emulator's unused deletable images are ${JSON.stringify(expected.map((image) => image.name))}`,
+        );
     }
     const unticked = rows.filter((row) => !row.ticked).map((row) => row.label);
     if (unticked.length > 0) {
@@ -473,7 +523,9 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
 
     log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', count, /.*/), '6b-delete-unused-confirmation')}`);
     const typeBox = quickInputBox(page);
-    await waitUntil('the box asking to type the count', async () => (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', count)));
+    await waitUntil('the box asking to type the count', async () =>
+        (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', count)),
+    );
     await typeBox.fill(String(count));
     await typeBox.press('Enter');
     // Accepted is not deleted yet: the status bar says so until one notification says they are gone.
@@ -522,17 +574,31 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
     await runCommand(page, commandTitle(texts, 'command.addAccount'));
     const input = quickInputBox(page);
     await waitUntil('the account name input box', async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'));
-    await expectVisible(`the title "${texts.t('Add a Zenlayer Account (name)')}"`, page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Add a Zenlayer Account (name)'), { exact: true }));
+    await expectVisible(
+        `the title "${texts.t('Add a Zenlayer Account (name)')}"`,
+        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Add a Zenlayer Account (name)'), { exact: true }),
+    );
     await input.fill('default');
-    await expectVisible('the name-taken message', page.locator('.quick-input-widget .quick-input-message').getByText(texts.t('An account named "{0}" already exists.', 'default'), { exact: false }));
+    await expectVisible(
+        'the name-taken message',
+        page.locator('.quick-input-widget .quick-input-message').getByText(texts.t('An account named "{0}" already exists.', 'default'), { exact: false }),
+    );
     await ctx.shot('5a-account-name-taken');
     await input.fill('staging');
     await input.press('Enter');
     // A named account may sign in with a key or a token: pick the key.
-    const keyChoice = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: texts.t('$(key) Enter an AccessKey ID and password').replace('$(key) ', '') }).first();
+    const keyChoice = page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ hasText: texts.t('$(key) Enter an AccessKey ID and password').replace('$(key) ', '') })
+        .first();
     await expectVisible('the choice between an access key and a token', keyChoice);
     await keyChoice.click();
-    await waitUntil('the AccessKey ID input box', async () => (await input.inputValue()) === '' && (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Zenlayer AccessKey ID (1/2)')));
+    await waitUntil(
+        'the AccessKey ID input box',
+        async () =>
+            (await input.inputValue()) === '' &&
+            (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Zenlayer AccessKey ID (1/2)')),
+    );
     await input.fill(staging.accessKeyId);
     await input.press('Enter');
     const password = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
@@ -547,8 +613,10 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
 
     await clearNotifications(page);
     await accountItem(ctx, 'staging').click();
-    await expectVisible(`the quick pick titled "${texts.t('Switch Zenlayer Account')}"`,
-        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Switch Zenlayer Account'), { exact: true }));
+    await expectVisible(
+        `the quick pick titled "${texts.t('Switch Zenlayer Account')}"`,
+        page.locator('.quick-input-widget .quick-input-title').getByText(texts.t('Switch Zenlayer Account'), { exact: true }),
+    );
     const masked = texts.t('AccessKey ID {0}', '••••••••EY01');
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: masked }).first();
     await expectVisible(`the account "default" with its masked key ID (${masked})`, row);
@@ -576,7 +644,10 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
 async function extensionsView(ctx: Ctx): Promise<void> {
     const { page, texts } = ctx;
     await dismiss(page);
-    const tab = page.locator('.part.activitybar').getByRole('tab', { name: /^Extensions\b/ }).first();
+    const tab = page
+        .locator('.part.activitybar')
+        .getByRole('tab', { name: /^Extensions\b/ })
+        .first();
     await expectVisible('the "Extensions" activity bar tab', tab);
     if ((await tab.getAttribute('aria-selected')) !== 'true') {
         await tab.click();
@@ -585,7 +656,10 @@ async function extensionsView(ctx: Ctx): Promise<void> {
     await expectVisible('the extensions search box', search);
     await search.fill('@installed zenlayer');
     const name = texts.nls('extension.displayName');
-    const row = sidebar(page).locator('.monaco-list-row').filter({ has: page.locator('.name').getByText(name, { exact: true }) }).first();
+    const row = sidebar(page)
+        .locator('.monaco-list-row')
+        .filter({ has: page.locator('.name').getByText(name, { exact: true }) })
+        .first();
     await expectVisible(`the installed extension "${name}" in the Extensions view`, row);
     const description = texts.nls('extension.description');
     await expectVisible(`its description "${description}"`, row.locator('.description').getByText(description, { exact: true }));
@@ -613,7 +687,11 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
     { name: 'accounts: add a second account from the palette, switch back from the status bar', run: switchAccountFromStatusBar, needsPrevious: true },
-    { name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed', run: pruneUnusedFromPalette, needsPrevious: true },
+    {
+        name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed',
+        run: pruneUnusedFromPalette,
+        needsPrevious: true,
+    },
     // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
     // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
     {
@@ -635,7 +713,16 @@ function report(steps: StepResult[], durationMs: number, error?: string): number
     const passed = ran.filter((r) => r.ok).length;
     const failures = ran.filter((r) => !r.ok).map((r) => ({ title: r.name, error: r.error ?? 'failed' }));
     const skippedTests = steps.flatMap((r) => (r.skipped === undefined ? [] : [{ title: r.name, reason: r.skipped }]));
-    results.finishSuite(RESULT_FILE, { suite: SUITE, passed, failed: failures.length, skipped: skippedTests.length, durationMs, failures, skippedTests, ...(error ? { error } : {}) });
+    results.finishSuite(RESULT_FILE, {
+        suite: SUITE,
+        passed,
+        failed: failures.length,
+        skipped: skippedTests.length,
+        durationMs,
+        failures,
+        skippedTests,
+        ...(error ? { error } : {}),
+    });
     return failures.length === 0 && passed > 0 ? 0 : 1;
 }
 
@@ -658,15 +745,16 @@ async function main(): Promise<number> {
     let browser: Browser | undefined;
     let cleaning: Promise<void> | undefined;
     // Memoized: a signal during the normal teardown waits for it instead of exiting half-way.
-    const cleanup = (): Promise<void> => (cleaning ??= (async () => {
-        // A wedged browser must not hang the teardown: give close() 5 s, then move on (server.stop() kills the rest).
-        if (browser) {
-            await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
-        }
-        await server?.stop();
-        await emulator?.close().catch(() => undefined);
-        profile?.dispose();
-    })());
+    const cleanup = (): Promise<void> =>
+        (cleaning ??= (async () => {
+            // A wedged browser must not hang the teardown: give close() 5 s, then move on (server.stop() kills the rest).
+            if (browser) {
+                await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
+            }
+            await server?.stop();
+            await emulator?.close().catch(() => undefined);
+            profile?.dispose();
+        })());
     let signalled = false;
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
         // `on`, not `once`: a repeated Ctrl+C must not kill the process half-way through the cleanup.
@@ -707,7 +795,10 @@ async function main(): Promise<number> {
 
         const running = server;
         const ctx: Ctx = {
-            page, emulator, server: running, texts: TEXTS,
+            page,
+            emulator,
+            server: running,
+            texts: TEXTS,
             shot: async (name, options = {}) => {
                 const file = path.join(RESULTS, `${name}.png`);
                 await sleep(250); // let fade-in animations (menus, toasts) finish so the picture is readable
@@ -749,7 +840,7 @@ async function main(): Promise<number> {
             }
         }
     } catch (e) {
-        console.error(`${SUITE}: setup failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        console.error(`${SUITE}: setup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         if (server) {
             console.error(server.output().split('\n').slice(-20).join('\n'));
         }
@@ -768,7 +859,10 @@ async function main(): Promise<number> {
     return report(steps, Date.now() - started);
 }
 
-main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(report([{ name: 'suite', ok: false, ms: 0, error: firstLine(e) }], 0, firstLine(e)));
-});
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(report([{ name: 'suite', ok: false, ms: 0, error: firstLine(e) }], 0, firstLine(e)));
+    },
+);

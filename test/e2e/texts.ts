@@ -45,15 +45,22 @@ export function loadTexts(root: string, locale: string): Texts {
     return {
         locale,
         nls,
-        t: (message, ...args) => template(message).replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
-        pattern: (message, ...args) => new RegExp(template(message).split(/(\{\d+\})/).map((part) => {
-            const slot = /^\{(\d+)\}$/.exec(part);
-            const arg = slot ? args[Number(slot[1])] : undefined;
-            if (arg === undefined) {
-                return escapeRegExp(part);
-            }
-            return arg instanceof RegExp ? `(?:${arg.source})` : escapeRegExp(String(arg));
-        }).join('')),
+        t: (message, ...args) =>
+            template(message).replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+        pattern: (message, ...args) =>
+            new RegExp(
+                template(message)
+                    .split(/(\{\d+\})/)
+                    .map((part) => {
+                        const slot = /^\{(\d+)\}$/.exec(part);
+                        const arg = slot ? args[Number(slot[1])] : undefined;
+                        if (arg === undefined) {
+                            return escapeRegExp(part);
+                        }
+                        return arg instanceof RegExp ? `(?:${arg.source})` : escapeRegExp(String(arg));
+                    })
+                    .join(''),
+            ),
         commandLink: (key, command) => {
             const m = new RegExp(`\\[([^\\]]+)\\]\\(command:${escapeRegExp(command)}\\)`).exec(nls(key));
             if (!m) {

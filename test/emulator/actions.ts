@@ -8,13 +8,34 @@ import { IMAGE_SOURCES, IMAGE_STATUSES, IMAGE_TYPES, OS_TYPES } from '../../src/
 import type { ImageTag } from '../../src/zenlayer/types';
 import { ApiFailure, ERROR_CODES } from './errors';
 import { IMAGE_LIFECYCLE_HANDLERS } from './image-actions';
-import { type ActionContext, invalid, MAX_TAG_FILTERS, missing, optEnum, optFilterList, optInteger, optString, optStringArray, optTags, type Params, tagText } from './params';
+import {
+    type ActionContext,
+    invalid,
+    MAX_TAG_FILTERS,
+    missing,
+    optEnum,
+    optFilterList,
+    optInteger,
+    optString,
+    optStringArray,
+    optTags,
+    type Params,
+    tagText,
+} from './params';
 import { INSTANCE_STATUSES, UNDELETABLE_STATUSES } from './seed';
 import type { SeedImage, SeedInstance, SeedZone } from './seed';
 
 export const ACTIONS = [
-    'DescribeCustomImages', 'DescribeImages', 'DescribeZones', 'DeleteImages', 'DescribeInstances',
-    'CopyImage', 'DescribeImageCopyProgress', 'DeleteImageCopy', 'ModifyImagesAttributes', 'CreateImage',
+    'DescribeCustomImages',
+    'DescribeImages',
+    'DescribeZones',
+    'DeleteImages',
+    'DescribeInstances',
+    'CopyImage',
+    'DescribeImageCopyProgress',
+    'DeleteImageCopy',
+    'ModifyImagesAttributes',
+    'CreateImage',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -61,8 +82,10 @@ function tagFilter(params: Params): TagFilter {
 
 /** Every tagKey must be present; every tag pair must be present. */
 function tagsMatch(tags: readonly ImageTag[], f: TagFilter): boolean {
-    return (!f.tagKeys || f.tagKeys.every((k) => tags.some((t) => t.key === k)))
-        && (!f.tags || f.tags.every((want) => tags.some((t) => t.key === want.key && t.value === want.value)));
+    return (
+        (!f.tagKeys || f.tagKeys.every((k) => tags.some((t) => t.key === k))) &&
+        (!f.tags || f.tags.every((want) => tags.some((t) => t.key === want.key && t.value === want.value)))
+    );
 }
 
 /** Case-insensitive substring: the documented "fuzzy" name match, as the emulator reads it. */
@@ -95,12 +118,14 @@ function imageFilter(params: Params, ctx: ActionContext): ImageFilter {
  * substring; category is case-insensitive exact.
  */
 function matches(image: SeedImage, f: ImageFilter): boolean {
-    return (!f.imageIds || f.imageIds.includes(image.imageId))
-        && fuzzyMatch(image.imageName, f.imageName)
-        && (f.category === undefined || image.category.toLowerCase() === f.category.toLowerCase())
-        && (f.osType === undefined || image.osType === f.osType)
-        && (f.imageStatus === undefined || image.imageStatus === f.imageStatus)
-        && tagsMatch(image.tags, f);
+    return (
+        (!f.imageIds || f.imageIds.includes(image.imageId)) &&
+        fuzzyMatch(image.imageName, f.imageName) &&
+        (f.category === undefined || image.category.toLowerCase() === f.category.toLowerCase()) &&
+        (f.osType === undefined || image.osType === f.osType) &&
+        (f.imageStatus === undefined || image.imageStatus === f.imageStatus) &&
+        tagsMatch(image.tags, f)
+    );
 }
 
 /** Image fields as DescribeImages returns them. */
@@ -140,9 +165,14 @@ function describeCustomImages(params: Params, ctx: ActionContext): Record<string
     const f = imageFilter(params, ctx);
     const regionId = optString(params, 'regionId');
     const resourceGroupId = optString(params, 'resourceGroupId');
-    const all = ctx.state.customImages().filter((image) => matches(image, f)
-        && (regionId === undefined || image.regionIdList.includes(regionId))
-        && (resourceGroupId === undefined || image.resourceGroupId === resourceGroupId));
+    const all = ctx.state
+        .customImages()
+        .filter(
+            (image) =>
+                matches(image, f) &&
+                (regionId === undefined || image.regionIdList.includes(regionId)) &&
+                (resourceGroupId === undefined || image.resourceGroupId === resourceGroupId),
+        );
     return { totalCount: all.length, dataSet: page(all, f).map(toCustomImage) };
 }
 
@@ -158,13 +188,17 @@ function describeImages(params: Params, ctx: ActionContext): Record<string, unkn
     if (!zone) {
         throw new ApiFailure(404, ERROR_CODES.zoneNotFound, `The specified zoneId \`${zoneId.slice(0, 64)}\` is not found.`);
     }
-    const inZone = (image: SeedImage): boolean => image.imageType === 'PUBLIC_IMAGE' && image.regionIdList.length === 0
-        ? true
-        : image.regionIdList.includes(zone.regionId);
-    const all = ctx.state.allImages()
-        .filter((image) => inZone(image) && matches(image, f)
-            && (imageType === undefined || image.imageType === imageType)
-            && (imageSource === undefined || image.imageSource === imageSource))
+    const inZone = (image: SeedImage): boolean =>
+        image.imageType === 'PUBLIC_IMAGE' && image.regionIdList.length === 0 ? true : image.regionIdList.includes(zone.regionId);
+    const all = ctx.state
+        .allImages()
+        .filter(
+            (image) =>
+                inZone(image) &&
+                matches(image, f) &&
+                (imageType === undefined || image.imageType === imageType) &&
+                (imageSource === undefined || image.imageSource === imageSource),
+        )
         // Public images first, then custom images; each in creation order (Array.prototype.sort is stable).
         .sort((a, b) => Number(a.imageType !== 'PUBLIC_IMAGE') - Number(b.imageType !== 'PUBLIC_IMAGE'));
     return { totalCount: all.length, dataSet: page(all, f).map(toImage) };
@@ -213,7 +247,11 @@ function deleteImages(params: Params, ctx: ActionContext): Record<string, unknow
     if (ctx.unknownIdMode === 'notFoundError') {
         const unknown = distinct.filter((id) => !ctx.state.getImage(id));
         if (unknown.length > 0) {
-            throw new ApiFailure(404, ERROR_CODES.imageNotFound, `Image does not exist: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}.`);
+            throw new ApiFailure(
+                404,
+                ERROR_CODES.imageNotFound,
+                `Image does not exist: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}.`,
+            );
         }
     }
     const failed: string[] = [];
@@ -301,15 +339,20 @@ function describeInstances(params: Params, ctx: ActionContext): Record<string, u
     const p = paging(params);
     const hasAddress = (instance: SeedInstance, wanted: string, canonical: (ip: string) => string | undefined): boolean =>
         [...instance.publicIpAddresses, ...instance.privateIpAddresses].some((ip) => canonical(ip) === wanted);
-    const all = ctx.state.instances().filter((instance) => (!instanceIds || instanceIds.includes(instance.instanceId))
-        && (zoneId === undefined || instance.zoneId === zoneId)
-        && (imageId === undefined || instance.imageId === imageId)
-        && (status === undefined || instance.status === status)
-        && (resourceGroupId === undefined || instance.resourceGroupId === resourceGroupId)
-        && fuzzyMatch(instance.instanceName, name)
-        && (ipv4 === undefined || hasAddress(instance, ipv4, (ip) => (isIPv4(ip) ? ip : undefined)))
-        && (ipv6 === undefined || hasAddress(instance, ipv6, canonicalIpv6))
-        && tagsMatch(instance.tags, tags));
+    const all = ctx.state
+        .instances()
+        .filter(
+            (instance) =>
+                (!instanceIds || instanceIds.includes(instance.instanceId)) &&
+                (zoneId === undefined || instance.zoneId === zoneId) &&
+                (imageId === undefined || instance.imageId === imageId) &&
+                (status === undefined || instance.status === status) &&
+                (resourceGroupId === undefined || instance.resourceGroupId === resourceGroupId) &&
+                fuzzyMatch(instance.instanceName, name) &&
+                (ipv4 === undefined || hasAddress(instance, ipv4, (ip) => (isIPv4(ip) ? ip : undefined))) &&
+                (ipv6 === undefined || hasAddress(instance, ipv6, canonicalIpv6)) &&
+                tagsMatch(instance.tags, tags),
+        );
     return { totalCount: all.length, dataSet: page(all, p).map((instance) => toInstanceInfo(instance, ctx.state.getZone(instance.zoneId))) };
 }
 

@@ -64,7 +64,10 @@ export function parseZc2Authorization(value: string): { credential: string; sign
         }
         const eq = item.indexOf('=');
         if (eq <= 0) {
-            fail(ERROR_CODES.invalidAuthorization, `Malformed Authorization header: expected "Name=value" items separated by commas, got "${item.slice(0, 40)}"`);
+            fail(
+                ERROR_CODES.invalidAuthorization,
+                `Malformed Authorization header: expected "Name=value" items separated by commas, got "${item.slice(0, 40)}"`,
+            );
         }
         const name = item.slice(0, eq).trim();
         if (fields.has(name)) {
@@ -76,7 +79,13 @@ export function parseZc2Authorization(value: string): { credential: string; sign
     const signedHeaders = fields.get('SignedHeaders');
     const signature = fields.get('Signature');
     if (!credential || !signedHeaders || !signature) {
-        const missing = [['Credential', credential], ['SignedHeaders', signedHeaders], ['Signature', signature]].filter(([, v]) => !v).map(([n]) => n);
+        const missing = [
+            ['Credential', credential],
+            ['SignedHeaders', signedHeaders],
+            ['Signature', signature],
+        ]
+            .filter(([, v]) => !v)
+            .map(([n]) => n);
         fail(ERROR_CODES.invalidAuthorization, `Malformed Authorization header: missing ${missing.join(', ')}`);
     }
     return { credential, signedHeaders, signature };
@@ -101,7 +110,10 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
         return { scheme: 'Bearer', accountId };
     }
     if (!value.startsWith(`${ZC2_ALGORITHM} `)) {
-        fail(ERROR_CODES.invalidAuthorization, `Malformed Authorization header: expected "${ZC2_ALGORITHM} Credential=…, SignedHeaders=…, Signature=…" or "Bearer <token>".`);
+        fail(
+            ERROR_CODES.invalidAuthorization,
+            `Malformed Authorization header: expected "${ZC2_ALGORITHM} Credential=…, SignedHeaders=…, Signature=…" or "Bearer <token>".`,
+        );
     }
     const parsed = parseZc2Authorization(value);
     if (parsed.signedHeaders.toLowerCase() !== ZC2_SIGNED_HEADERS) {
@@ -112,9 +124,12 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     }
     const method = header(headers, 'x-zc-signature-method');
     if (method !== ZC2_ALGORITHM) {
-        fail(ERROR_CODES.invalidAuthorization, method === undefined
-            ? `The X-ZC-Signature-Method header is missing; it must be ${ZC2_ALGORITHM}.`
-            : `Unsupported X-ZC-Signature-Method "${method}": it must be ${ZC2_ALGORITHM}.`);
+        fail(
+            ERROR_CODES.invalidAuthorization,
+            method === undefined
+                ? `The X-ZC-Signature-Method header is missing; it must be ${ZC2_ALGORITHM}.`
+                : `Unsupported X-ZC-Signature-Method "${method}": it must be ${ZC2_ALGORITHM}.`,
+        );
     }
     const timestamp = header(headers, 'x-zc-timestamp');
     if (timestamp === undefined) {
@@ -130,10 +145,15 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
     const { credential } = owner;
     const contentType = header(headers, 'content-type') ?? '';
     const host = header(headers, 'host') ?? '';
-    const expected = (ct: string, h: string): string => signZc2({
-        accessKeyId: credential.accessKeyId, accessKeyPassword: credential.accessKeyPassword,
-        contentType: ct, host: h, body: rawBody, timestamp,
-    }).signature;
+    const expected = (ct: string, h: string): string =>
+        signZc2({
+            accessKeyId: credential.accessKeyId,
+            accessKeyPassword: credential.accessKeyPassword,
+            contentType: ct,
+            host: h,
+            body: rawBody,
+            timestamp,
+        }).signature;
     const received = parsed.signature.toLowerCase();
     let ok = constantTimeEqual(expected(contentType.trim(), host.trim()), received);
     // The doc's rule text lower-cases header values; the SDKs never do. Accept both readings.
@@ -143,13 +163,19 @@ export function authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, conf
         ok = constantTimeEqual(expected(lowerCt, lowerHost), received);
     }
     if (!ok) {
-        fail(ERROR_CODES.signatureFailure, 'The request signature does not match: check the access key password, the signed Content-Type and Host values, and that the body was not changed after signing.');
+        fail(
+            ERROR_CODES.signatureFailure,
+            'The request signature does not match: check the access key password, the signed Content-Type and Host values, and that the body was not changed after signing.',
+        );
     }
     // Whole seconds on both sides, so the comparison and the message agree: the server's second is floor(now/1000)
     // (a 300.2 s skew is 300 s, allowed; 301 s is refused and printed as 301).
     const skew = Math.abs(Math.floor(config.now() / 1000) - Number(timestamp));
     if (skew > config.maxClockSkewSeconds) {
-        fail(config.clockSkewCode, `X-ZC-Timestamp ${timestamp} is ${skew} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`);
+        fail(
+            config.clockSkewCode,
+            `X-ZC-Timestamp ${timestamp} is ${skew} s away from the server clock (allowed: ${config.maxClockSkewSeconds} s). Check the system clock.`,
+        );
     }
     return { scheme: 'ZC2-HMAC-SHA256', accessKeyId: credential.accessKeyId, accountId: owner.accountId };
 }

@@ -115,20 +115,48 @@ export function parseArgs(argv: readonly string[]): CliConfig {
             }
         };
         switch (flag) {
-            case '--port': options.port = integer(flag, value(), 0, 65535); break;
-            case '--key-id': keyId = value(); break;
-            case '--key-secret': keySecret = value(); break;
-            case '--token': tokens.push(value()); break;
-            case '--seed': seedFile = value(); break;
-            case '--images': images = integer(flag, value(), 0, 1_000_000); break;
-            case '--instances': instances = integer(flag, value(), 0, 1_000_000); break;
-            case '--latency': options.latencyMs = integer(flag, value(), 0, 600_000); break;
-            case '--delete-delay': options.deleteDelayMs = integer(flag, value(), 0, 86_400_000); break;
-            case '--copy-prepare-delay': options.copyPrepareMs = integer(flag, value(), 0, 86_400_000); break;
-            case '--copy-transfer-delay': options.copyTransferMs = integer(flag, value(), 0, 86_400_000); break;
-            case '--copy-parallel': options.copyParallel = integer(flag, value(), 1, 1000); break;
-            case '--create-delay': options.createDelayMs = integer(flag, value(), 0, 86_400_000); break;
-            case '--image-quota': options.imageQuota = integer(flag, value(), 0, 1_000_000); break;
+            case '--port':
+                options.port = integer(flag, value(), 0, 65535);
+                break;
+            case '--key-id':
+                keyId = value();
+                break;
+            case '--key-secret':
+                keySecret = value();
+                break;
+            case '--token':
+                tokens.push(value());
+                break;
+            case '--seed':
+                seedFile = value();
+                break;
+            case '--images':
+                images = integer(flag, value(), 0, 1_000_000);
+                break;
+            case '--instances':
+                instances = integer(flag, value(), 0, 1_000_000);
+                break;
+            case '--latency':
+                options.latencyMs = integer(flag, value(), 0, 600_000);
+                break;
+            case '--delete-delay':
+                options.deleteDelayMs = integer(flag, value(), 0, 86_400_000);
+                break;
+            case '--copy-prepare-delay':
+                options.copyPrepareMs = integer(flag, value(), 0, 86_400_000);
+                break;
+            case '--copy-transfer-delay':
+                options.copyTransferMs = integer(flag, value(), 0, 86_400_000);
+                break;
+            case '--copy-parallel':
+                options.copyParallel = integer(flag, value(), 1, 1000);
+                break;
+            case '--create-delay':
+                options.createDelayMs = integer(flag, value(), 0, 86_400_000);
+                break;
+            case '--image-quota':
+                options.imageQuota = integer(flag, value(), 0, 1_000_000);
+                break;
             case '--fail-copy-to': {
                 const regionId = value();
                 if (regionId.trim() === '') {
@@ -137,9 +165,16 @@ export function parseArgs(argv: readonly string[]): CliConfig {
                 failCopyTo.push(regionId);
                 break;
             }
-            case '--fail-image-creation': noValue(); failImageCreation = true; break;
-            case '--fail-every': failEvery = integer(flag, value(), 1, 1_000_000); break;
-            case '--retry-after': retryAfterSeconds = integer(flag, value(), 0, 86_400); break;
+            case '--fail-image-creation':
+                noValue();
+                failImageCreation = true;
+                break;
+            case '--fail-every':
+                failEvery = integer(flag, value(), 1, 1_000_000);
+                break;
+            case '--retry-after':
+                retryAfterSeconds = integer(flag, value(), 0, 86_400);
+                break;
             case '--unknown-id-mode': {
                 const mode = value();
                 if (mode !== 'failedList' && mode !== 'notFoundError') {
@@ -148,7 +183,9 @@ export function parseArgs(argv: readonly string[]): CliConfig {
                 options.unknownIdMode = mode;
                 break;
             }
-            case '--max-image-ids': options.maxImageIdsPerCall = integer(flag, value(), 0, 1_000_000); break;
+            case '--max-image-ids':
+                options.maxImageIdsPerCall = integer(flag, value(), 0, 1_000_000);
+                break;
             case '--clock-skew-code': {
                 const code = value();
                 if (!/^[A-Z][A-Z0-9_.]*$/.test(code)) {
@@ -157,9 +194,18 @@ export function parseArgs(argv: readonly string[]): CliConfig {
                 options.clockSkewCode = code;
                 break;
             }
-            case '--quiet': noValue(); quiet = true; break;
-            case '--print-seed': noValue(); printSeed = true; break;
-            case '--help': case '-h': help = true; break;
+            case '--quiet':
+                noValue();
+                quiet = true;
+                break;
+            case '--print-seed':
+                noValue();
+                printSeed = true;
+                break;
+            case '--help':
+            case '-h':
+                help = true;
+                break;
             default:
                 throw new UsageError(`unknown argument "${arg}"`);
         }
@@ -265,8 +311,13 @@ export async function main(argv: readonly string[]): Promise<number> {
  * --key-id/--key-secret: the person who typed them knows them, and a log should not repeat a real-looking secret.
  */
 export function credentialLines(emulator: Pick<RunningEmulator, 'accounts'>, includeFirstAccount: boolean): string[] {
-    return emulator.accounts.slice(includeFirstAccount ? 0 : 1).flatMap((account) => account.accessKeys().map((key) =>
-        `demo credentials (${account.accountId}): access key ID ${key.accessKeyId}, access key password ${key.accessKeyPassword}`));
+    return emulator.accounts
+        .slice(includeFirstAccount ? 0 : 1)
+        .flatMap((account) =>
+            account
+                .accessKeys()
+                .map((key) => `demo credentials (${account.accountId}): access key ID ${key.accessKeyId}, access key password ${key.accessKeyPassword}`),
+        );
 }
 
 function servingLine(emulator: RunningEmulator): string {
@@ -283,10 +334,13 @@ export function requestLine(entry: LoggedRequest): string {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => {
-        process.exitCode = code;
-    }, (err: unknown) => {
-        process.stderr.write(`emulator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-        process.exitCode = 1;
-    });
+    main(process.argv.slice(2)).then(
+        (code) => {
+            process.exitCode = code;
+        },
+        (err: unknown) => {
+            process.stderr.write(`emulator: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+            process.exitCode = 1;
+        },
+    );
 }

@@ -46,7 +46,8 @@ export interface CallResult {
 
 export async function callEmulator(baseUrl: string, options: CallOptions = {}): Promise<CallResult> {
     const url = new URL(options.path ?? API_PATH, baseUrl);
-    const body = options.body === undefined ? '{}' : typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
+    const body =
+        options.body === undefined ? '{}' : typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
     const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
     const headers: Record<string, string> = {};
     if (contentType !== null) {

@@ -2,7 +2,15 @@
 import { IMAGE_STATUSES } from '../../src/zenlayer/types';
 import type { ImageStatus, ImageTag, OsType } from '../../src/zenlayer/types';
 import {
-    DEMO_ACCOUNTS, INSTANCE_STATUSES, INSTANCE_TYPES, MAINLAND_CHINA_COUNTRY_CODE, NIC_TYPES, RESOURCE_GROUPS, defaultPublicImages, defaultZones, isGpuInstanceType,
+    DEMO_ACCOUNTS,
+    INSTANCE_STATUSES,
+    INSTANCE_TYPES,
+    MAINLAND_CHINA_COUNTRY_CODE,
+    NIC_TYPES,
+    RESOURCE_GROUPS,
+    defaultPublicImages,
+    defaultZones,
+    isGpuInstanceType,
     isoSeconds,
 } from './seed';
 import type { AccountsSeed, InstanceStatus, SeedImage, SeedInstance } from './seed';
@@ -72,7 +80,13 @@ export function generateSeed(imageCount: number, options: GenerateOptions = {}):
     const regionIds = [...new Set(zones.map((z) => z.regionId))];
     const groups = Object.values(RESOURCE_GROUPS);
     const seedTag = rngSeed.toString(16).padStart(4, '0').slice(-4);
-    const tagsFor = (role: string): ImageTag[] => random() < 0.5 ? [{ key: 'role', value: role }, { key: 'env', value: random() < 0.5 ? 'prod' : 'staging' }] : [];
+    const tagsFor = (role: string): ImageTag[] =>
+        random() < 0.5
+            ? [
+                  { key: 'role', value: role },
+                  { key: 'env', value: random() < 0.5 ? 'prod' : 'staging' },
+              ]
+            : [];
 
     const imageWidth = String(Math.max(imageCount, 1)).length;
     const images: SeedImage[] = [];
@@ -83,9 +97,10 @@ export function generateSeed(imageCount: number, options: GenerateOptions = {}):
         const imageStatus: ImageStatus = i < IMAGE_STATUSES.length ? IMAGE_STATUSES[i] : random() < 0.8 ? 'AVAILABLE' : pick(IMAGE_STATUSES);
         const regionCount = 1 + Math.floor(random() * 3);
         const start = Math.floor(random() * regionIds.length);
-        const regions = imageStatus === 'CREATING' || imageStatus === 'FAILED'
-            ? []
-            : Array.from({ length: Math.min(regionCount, regionIds.length) }, (_, k) => regionIds[(start + k) % regionIds.length]);
+        const regions =
+            imageStatus === 'CREATING' || imageStatus === 'FAILED'
+                ? []
+                : Array.from({ length: Math.min(regionCount, regionIds.length) }, (_, k) => regionIds[(start + k) % regionIds.length]);
         const size = kind.osType === 'windows' ? 40 + Math.floor(random() * 60) : 5 + Math.floor(random() * 95);
         const group = pick(groups);
         const serial = String(i + 1).padStart(imageWidth, '0');
@@ -153,13 +168,15 @@ export function generateSeed(imageCount: number, options: GenerateOptions = {}):
     return {
         zones,
         images: publicImages,
-        accounts: [{
-            accountId: demo.accountId,
-            accountName: `${demo.accountName} (generated)`,
-            accessKeys: [{ accessKeyId: demo.accessKeyId, accessKeyPassword: demo.accessKeyPassword }],
-            tokens: [],
-            images,
-            instances,
-        }],
+        accounts: [
+            {
+                accountId: demo.accountId,
+                accountName: `${demo.accountName} (generated)`,
+                accessKeys: [{ accessKeyId: demo.accessKeyId, accessKeyPassword: demo.accessKeyPassword }],
+                tokens: [],
+                images,
+                instances,
+            },
+        ],
     };
 }

@@ -66,7 +66,9 @@ function requiredIdList(params: Params, name: string, max: number): string[] {
 function imageName(params: Params): string {
     const name = requiredString(params, 'imageName');
     if (!IMAGE_NAME_PATTERN.test(name)) {
-        invalid(`The parameter imageName "${name.slice(0, 80)}" is invalid: 2 to 63 characters, only letters, digits, "-", "_" and ".", starting and ending with a letter or digit.`);
+        invalid(
+            `The parameter imageName "${name.slice(0, 80)}" is invalid: 2 to 63 characters, only letters, digits, "-", "_" and ".", starting and ending with a letter or digit.`,
+        );
     }
     return name;
 }
@@ -86,7 +88,11 @@ function customImage(ctx: ActionContext, imageId: string): SeedImage {
 
 function requireAvailable(image: SeedImage, doing: string): void {
     if (image.imageStatus !== 'AVAILABLE') {
-        throw new ApiFailure(400, ERROR_CODES.imageStatus, `Operations on the image with current status are not supported: ${image.imageId} is ${image.imageStatus}; ${doing} needs an AVAILABLE image.`);
+        throw new ApiFailure(
+            400,
+            ERROR_CODES.imageStatus,
+            `Operations on the image with current status are not supported: ${image.imageId} is ${image.imageStatus}; ${doing} needs an AVAILABLE image.`,
+        );
     }
 }
 
@@ -124,13 +130,21 @@ function copyImage(params: Params, ctx: ActionContext): Result {
     const across = destinations.find((destination) => borders.size > 0 && !borders.has(destination.border));
     if (across) {
         const side = (border: string): string => (border === 'mainlandChina' ? 'mainland China' : 'outside mainland China');
-        throw new ApiFailure(400, ERROR_CODES.crossBorderCopy, `Cross-border copying is not allowed: ${across.regionId} is ${side(across.border)}, the image is ${side(across.border === 'mainlandChina' ? 'international' : 'mainlandChina')}.`);
+        throw new ApiFailure(
+            400,
+            ERROR_CODES.crossBorderCopy,
+            `Cross-border copying is not allowed: ${across.regionId} is ${side(across.border)}, the image is ${side(across.border === 'mainlandChina' ? 'international' : 'mainlandChina')}.`,
+        );
     }
-    ctx.state.startCopy(imageId, destinations.map((destination) => ({
-        regionId: destination.regionId,
-        regionName: destination.regionName,
-        errorInfo: ctx.faults.takeCopyFailure(destination.regionId),
-    })), ctx.copyTimings);
+    ctx.state.startCopy(
+        imageId,
+        destinations.map((destination) => ({
+            regionId: destination.regionId,
+            regionName: destination.regionName,
+            errorInfo: ctx.faults.takeCopyFailure(destination.regionId),
+        })),
+        ctx.copyTimings,
+    );
     return {};
 }
 
@@ -236,13 +250,21 @@ function createImage(params: Params, ctx: ActionContext): Result {
         throw new ApiFailure(404, ERROR_CODES.instanceNotFound, `Instance does not exist: ${instanceId.slice(0, 64)}.`);
     }
     if (isGpuInstanceType(instance.instanceType)) {
-        throw new ApiFailure(400, ERROR_CODES.gpuInstanceNotSupported, `GPU instances are not supported for custom image creation: ${instanceId} is ${instance.instanceType}.`);
+        throw new ApiFailure(
+            400,
+            ERROR_CODES.gpuInstanceNotSupported,
+            `GPU instances are not supported for custom image creation: ${instanceId} is ${instance.instanceType}.`,
+        );
     }
     if (instance.status === 'IMAGING') {
         throw new ApiFailure(400, ERROR_CODES.instanceInOperation, `The instance ${instanceId} is in another operation (IMAGING); try again when it is done.`);
     }
     if (instance.status !== 'STOPPED') {
-        throw new ApiFailure(400, ERROR_CODES.instanceStatusNotSupported, `The instance ${instanceId} is ${instance.status}; stop it first: an image is made from a STOPPED instance.`);
+        throw new ApiFailure(
+            400,
+            ERROR_CODES.instanceStatusNotSupported,
+            `The instance ${instanceId} is ${instance.status}; stop it first: an image is made from a STOPPED instance.`,
+        );
     }
     requireFreeName(ctx, name, []);
     const groups = ctx.state.resourceGroups();
@@ -259,9 +281,20 @@ function createImage(params: Params, ctx: ActionContext): Result {
     }
     const held = ctx.state.images().length;
     if (ctx.imageQuota > 0 && held >= ctx.imageQuota) {
-        throw new ApiFailure(400, ERROR_CODES.imageQuotaExceeded, `Quota limit of custom image is exceeded: the account holds ${held} of ${ctx.imageQuota}; delete images or contact support.`);
+        throw new ApiFailure(
+            400,
+            ERROR_CODES.imageQuotaExceeded,
+            `Quota limit of custom image is exceeded: the account holds ${held} of ${ctx.imageQuota}; delete images or contact support.`,
+        );
     }
-    const image = ctx.state.startCreation({ instanceId, imageName: name, resourceGroup, tags, delayMs: ctx.createDelayMs, fails: ctx.faults.takeCreationFailure() });
+    const image = ctx.state.startCreation({
+        instanceId,
+        imageName: name,
+        resourceGroup,
+        tags,
+        delayMs: ctx.createDelayMs,
+        fails: ctx.faults.takeCreationFailure(),
+    });
     return { imageId: image.imageId, imageName: image.imageName };
 }
 

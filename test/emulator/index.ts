@@ -1,8 +1,20 @@
 /** Public surface of the Zenlayer API emulator (see README.md). */
 export {
-    startEmulator, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, API_PATH, API_VERSION, MAX_BODY_BYTES,
-    DEFAULT_DELETE_DELAY_MS, DEFAULT_MAX_CLOCK_SKEW_SECONDS, isJsonContentType, DEFAULT_COPY_PREPARE_MS, DEFAULT_COPY_TRANSFER_MS,
-    DEFAULT_COPY_PARALLEL, DEFAULT_CREATE_DELAY_MS, DEFAULT_IMAGE_QUOTA,
+    startEmulator,
+    DEMO_ACCESS_KEY_ID,
+    DEMO_ACCESS_KEY_PASSWORD,
+    DEMO_ACCOUNTS,
+    API_PATH,
+    API_VERSION,
+    MAX_BODY_BYTES,
+    DEFAULT_DELETE_DELAY_MS,
+    DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+    isJsonContentType,
+    DEFAULT_COPY_PREPARE_MS,
+    DEFAULT_COPY_TRANSFER_MS,
+    DEFAULT_COPY_PARALLEL,
+    DEFAULT_CREATE_DELAY_MS,
+    DEFAULT_IMAGE_QUOTA,
 } from './server';
 export type { EmulatorOptions, RunningEmulator, LoggedRequest } from './server';
 export type { Credential } from './auth';

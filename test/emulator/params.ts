@@ -114,9 +114,11 @@ export function optTags(params: Params): ImageTag[] | undefined {
 /** A tag key or value: a string of 1–64 characters; a tag filter needs both key and value. */
 export function tagText(value: unknown, name: string): string {
     if (typeof value !== 'string') {
-        invalid(value === undefined || value === null
-            ? `The parameter ${name} is required: a tag filter needs a key and a value.`
-            : `The parameter ${name} must be a string, got ${describeType(value)}.`);
+        invalid(
+            value === undefined || value === null
+                ? `The parameter ${name} is required: a tag filter needs a key and a value.`
+                : `The parameter ${name} must be a string, got ${describeType(value)}.`,
+        );
     }
     const length = [...value].length;
     if (length < 1 || length > MAX_TAG_LENGTH) {
@@ -134,9 +136,11 @@ export function optInteger(params: Params, name: string, min: number, max: numbe
         invalid(`The parameter ${name} must be an integer, got ${typeof value === 'number' ? String(value) : describeType(value)}.`);
     }
     if (value < min || value > max) {
-        invalid(max === Number.MAX_SAFE_INTEGER
-            ? `The parameter ${name} must be at least ${min}, got ${value}.`
-            : `The parameter ${name} must be between ${min} and ${max}, got ${value}.`);
+        invalid(
+            max === Number.MAX_SAFE_INTEGER
+                ? `The parameter ${name} must be at least ${min}, got ${value}.`
+                : `The parameter ${name} must be between ${min} and ${max}, got ${value}.`,
+        );
     }
     return value;
 }

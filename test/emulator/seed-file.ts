@@ -224,7 +224,10 @@ class UniqueNames {
     private readonly seen = new Map<string, string>();
 
     /** `secret`: the message never shows the value. */
-    constructor(private readonly what: string, private readonly secret = false) {}
+    constructor(
+        private readonly what: string,
+        private readonly secret = false,
+    ) {}
 
     add(value: string, where: string): void {
         const first = this.seen.get(value);
@@ -288,7 +291,9 @@ export function parseSeed(raw: unknown): AccountsSeed {
             .filter((legacy) => {
                 const twin = listed.get(legacy.instanceId as string);
                 if (twin && twin.imageId !== legacy.imageId) {
-                    throw new SeedError(`${where}instances: ${twin.instanceId} uses ${twin.imageId}, but inUseByInstanceIds of ${String(legacy.imageId)} lists it`);
+                    throw new SeedError(
+                        `${where}instances: ${twin.instanceId} uses ${twin.imageId}, but inUseByInstanceIds of ${String(legacy.imageId)} lists it`,
+                    );
                 }
                 return twin === undefined;
             })
@@ -305,10 +310,16 @@ export function parseSeed(raw: unknown): AccountsSeed {
         return {
             zones,
             images: publicImages,
-            accounts: [{
-                accountId: DEFAULT_ACCOUNT_ID, accountName: 'Default', images, instances, tokens: [],
-                accessKeys: [{ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }],
-            }],
+            accounts: [
+                {
+                    accountId: DEFAULT_ACCOUNT_ID,
+                    accountName: 'Default',
+                    images,
+                    instances,
+                    tokens: [],
+                    accessKeys: [{ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }],
+                },
+            ],
         };
     }
 
@@ -329,7 +340,9 @@ export function parseSeed(raw: unknown): AccountsSeed {
         const account = record(rawAccount, where);
         const accountId = str(account, 'accountId', where);
         if (!ACCOUNT_ID_PATTERN.test(accountId)) {
-            throw new SeedError(`${where}.accountId must be 1-64 letters, digits, ".", "_" or "-" (starting with a letter or digit), got "${accountId.slice(0, 64)}"`);
+            throw new SeedError(
+                `${where}.accountId must be 1-64 letters, digits, ".", "_" or "-" (starting with a letter or digit), got "${accountId.slice(0, 64)}"`,
+            );
         }
         accountIds.add(accountId, where);
         const credentials = parseCredentials(account, where, keyIds, tokens);

@@ -49,8 +49,19 @@ export interface SeedImage {
 
 /** Instance statuses as DescribeInstances documents them (zec 2025-09-01). */
 export const INSTANCE_STATUSES = [
-    'DEPLOYING', 'REBUILDING', 'REBOOT', 'RUNNING', 'STOPPED', 'BOOTING', 'RELEASING', 'STOPPING', 'RECYCLE', 'RECYCLING',
-    'CREATE_FAILED', 'IMAGING', 'RESIZING',
+    'DEPLOYING',
+    'REBUILDING',
+    'REBOOT',
+    'RUNNING',
+    'STOPPED',
+    'BOOTING',
+    'RELEASING',
+    'STOPPING',
+    'RECYCLE',
+    'RECYCLING',
+    'CREATE_FAILED',
+    'IMAGING',
+    'RESIZING',
 ] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
@@ -133,9 +144,29 @@ export const DEFAULT_ACCOUNT_ID = 'default';
 /** vNIC modes as the official CLI documents them (Auto, FailOver, VirtioOnly, VfOnly); an image lists those it supports. */
 export const NIC_TYPES = ['FailOver', 'VirtioOnly', 'VfOnly'];
 
-function zone(zoneId: string, regionId: string, cityName: string, cityCode: string, countryCode: string, countryName: string, timeZone: string, supportHaVip = true): SeedZone {
+function zone(
+    zoneId: string,
+    regionId: string,
+    cityName: string,
+    cityCode: string,
+    countryCode: string,
+    countryName: string,
+    timeZone: string,
+    supportHaVip = true,
+): SeedZone {
     const suffix = zoneId.slice(-1).toUpperCase();
-    return { zoneId, regionId, zoneName: `${cityName} ${suffix}`, timeZone, cityName, cityCode, countryCode, countryName, supportSecurityGroup: true, supportHaVip };
+    return {
+        zoneId,
+        regionId,
+        zoneName: `${cityName} ${suffix}`,
+        timeZone,
+        cityName,
+        cityCode,
+        countryCode,
+        countryName,
+        supportSecurityGroup: true,
+        supportHaVip,
+    };
 }
 
 /** Zones with this countryCode are in mainland China: one side of the border CopyImage does not cross (emulator reading). */
@@ -210,9 +241,22 @@ export function hexId(prefix: string, text: string, length = 16): string {
 
 function publicImage(imageId: string, imageName: string, category: string, osType: OsType, imageVersion: string, size: number, minDiskSize: number): SeedImage {
     return {
-        imageId, imageName, imageType: 'PUBLIC_IMAGE', imageSource: 'OFFICIAL', imageSize: size, minDiskSize,
-        imageDescription: `${imageName} (official)`, imageVersion, imageStatus: 'AVAILABLE', nicNetworkType: NIC_TYPES.slice(0, 2),
-        category, osType, tags: [], regionIdList: [], resourceGroupId: null, resourceGroupName: null,
+        imageId,
+        imageName,
+        imageType: 'PUBLIC_IMAGE',
+        imageSource: 'OFFICIAL',
+        imageSize: size,
+        minDiskSize,
+        imageDescription: `${imageName} (official)`,
+        imageVersion,
+        imageStatus: 'AVAILABLE',
+        nicNetworkType: NIC_TYPES.slice(0, 2),
+        category,
+        osType,
+        tags: [],
+        regionIdList: [],
+        resourceGroupId: null,
+        resourceGroupName: null,
     };
 }
 
@@ -322,12 +366,31 @@ interface InstanceRowOptions {
 
 /** Twelve nodes; the stopped one, k8s-hk-node-06, is a GPU node (CreateImage refuses GPU instances). */
 function k8sNodes(): InstanceRow[] {
-    const statuses: InstanceStatus[] = ['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'STOPPED', 'IMAGING', 'RUNNING', 'RUNNING', 'RESIZING', 'RUNNING', 'REBOOT'];
+    const statuses: InstanceStatus[] = [
+        'RUNNING',
+        'RUNNING',
+        'RUNNING',
+        'RUNNING',
+        'RUNNING',
+        'STOPPED',
+        'IMAGING',
+        'RUNNING',
+        'RUNNING',
+        'RESIZING',
+        'RUNNING',
+        'REBOOT',
+    ];
     return statuses.map((status, i): InstanceRow => {
         const hk = i < 8;
         const serial = String(hk ? i + 1 : i - 7).padStart(2, '0');
-        return [`k8s-${hk ? 'hk' : 'sg'}-node-${serial}`, 'k8s-node-1.31', hk ? `asia-east-1${i % 2 === 0 ? 'a' : 'b'}` : `asia-southeast-1${i % 2 === 0 ? 'a' : 'b'}`,
-            status === 'STOPPED' ? 'z3a.g.C49.c8m32.1' : 'z2a.cpu.8', status, { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } }];
+        return [
+            `k8s-${hk ? 'hk' : 'sg'}-node-${serial}`,
+            'k8s-node-1.31',
+            hk ? `asia-east-1${i % 2 === 0 ? 'a' : 'b'}` : `asia-southeast-1${i % 2 === 0 ? 'a' : 'b'}`,
+            status === 'STOPPED' ? 'z3a.g.C49.c8m32.1' : 'z2a.cpu.8',
+            status,
+            { rg: RG.prod, tags: { env: 'prod', role: 'k8s' } },
+        ];
     });
 }
 
@@ -339,8 +402,22 @@ function k8sNodes(): InstanceRow[] {
 const DEMO_INSTANCE_ROWS: InstanceRow[] = [
     ['web-1', 'db-primary-golden', 'asia-east-1a', 'z2a.cpu.4', 'RUNNING', { rg: RG.data, tags: { env: 'prod' }, publicIpv4: true }],
     ['web-2', 'db-primary-golden', 'asia-east-1b', 'z2a.cpu.4', 'STOPPED', { rg: RG.data, tags: { env: 'prod' } }],
-    ['hk-web-frontend-01', 'web-frontend-2026-10', 'asia-east-1a', 'z2a.cpu.2', 'RUNNING', { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true }],
-    ['hk-web-frontend-02', 'web-frontend-2026-10', 'asia-east-1b', 'z2a.cpu.2', 'RUNNING', { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true }],
+    [
+        'hk-web-frontend-01',
+        'web-frontend-2026-10',
+        'asia-east-1a',
+        'z2a.cpu.2',
+        'RUNNING',
+        { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true },
+    ],
+    [
+        'hk-web-frontend-02',
+        'web-frontend-2026-10',
+        'asia-east-1b',
+        'z2a.cpu.2',
+        'RUNNING',
+        { rg: RG.prod, tags: { env: 'prod', app: 'web' }, publicIpv4: true, ipv6: true },
+    ],
     ['sg-db-replica-01', 'db-replica-golden', 'asia-southeast-1a', 'z2a.mem.8', 'RUNNING', { rg: RG.data, tags: { env: 'prod', role: 'db' } }],
     ['la-db-replica-02', 'db-replica-golden', 'na-west-1a', 'z2a.mem.8', 'REBOOT', { rg: RG.data, tags: { env: 'prod', role: 'db' } }],
     ['fra-ad-dc-01', 'win-ad-controller', 'eu-central-1a', 'z2a.cpu.4', 'RUNNING', { tags: { os: 'windows' } }],
@@ -356,7 +433,15 @@ const DEMO_INSTANCE_ROWS: InstanceRow[] = [
 const STAGING_IMAGE_ROWS: ImageRow[] = [
     // Same name as a demo image, another ID: an image name says nothing about the account.
     ['app-server-base', 'AVAILABLE', [SG], 'Debian', 'linux', 20, { tags: { env: 'staging' } }],
-    ['staging-web-2026-11', 'AVAILABLE', [HK], 'Ubuntu', 'linux', 30, { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging', app: 'web' }, version: '2026.11' }],
+    [
+        'staging-web-2026-11',
+        'AVAILABLE',
+        [HK],
+        'Ubuntu',
+        'linux',
+        30,
+        { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging', app: 'web' }, version: '2026.11' },
+    ],
     ['staging-db-golden', 'AVAILABLE', [HK], 'Rocky', 'linux', 60, { tags: { env: 'staging', role: 'db' }, minDisk: 80 }],
     ['qa-windows-2022', 'AVAILABLE', [LA], 'Windows', 'windows', 50, { rg: STAGING_RESOURCE_GROUPS.qa, minDisk: 60 }],
     ['qa-load-generator', 'FAILED', [], 'Debian', 'linux', 10, { description: null, rg: STAGING_RESOURCE_GROUPS.qa }],
@@ -364,7 +449,14 @@ const STAGING_IMAGE_ROWS: ImageRow[] = [
 ];
 
 const STAGING_INSTANCE_ROWS: InstanceRow[] = [
-    ['staging-web-1', 'staging-web-2026-11', 'asia-east-1a', 'z2a.cpu.2', 'RUNNING', { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging' }, publicIpv4: true }],
+    [
+        'staging-web-1',
+        'staging-web-2026-11',
+        'asia-east-1a',
+        'z2a.cpu.2',
+        'RUNNING',
+        { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging' }, publicIpv4: true },
+    ],
     ['staging-web-2', 'staging-web-2026-11', 'asia-east-1b', 'z2a.cpu.2', 'STOPPED', { rg: STAGING_RESOURCE_GROUPS.qa, tags: { env: 'staging' } }],
     ['staging-app-1', 'app-server-base', 'asia-southeast-1a', 'z2a.cpu.2', 'RUNNING', { tags: { env: 'staging' } }],
     ['staging-bastion', 'ubuntu2404_20240712', 'asia-east-1a', 'z2a.cpu.1', 'RUNNING', { publicIpv4: true }],
@@ -377,7 +469,14 @@ export function isoSeconds(ms: number): string {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function buildAccount(demo: DemoAccount, accountKey: string, imageRows: ImageRow[], instanceRows: InstanceRow[], groups: { default: ResourceGroup }, publicIpBase: number): SeedAccount {
+function buildAccount(
+    demo: DemoAccount,
+    accountKey: string,
+    imageRows: ImageRow[],
+    instanceRows: InstanceRow[],
+    groups: { default: ResourceGroup },
+    publicIpBase: number,
+): SeedAccount {
     const images = imageRows.map((row, i) => rowToImage(accountKey, row, i, groups.default));
     const zones = defaultZones();
     const publicImages = defaultPublicImages();

@@ -197,11 +197,15 @@ function bodyForLog(raw: Buffer): unknown {
 }
 
 const TRUNCATED_NOTE = 'truncated';
-const BAD_GATEWAY_HTML = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
+const BAD_GATEWAY_HTML =
+    '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
-    const world = new EmulatorWorld(withDefaultAccountCredentials(options.seed === undefined ? defaultSeed() : parseSeed(options.seed), options), options.taskClock);
+    const world = new EmulatorWorld(
+        withDefaultAccountCredentials(options.seed === undefined ? defaultSeed() : parseSeed(options.seed), options),
+        options.taskClock,
+    );
     const state = world.accounts[0];
     const faults = new Faults(options.latencyMs ?? 0);
     const deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
@@ -292,7 +296,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         } catch (err) {
             if (err instanceof BodyTooLarge) {
                 res.shouldKeepAlive = false;
-                await respondError(new ApiFailure(413, ERROR_CODES.payloadTooLarge, `The request body exceeds ${MAX_BODY_BYTES} bytes.`, { Connection: 'close' }));
+                await respondError(
+                    new ApiFailure(413, ERROR_CODES.payloadTooLarge, `The request body exceeds ${MAX_BODY_BYTES} bytes.`, { Connection: 'close' }),
+                );
                 return;
             }
             throw err;
@@ -303,20 +309,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             if (path !== API_PATH) {
                 const service = /^\/api\/v2\/([^/]+)\/?$/.exec(path)?.[1];
                 const shown = path.slice(0, 100);
-                throw new ApiFailure(404, ERROR_CODES.notFound, service !== undefined && service.toLowerCase() !== 'zec'
-                    ? `The service \`${service.slice(0, 40)}\` is not served by this emulator; use POST ${API_PATH}.`
-                    : service !== undefined
-                        ? `Wrong path ${shown}: the API path is exactly ${API_PATH} (lower case, no trailing slash).`
-                        : `No API at the path ${shown}; use POST ${API_PATH}.`);
+                throw new ApiFailure(
+                    404,
+                    ERROR_CODES.notFound,
+                    service !== undefined && service.toLowerCase() !== 'zec'
+                        ? `The service \`${service.slice(0, 40)}\` is not served by this emulator; use POST ${API_PATH}.`
+                        : service !== undefined
+                          ? `Wrong path ${shown}: the API path is exactly ${API_PATH} (lower case, no trailing slash).`
+                          : `No API at the path ${shown}; use POST ${API_PATH}.`,
+                );
             }
             if (req.method !== 'POST') {
-                throw new ApiFailure(405, ERROR_CODES.methodNotAllowed, `Method ${req.method ?? ''} is not allowed; the API accepts POST only.`, { Allow: 'POST' });
+                throw new ApiFailure(405, ERROR_CODES.methodNotAllowed, `Method ${req.method ?? ''} is not allowed; the API accepts POST only.`, {
+                    Allow: 'POST',
+                });
             }
             const contentType = header(req.headers, 'content-type');
             if (!isJsonContentType(contentType)) {
-                throw new ApiFailure(415, ERROR_CODES.unsupportedMediaType, contentType === undefined
-                    ? 'The Content-Type header is missing; send application/json.'
-                    : `Unsupported Content-Type "${contentType.slice(0, 80)}"; send application/json (optionally with charset=utf-8).`);
+                throw new ApiFailure(
+                    415,
+                    ERROR_CODES.unsupportedMediaType,
+                    contentType === undefined
+                        ? 'The Content-Type header is missing; send application/json.'
+                        : `Unsupported Content-Type "${contentType.slice(0, 80)}"; send application/json (optionally with charset=utf-8).`,
+                );
             }
 
             const fault = faults.take(action);
@@ -330,14 +346,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 throw new ApiFailure(400, ERROR_CODES.invalidAction, `The X-ZC-Action header is missing; supported actions: ${ACTIONS.join(', ')}.`);
             }
             if (!isAction(action)) {
-                throw new ApiFailure(400, ERROR_CODES.invalidAction, `The action \`${action.slice(0, 60)}\` is not supported; supported actions: ${ACTIONS.join(', ')}.`);
+                throw new ApiFailure(
+                    400,
+                    ERROR_CODES.invalidAction,
+                    `The action \`${action.slice(0, 60)}\` is not supported; supported actions: ${ACTIONS.join(', ')}.`,
+                );
             }
             const version = header(req.headers, 'x-zc-version');
             if (version === undefined || version === '') {
                 throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The X-ZC-Version header is missing; use ${API_VERSION}.`);
             }
             if (version !== API_VERSION) {
-                throw new ApiFailure(400, ERROR_CODES.invalidVersion, `The API version \`${version.slice(0, 40)}\` is not supported for zec; use ${API_VERSION}.`);
+                throw new ApiFailure(
+                    400,
+                    ERROR_CODES.invalidVersion,
+                    `The API version \`${version.slice(0, 40)}\` is not supported for zec; use ${API_VERSION}.`,
+                );
             }
 
             const auth = authenticate(req.headers, raw, {
@@ -346,7 +370,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     return found && { accountId: found.account.accountId, credential: found.credential };
                 },
                 findToken: (token) => world.findToken(token)?.accountId,
-                maxClockSkewSeconds, clockSkewCode, now,
+                maxClockSkewSeconds,
+                clockSkewCode,
+                now,
             });
             entry.authScheme = auth.scheme;
             entry.accessKeyId = auth.accessKeyId;
@@ -354,18 +380,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
             if (raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
                 // Go's encoding/json refuses a BOM ("invalid character 'ï'"); the real service most likely does too.
-                throw new ApiFailure(400, ERROR_CODES.invalidParameter, 'The request body starts with a UTF-8 byte order mark (BOM); send the JSON without it.');
+                throw new ApiFailure(
+                    400,
+                    ERROR_CODES.invalidParameter,
+                    'The request body starts with a UTF-8 byte order mark (BOM); send the JSON without it.',
+                );
             }
             let params: unknown;
             try {
                 params = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw));
             } catch (err) {
-                throw new ApiFailure(400, ERROR_CODES.invalidParameter, raw.length === 0
-                    ? 'The request body is empty; send a JSON object ({} for no parameters).'
-                    : `The request body is not valid UTF-8 JSON: ${err instanceof Error ? err.message : String(err)}`);
+                throw new ApiFailure(
+                    400,
+                    ERROR_CODES.invalidParameter,
+                    raw.length === 0
+                        ? 'The request body is empty; send a JSON object ({} for no parameters).'
+                        : `The request body is not valid UTF-8 JSON: ${err instanceof Error ? err.message : String(err)}`,
+                );
             }
             if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-                throw new ApiFailure(400, ERROR_CODES.invalidParameter, `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`);
+                throw new ApiFailure(
+                    400,
+                    ERROR_CODES.invalidParameter,
+                    `The request body must be a JSON object, got ${Array.isArray(params) ? 'an array' : params === null ? 'null' : typeof params}.`,
+                );
             }
 
             const context = { state: world.account(auth.accountId), deleteDelayMs, unknownIdMode, maxImageIds, copyTimings, createDelayMs, imageQuota, faults };
@@ -381,14 +419,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
 
     async function injectFault(
-        fault: TakenFault, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, requestId: string,
+        fault: TakenFault,
+        req: IncomingMessage,
+        res: ServerResponse,
+        entry: LoggedRequest,
+        requestId: string,
         respondError: (failure: ApiFailure) => Promise<void>,
     ): Promise<void> {
         switch (fault.kind) {
             case 'rateLimit':
                 // No Retry-After unless the test asked for one: the real service is not known to send it.
-                await respondError(new ApiFailure(429, ERROR_CODES.rateLimit, 'Request limit exceeded; retry later.',
-                    fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) }));
+                await respondError(
+                    new ApiFailure(
+                        429,
+                        ERROR_CODES.rateLimit,
+                        'Request limit exceeded; retry later.',
+                        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
+                    ),
+                );
                 return;
             case 'internalError':
                 await respondError(new ApiFailure(500, ERROR_CODES.internalError, 'An internal error occurred; retry later.'));
@@ -419,7 +467,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 if (closed) {
                     return;
                 }
-                const full = JSON.stringify({ requestId, response: { requestId, totalCount: 1, dataSet: [{ imageId: 'img-' + TRUNCATED_NOTE, imageName: TRUNCATED_NOTE }] } });
+                const full = JSON.stringify({
+                    requestId,
+                    response: { requestId, totalCount: 1, dataSet: [{ imageId: 'img-' + TRUNCATED_NOTE, imageName: TRUNCATED_NOTE }] },
+                });
                 const body = Buffer.from(full.slice(0, Math.floor(full.length / 2)), 'utf8');
                 res.writeHead(200, { Date: dateHeader(), 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
                 res.end(body);
@@ -434,7 +485,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         handle(req, res).catch((err: unknown) => {
             // Last resort: a bug or a broken socket. Answer if still possible.
             if (!res.headersSent && !closed && !res.destroyed) {
-                writeJson(res, 500, { requestId: newRequestId(), code: ERROR_CODES.internalError, message: `Internal emulator error: ${err instanceof Error ? err.message : String(err)}` });
+                writeJson(res, 500, {
+                    requestId: newRequestId(),
+                    code: ERROR_CODES.internalError,
+                    message: `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`,
+                });
             }
         });
     });

@@ -65,7 +65,10 @@ export class EmulatorWorld {
      * `seed` must be canonical (parseSeed's output); it is copied, and reset() returns to it. `clock` (ms) times the
      * image copies and creations; a test can step it.
      */
-    constructor(seed: AccountsSeed, readonly clock: () => number = Date.now) {
+    constructor(
+        seed: AccountsSeed,
+        readonly clock: () => number = Date.now,
+    ) {
         this.seed = cloneSeed(seed);
         this.accounts = this.seed.accounts.map((account) => new EmulatorState(account, this));
         this.reset();
@@ -188,7 +191,10 @@ export class EmulatorState {
     private readonly copiedRegions = new Map<string, Set<string>>();
 
     /** @internal Created by EmulatorWorld, which calls reset() to fill it. */
-    constructor(private readonly seed: SeedAccount, private readonly world: EmulatorWorld) {
+    constructor(
+        private readonly seed: SeedAccount,
+        private readonly world: EmulatorWorld,
+    ) {
         this.accountId = seed.accountId;
         this.accountName = seed.accountName;
     }
@@ -345,10 +351,13 @@ export class EmulatorState {
         const image = this.requireImage(imageId);
         image.imageStatus = 'DELETING';
         this.cancelTimer(imageId);
-        const timer = setTimeout(() => {
-            this.deleteTimers.delete(imageId);
-            this.imageMap.delete(imageId);
-        }, Math.max(0, delayMs));
+        const timer = setTimeout(
+            () => {
+                this.deleteTimers.delete(imageId);
+                this.imageMap.delete(imageId);
+            },
+            Math.max(0, delayMs),
+        );
         timer.unref();
         this.deleteTimers.set(imageId, timer);
     }
@@ -390,7 +399,14 @@ export class EmulatorState {
      * the image is AVAILABLE in the instance's region (FAILED and in no region when `fails`) and the instance STOPPED.
      * It copies the category, OS, size and NIC types of the image the instance runs. No checks: the action makes them.
      */
-    startCreation(input: { instanceId: string; imageName: string; resourceGroup: { id: string; name: string } | null; tags: { key: string; value: string }[]; delayMs: number; fails: boolean }): SeedImage {
+    startCreation(input: {
+        instanceId: string;
+        imageName: string;
+        resourceGroup: { id: string; name: string } | null;
+        tags: { key: string; value: string }[];
+        delayMs: number;
+        fails: boolean;
+    }): SeedImage {
         const instance = this.requireInstance(input.instanceId);
         const source = this.getImage(instance.imageId);
         const image = this.addImage({

@@ -47,7 +47,12 @@ export interface CopyProgressEntry {
 }
 
 /** Destinations transfer `parallel` at a time, in the order asked for, once the image is prepared. */
-export function planCopy(imageId: string, now: number, destinations: readonly { regionId: string; regionName: string; errorInfo?: string }[], timings: CopyTimings): CopyPlan {
+export function planCopy(
+    imageId: string,
+    now: number,
+    destinations: readonly { regionId: string; regionName: string; errorInfo?: string }[],
+    timings: CopyTimings,
+): CopyPlan {
     const preparedAt = now + timings.prepareMs;
     const planned = destinations.map((destination, index): CopyDestination => {
         const slot = Math.floor(index / timings.parallel);
@@ -77,7 +82,15 @@ export function progressAt(plan: CopyPlan, now: number): CopyProgressEntry[] {
     return plan.destinations.flatMap((destination): CopyProgressEntry[] => {
         const base = { destRegionId: destination.regionId, destRegionName: destination.regionName };
         if (destination.errorInfo !== undefined && now >= failureTime(destination)) {
-            return [{ ...base, syncStage: 'TRANSFERRING', queued: false, syncPercent: percentAt(destination, failureTime(destination)), errorInfo: destination.errorInfo }];
+            return [
+                {
+                    ...base,
+                    syncStage: 'TRANSFERRING',
+                    queued: false,
+                    syncPercent: percentAt(destination, failureTime(destination)),
+                    errorInfo: destination.errorInfo,
+                },
+            ];
         }
         if (now >= destination.transferEnd) {
             return [];

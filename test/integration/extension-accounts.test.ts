@@ -10,7 +10,17 @@ import { ACCOUNTS_SECRET_KEY, LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/co
 import { pollDelayMs } from '../../src/images/model/polling';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
-import { deleteRequests, expectNoRequestUntil, findImage, imageNodes, isPollOf, pollIntervalMs, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
+import {
+    deleteRequests,
+    expectNoRequestUntil,
+    findImage,
+    imageNodes,
+    isPollOf,
+    pollIntervalMs,
+    ScriptedUi,
+    useSignedInExtension,
+    waitFor,
+} from './extension-support';
 
 const STAGING = DEMO_ACCOUNTS[1];
 
@@ -25,7 +35,12 @@ describe('extension: accounts', () => {
     // Back to the fixture's one account "default": sign out of all; the next beforeEach signs in again.
     afterEach(async () => {
         emulator.faults.reset();
-        if (!emulator.account('staging').accessKeys().some((key) => key.accessKeyId === STAGING.accessKeyId)) {
+        if (
+            !emulator
+                .account('staging')
+                .accessKeys()
+                .some((key) => key.accessKeyId === STAGING.accessKeyId)
+        ) {
             emulator.account('staging').addAccessKey({ accessKeyId: STAGING.accessKeyId, accessKeyPassword: STAGING.accessKeyPassword });
         }
         api.setUi(new ScriptedUi().clickNext((call) => (call.buttons.includes('Sign Out') ? 'Sign Out' : undefined)));
@@ -34,15 +49,24 @@ describe('extension: accounts', () => {
     });
 
     function stagingNames(): string[] {
-        return emulator.account('staging').customImages().map((image) => image.imageName).sort();
+        return emulator
+            .account('staging')
+            .customImages()
+            .map((image) => image.imageName)
+            .sort();
     }
 
     function treeNames(): string[] {
-        return imageNodes(api).map((node) => node.image.name).sort();
+        return imageNodes(api)
+            .map((node) => node.image.name)
+            .sort();
     }
 
     async function addStaging(): Promise<void> {
-        ui.typeNext('staging').pickNext((labels) => labels.filter((label) => label.includes('AccessKey ID'))).typeNext(STAGING.accessKeyId).typeNext(STAGING.accessKeyPassword);
+        ui.typeNext('staging')
+            .pickNext((labels) => labels.filter((label) => label.includes('AccessKey ID')))
+            .typeNext(STAGING.accessKeyId)
+            .typeNext(STAGING.accessKeyPassword);
         await vscode.commands.executeCommand('zenlayer.addAccount');
         await waitFor(() => api.viewTitle() === 'Images · staging' && treeNames().join() === stagingNames().join(), 'the tree to show the staging account');
         await api.whenIdle();
@@ -60,7 +84,10 @@ describe('extension: accounts', () => {
         await addStaging();
         assert.deepStrictEqual(treeNames(), stagingNames());
         assert.ok(!treeNames().includes('web-frontend-2026-09'), 'nothing of the demo account');
-        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.accessKeyId === STAGING.accessKeyId && entry.status === 200), 'checked first');
+        assert.ok(
+            emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.accessKeyId === STAGING.accessKeyId && entry.status === 200),
+            'checked first',
+        );
         const bar = api.statusBar();
         assert.strictEqual(bar.text, '$(cloud) Zenlayer: staging');
         assert.match(bar.tooltip, /AccessKey ID ••••••••EY02/);
@@ -69,7 +96,7 @@ describe('extension: accounts', () => {
         assert.strictEqual(bar.background, undefined);
     });
 
-    it('a switch shows the other account at once and forgets the first account\'s deletions: nothing is polled with its key', async () => {
+    it("a switch shows the other account at once and forgets the first account's deletions: nothing is polled with its key", async () => {
         await addStaging();
         await switchTo('default');
         const node = findImage(api, 'monitoring-stack');
@@ -78,7 +105,10 @@ describe('extension: accounts', () => {
         assert.deepStrictEqual(api.pollingIds(), [node.image.id]);
 
         // The image stays DELETING for 15 s: the poller checks it with the first account's key until the switch.
-        await waitFor(() => emulator.requestLog.some((entry) => isPollOf(entry, node.image.id) && entry.accessKeyId === DEMO_ACCESS_KEY_ID), 'the first poll of the deleted image');
+        await waitFor(
+            () => emulator.requestLog.some((entry) => isPollOf(entry, node.image.id) && entry.accessKeyId === DEMO_ACCESS_KEY_ID),
+            'the first poll of the deleted image',
+        );
 
         await switchTo('staging');
         assert.deepStrictEqual(treeNames(), stagingNames());
@@ -99,14 +129,16 @@ describe('extension: accounts', () => {
         assert.ok(!ui.messages('info').some((message) => message.message.startsWith('Deleted')), 'no "Deleted" for the other account');
     });
 
-    it('a delete running while the account switches sends every remaining chunk with the first account\'s key', async () => {
+    it("a delete running while the account switches sends every remaining chunk with the first account's key", async () => {
         for (let index = 0; index < 230; index++) {
             emulator.state.addImage({ imageName: `switch-chunk-${String(index).padStart(3, '0')}` });
         }
         await addStaging();
         await switchTo('default');
         emulator.faults.setLatency(700);
-        ui.pickNext((labels) => labels.filter((label) => label.startsWith('switch-chunk-'))).clickNext('Delete').typeNext('230');
+        ui.pickNext((labels) => labels.filter((label) => label.startsWith('switch-chunk-')))
+            .clickNext('Delete')
+            .typeNext('230');
         // While "Deleting 230 images…" shows, the person switches to staging.
         ui.duringProgress = () => {
             ui.duringProgress = undefined;
@@ -115,17 +147,22 @@ describe('extension: accounts', () => {
         };
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         const deletes = emulator.requestLog.filter((entry) => entry.action === 'DeleteImages');
-        assert.deepStrictEqual(deleteRequests(emulator).map((ids) => ids.length), [100, 100, 30]);
+        assert.deepStrictEqual(
+            deleteRequests(emulator).map((ids) => ids.length),
+            [100, 100, 30],
+        );
         assert.deepStrictEqual([...new Set(deletes.map((entry) => entry.accessKeyId))], [DEMO_ACCESS_KEY_ID]);
         // The switch landed while the delete ran: the staging listing reached the emulator before the last chunk.
         const log = emulator.requestLog;
         const firstChunk = log.indexOf(deletes[0]);
-        const stagingListed = log.findIndex((entry, index) => index > firstChunk && entry.action === 'DescribeCustomImages' && entry.accessKeyId === STAGING.accessKeyId);
+        const stagingListed = log.findIndex(
+            (entry, index) => index > firstChunk && entry.action === 'DescribeCustomImages' && entry.accessKeyId === STAGING.accessKeyId,
+        );
         assert.ok(stagingListed !== -1 && stagingListed < log.indexOf(deletes[deletes.length - 1]), 'the switch happened during the delete');
         await waitFor(() => api.viewTitle() === 'Images · staging', 'the switch to land');
         await api.whenIdle();
         assert.deepStrictEqual(treeNames(), stagingNames(), 'the staging account lost nothing');
-        assert.deepStrictEqual(api.pollingIds(), [], 'the first account\'s accepted images are not polled in the second');
+        assert.deepStrictEqual(api.pollingIds(), [], "the first account's accepted images are not polled in the second");
     });
 
     it('Import Accounts from the zeno CLI adds every profile Zenlayer accepts, and lists the rejected one with its reason', async () => {
@@ -150,7 +187,10 @@ describe('extension: accounts', () => {
         }
         const [warning] = ui.messages('warning');
         assert.ok(warning, JSON.stringify(ui.calls));
-        assert.match(warning.message, /^Imported 1 account\(s\) from the zeno CLI: staging\. Already added: default\. Not imported: revoked \(AUTHFAILURE_INVALID_ACCESS_KEY/);
+        assert.match(
+            warning.message,
+            /^Imported 1 account\(s\) from the zeno CLI: staging\. Already added: default\. Not imported: revoked \(AUTHFAILURE_INVALID_ACCESS_KEY/,
+        );
         assert.strictEqual(api.viewTitle(), 'Images · default', 'the account shown stays the one that was active');
         ui.pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.switchAccount');
@@ -177,7 +217,12 @@ describe('extension: accounts', () => {
         ui.pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.switchAccount');
         assert.deepStrictEqual(ui.of('pick').at(-1)?.labels.slice(0, 1), ['$(check) staging-eu']);
-        assert.ok(!ui.of('pick').at(-1)?.labels.some((label) => label.endsWith(' default')));
+        assert.ok(
+            !ui
+                .of('pick')
+                .at(-1)
+                ?.labels.some((label) => label.endsWith(' default')),
+        );
     });
 
     it('Sign Out of All Accounts asks when there are several, then the view signs out and the status bar says so', async () => {
@@ -197,17 +242,23 @@ describe('extension: accounts', () => {
         await vscode.commands.executeCommand('zenlayer.signOut');
         await waitFor(() => !api.signedIn(), 'signed out');
         // What version 0.1 left in SecretStorage, then the extension starts as it does after an update.
-        await api.secrets.store(LEGACY_CREDENTIALS_SECRET_KEY, JSON.stringify({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }));
+        await api.secrets.store(
+            LEGACY_CREDENTIALS_SECRET_KEY,
+            JSON.stringify({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD }),
+        );
         emulator.clearRequestLog();
         await api.reactivate();
         await waitFor(() => api.signedIn() && api.viewTitle() === 'Images · default' && imageNodes(api).length > 0, 'the view to show the migrated account');
-        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && entry.accessKeyId === DEMO_ACCESS_KEY_ID), 'listed with the migrated key');
+        assert.ok(
+            emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && entry.accessKeyId === DEMO_ACCESS_KEY_ID),
+            'listed with the migrated key',
+        );
         assert.strictEqual(await api.secrets.get(LEGACY_CREDENTIALS_SECRET_KEY), undefined, 'the old key is gone');
         assert.ok((await api.secrets.get(ACCOUNTS_SECRET_KEY))?.includes(DEMO_ACCESS_KEY_ID), 'the account is stored under the new key');
         assert.strictEqual(api.statusBar().text, '$(cloud) Zenlayer: default');
     });
 
-    it('turns the status bar item to the error background when Zenlayer rejects the active account\'s key', async () => {
+    it("turns the status bar item to the error background when Zenlayer rejects the active account's key", async () => {
         await addStaging();
         emulator.account('staging').removeAccessKey(STAGING.accessKeyId);
         await vscode.commands.executeCommand('zenlayer.refresh');

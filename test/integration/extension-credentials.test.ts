@@ -52,7 +52,7 @@ describe('extension: credentials', () => {
         assert.match(ui.messages('info')[0].message, /credentials saved for "default" \(AccessKey ID ••••••••EY01\)/);
     });
 
-    it('with a skewed clock, says the computer\'s clock is off and offers Retry, not Re-enter', async () => {
+    it("with a skewed clock, says the computer's clock is off and offers Retry, not Re-enter", async () => {
         const skewed = await startEmulator({ now: () => Date.now() + 10 * 60_000 });
         await setSetting('endpoint', skewed.url);
         try {
@@ -63,7 +63,7 @@ describe('extension: credentials', () => {
             assert.match(error.message, /this computer's clock is more than 5 minutes off/);
             const refused = skewed.requestLog.find((entry) => entry.action === 'DescribeZones');
             assert.ok(refused && refused.status === 401, JSON.stringify(refused));
-            assert.ok(error.message.includes(refused.requestId), 'Zenlayer\'s own answer and requestId follow');
+            assert.ok(error.message.includes(refused.requestId), "Zenlayer's own answer and requestId follow");
             assert.doesNotMatch(error.message, /rejected these credentials/);
             assert.deepStrictEqual(error.buttons, ['Retry', 'Show Log']);
             assert.deepStrictEqual(ui.messages('info'), [], 'nothing saved');
@@ -87,7 +87,10 @@ describe('extension: credentials', () => {
         assert.strictEqual(api.signedIn(), false);
         assert.deepStrictEqual(api.children(), [], 'empty so the Configure Credentials welcome shows');
         assert.deepStrictEqual(api.pollingIds(), [], 'no image polling continues after sign-out');
-        assert.ok(ui.messages('info').some((message) => /Signed out/.test(message.message)), JSON.stringify(ui.messages('info')));
+        assert.ok(
+            ui.messages('info').some((message) => /Signed out/.test(message.message)),
+            JSON.stringify(ui.messages('info')),
+        );
 
         await signInToEmulator(api, emulator);
         assert.ok(imageNodes(api).length > 0);
@@ -106,7 +109,11 @@ describe('extension: credentials', () => {
             // that lands right after VS Code's own write of the same file (the setting removed above).
             for (let attempt = 1; ; attempt++) {
                 fs.writeFileSync(file, edited);
-                const read = await waitFor(() => vscode.workspace.getConfiguration('zenlayer').inspect('endpoint')?.globalValue === emulator.url, 'VS Code to read the settings file', 5_000).then(
+                const read = await waitFor(
+                    () => vscode.workspace.getConfiguration('zenlayer').inspect('endpoint')?.globalValue === emulator.url,
+                    'VS Code to read the settings file',
+                    5_000,
+                ).then(
                     () => true,
                     () => false,
                 );
@@ -120,8 +127,14 @@ describe('extension: credentials', () => {
             await waitFor(() => !api.signedIn(), 'signed-out state');
             emulator.clearRequestLog();
             await signInToEmulator(api, emulator, { keepEndpoint: true });
-            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200), 'the credential check went to the emulator');
-            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'), 'the images came from the emulator');
+            assert.ok(
+                emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200),
+                'the credential check went to the emulator',
+            );
+            assert.ok(
+                emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'),
+                'the images came from the emulator',
+            );
         } finally {
             fs.writeFileSync(file, original);
         }
@@ -140,7 +153,10 @@ describe('extension: credentials', () => {
             await waitFor(() => vscode.workspace.getConfiguration('zenlayer').get('images.groupBy') === 'osType', 'VS Code to read the workspace settings');
             await vscode.commands.executeCommand('zenlayer.refresh');
             await api.whenIdle();
-            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'), 'still listed from the user-configured emulator');
+            assert.ok(
+                emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages'),
+                'still listed from the user-configured emulator',
+            );
             assert.deepStrictEqual(elsewhere.requestLog, [], 'nothing was sent to the workspace endpoint');
         } finally {
             if (original === undefined) {
@@ -160,7 +176,9 @@ describe('extension: credentials', () => {
             await vscode.commands.executeCommand('zenlayer.configureCredentials');
             assert.ok(ui.of('pick')[0].labels.some((label) => label.includes('Import from the environment')));
             assert.strictEqual(ui.inputs().length, 0, 'no typing needed');
-            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID));
+            assert.ok(
+                emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID),
+            );
             assert.match(ui.messages('info')[0].message, /credentials saved/);
         } finally {
             delete process.env.ZENLAYER_ACCESS_KEY_ID;
@@ -168,13 +186,16 @@ describe('extension: credentials', () => {
         }
     });
 
-    it('offers the profiles of the zeno CLI\'s ~/.zenlayer/credentials.json, current profile first', async () => {
+    it("offers the profiles of the zeno CLI's ~/.zenlayer/credentials.json, current profile first", async () => {
         const home = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-home-'));
         const originalHome = process.env.HOME;
         fs.mkdirSync(path.join(home, '.zenlayer'));
         fs.writeFileSync(
             path.join(home, '.zenlayer', 'credentials.json'),
-            JSON.stringify({ default: { access_key_id: 'STALEKEY0000001', access_key_secret: 'stale' }, demo: { access_key_id: DEMO_ACCESS_KEY_ID, access_key_secret: DEMO_ACCESS_KEY_PASSWORD } }),
+            JSON.stringify({
+                default: { access_key_id: 'STALEKEY0000001', access_key_secret: 'stale' },
+                demo: { access_key_id: DEMO_ACCESS_KEY_ID, access_key_secret: DEMO_ACCESS_KEY_PASSWORD },
+            }),
         );
         fs.writeFileSync(path.join(home, '.zenlayer', 'config.json'), JSON.stringify({ current_profile: 'demo' }));
         process.env.HOME = home;
@@ -183,7 +204,9 @@ describe('extension: credentials', () => {
             await vscode.commands.executeCommand('zenlayer.configureCredentials');
             const [pick] = ui.of('pick');
             assert.deepStrictEqual(pick.labels.slice(2), ['$(file) Import CLI profile "demo"', '$(file) Import CLI profile "default"']);
-            assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID));
+            assert.ok(
+                emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200 && entry.accessKeyId === DEMO_ACCESS_KEY_ID),
+            );
             assert.match(ui.messages('info')[0].message, /credentials saved/);
         } finally {
             process.env.HOME = originalHome;
@@ -197,8 +220,14 @@ describe('extension: credentials', () => {
         ui.typeNext(DEMO_ACCESS_KEY_ID).typeNext(rejectedPassword).clickNext('Re-enter').typeNext(DEMO_ACCESS_KEY_ID).typeNext(DEMO_ACCESS_KEY_PASSWORD);
         await vscode.commands.executeCommand('zenlayer.configureCredentials');
         assert.match(ui.messages('info').at(-1)?.message ?? '', /credentials saved/, JSON.stringify(ui.messages()));
-        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 401), 'the rejected password was sent and refused');
-        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200), 'the right one was accepted');
+        assert.ok(
+            emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 401),
+            'the rejected password was sent and refused',
+        );
+        assert.ok(
+            emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.status === 200),
+            'the right one was accepted',
+        );
         const passwords = [DEMO_ACCESS_KEY_PASSWORD, rejectedPassword];
         const leaked = (text: string) => passwords.filter((password) => text.includes(password));
 
@@ -236,7 +265,10 @@ describe('extension: credentials', () => {
         } finally {
             api.setUi(ui);
         }
-        assert.ok(texts.some((text) => text.includes('"zenlayer.endpoint"')), 'one of them is the file the tests write zenlayer.* settings to');
+        assert.ok(
+            texts.some((text) => text.includes('"zenlayer.endpoint"')),
+            'one of them is the file the tests write zenlayer.* settings to',
+        );
         const folder = vscode.workspace.workspaceFolders?.[0];
         assert.ok(folder, 'the integration run opens the fixture workspace');
         const workspaceSettings = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
@@ -249,20 +281,30 @@ describe('extension: credentials', () => {
 
         // The extension's global and workspace state, every key, and every file in its storage and log folders.
         const { globalState, workspaceState, folders } = api.storage();
-        for (const [scope, memento] of [['global state', globalState], ['workspace state', workspaceState]] as const) {
+        for (const [scope, memento] of [
+            ['global state', globalState],
+            ['workspace state', workspaceState],
+        ] as const) {
             for (const key of memento.keys()) {
                 assert.deepStrictEqual(leaked(`${key} ${JSON.stringify(memento.get(key))}`), [], `a password is in the ${scope} under ${key}`);
             }
         }
         assert.ok(globalState.keys().length > 0, 'the global state holds the last check of the account, so it was looked at');
         const files = (dir: string): string[] =>
-            fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)])) : [];
+            fs.existsSync(dir)
+                ? fs
+                      .readdirSync(dir, { withFileTypes: true })
+                      .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
+                : [];
         for (const file of folders.flatMap((uri) => files(uri.fsPath))) {
             assert.deepStrictEqual(leaked(fs.readFileSync(file, 'latin1')), [], `a password is in ${file}`);
         }
 
         // The log and whatever the person was shown.
-        assert.ok(api.logLines().some((line) => line.includes('DescribeZones')), 'the log holds this sign-in\'s calls');
+        assert.ok(
+            api.logLines().some((line) => line.includes('DescribeZones')),
+            "the log holds this sign-in's calls",
+        );
         assert.deepStrictEqual(leaked(api.logLines().join('\n')), [], 'a password is in the log');
         // Messages, and the input boxes as offered (not what was typed into them): a re-entry box is pre-filled with the key ID only.
         assert.deepStrictEqual(leaked(JSON.stringify([ui.messages(), ui.inputs().map((input) => input.options)])), [], 'a password was shown');

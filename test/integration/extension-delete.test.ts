@@ -5,7 +5,18 @@ import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { pollDelayMs } from '../../src/images/model/polling';
-import { deleteRequests, expectNoRequestUntil, findImage, imageNodes, isPollOf, pollIntervalMs, ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
+import {
+    deleteRequests,
+    expectNoRequestUntil,
+    findImage,
+    imageNodes,
+    isPollOf,
+    pollIntervalMs,
+    ScriptedUi,
+    setSetting,
+    useSignedInExtension,
+    waitFor,
+} from './extension-support';
 
 describe('extension: delete images', () => {
     const fixture = useSignedInExtension({ deleteDelayMs: 1500 });
@@ -31,14 +42,21 @@ describe('extension: delete images', () => {
         assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
         assert.ok(ui.of('progress').length === 1, 'the request ran under a progress notification');
         assert.deepStrictEqual(ui.messages('info'), [], 'accepted is no notification of its own: one "Deleted" comes once gone');
-        assert.deepStrictEqual(ui.of('background').map((call) => call.title), ['Deleting image web-frontend-2026-11…'], 'the status bar says it goes on');
+        assert.deepStrictEqual(
+            ui.of('background').map((call) => call.title),
+            ['Deleting image web-frontend-2026-11…'],
+            'the status bar says it goes on',
+        );
 
         // At once: DELETING and no longer offered for delete; then gone once the emulator finishes.
         const deleting = findImage(api, 'web-frontend-2026-11');
         assert.strictEqual(deleting.image.status, 'DELETING');
         assert.ok(!String(api.treeItem(deleting).contextValue).endsWith('.deletable'));
         await waitFor(() => !imageNodes(api).some((n) => n.image.name === 'web-frontend-2026-11'), 'the deleted image to leave the tree', 20_000);
-        assert.ok(emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(node.image.id)), 'polled by ID');
+        assert.ok(
+            emulator.requestLog.some((entry) => entry.action === 'DescribeCustomImages' && JSON.stringify(entry.body).includes(node.image.id)),
+            'polled by ID',
+        );
         assert.deepStrictEqual(api.pollingIds(), []);
         await waitFor(() => ui.messages('info').some((m) => m.message === 'Deleted image web-frontend-2026-11'), '"Deleted" once the image is gone');
     });
@@ -54,7 +72,12 @@ describe('extension: delete images', () => {
         // The first check falls due one poll interval after the delete was accepted (pollDelayMs(0)), the second
         // pollDelayMs(1) after that: a poller that ignored the hidden view would have sent at least one by then.
         const interval = pollIntervalMs();
-        await expectNoRequestUntil(emulator, (entry) => isPollOf(entry, node.image.id), accepted.time + pollDelayMs(0, interval) + pollDelayMs(1, interval), 'polled while the view is hidden');
+        await expectNoRequestUntil(
+            emulator,
+            (entry) => isPollOf(entry, node.image.id),
+            accepted.time + pollDelayMs(0, interval) + pollDelayMs(1, interval),
+            'polled while the view is hidden',
+        );
         assert.deepStrictEqual(api.pollingIds(), [node.image.id], 'still followed, to be checked once the view shows');
         await vscode.commands.executeCommand('zenlayer.images.focus');
         await waitFor(() => !imageNodes(api).some((n) => n.image.id === node.image.id), 'the deleted image to leave the tree once visible', 20_000);
@@ -75,7 +98,11 @@ describe('extension: delete images', () => {
         await vscode.commands.executeCommand('zenlayer.deleteImage', creating, [creating, processing]);
         assert.deepStrictEqual(deleteRequests(emulator), []);
         const [warning] = ui.messages('warning');
-        assert.strictEqual(warning.message, 'Nothing to delete: ci-runner-ubuntu-2404 (CREATING), cache-redis-7 (PROCESSING).', 'names the images and their statuses');
+        assert.strictEqual(
+            warning.message,
+            'Nothing to delete: ci-runner-ubuntu-2404 (CREATING), cache-redis-7 (PROCESSING).',
+            'names the images and their statuses',
+        );
     });
 
     it('reports a partial failure naming the refused image, and Retry Failed re-sends only that one', async () => {
@@ -88,7 +115,9 @@ describe('extension: delete images', () => {
         assert.match(confirm.message, /Delete 2 images: web-frontend-2026-09, db-primary-golden\?/);
         assert.deepStrictEqual(confirm.buttons, ['Delete 1 Unused Only', 'Delete All'], 'an image in use offers to delete only the unused');
         assert.match(confirm.detail ?? '', /In use by instances: db-primary-golden \(2 instances\)\./);
-        const partials = ui.messages('warning').filter((m) => m.message.startsWith('Deleting 1 of 2 images. Not deleted: db-primary-golden — used by 2 instances (web-1, web-2).'));
+        const partials = ui
+            .messages('warning')
+            .filter((m) => m.message.startsWith('Deleting 1 of 2 images. Not deleted: db-primary-golden — used by 2 instances (web-1, web-2).'));
         assert.strictEqual(partials.length, 1, JSON.stringify(ui.messages()));
         assert.deepStrictEqual(partials[0].buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
         const firstDelete = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
@@ -114,7 +143,10 @@ describe('extension: delete images', () => {
         const [document] = ui.of('document');
         assert.match(document.content, /db\\-replica\\-golden/);
         assert.ok(document.content.includes(inUse.image.id));
-        assert.match(document.content, /db\\-replica\\-golden\*\* \(`[^`]+`, AVAILABLE\): used by 2 instances \\\(la\\-db\\-replica\\-02, sg\\-db\\-replica\\-01\\\)/);
+        assert.match(
+            document.content,
+            /db\\-replica\\-golden\*\* \(`[^`]+`, AVAILABLE\): used by 2 instances \\\(la\\-db\\-replica\\-02, sg\\-db\\-replica\\-01\\\)/,
+        );
         const deleteCall = emulator.requestLog.find((entry) => entry.action === 'DeleteImages');
         assert.ok(deleteCall?.requestId);
         assert.ok(document.content.includes(`DeleteImages requestId(s): \`${deleteCall.requestId}\``), document.content);
@@ -122,7 +154,10 @@ describe('extension: delete images', () => {
 
         ui.clickNext('Delete').clickNext('Copy Failed IDs');
         await vscode.commands.executeCommand('zenlayer.deleteImage', inUse, [inUse]);
-        assert.deepStrictEqual(ui.of('clipboard').map((c) => c.text), [inUse.image.id]);
+        assert.deepStrictEqual(
+            ui.of('clipboard').map((c) => c.text),
+            [inUse.image.id],
+        );
     });
 
     it('reports a failed request as an error with code and requestId, offers Retry, and the retry succeeds', async () => {
@@ -139,7 +174,11 @@ describe('extension: delete images', () => {
         assert.ok(error.message.includes(failedEntry.requestId), `the requestId is in "${error.message}"`);
         assert.deepStrictEqual(error.buttons, ['Show Log', 'Retry']);
         assert.strictEqual(deleteRequests(emulator).length, 2, 'DeleteImages is never retried by itself; the user retried once');
-        assert.deepStrictEqual(ui.of('background').map((call) => call.title), ['Deleting image backup-agent-v3…'], 'the retry was accepted');
+        assert.deepStrictEqual(
+            ui.of('background').map((call) => call.title),
+            ['Deleting image backup-agent-v3…'],
+            'the retry was accepted',
+        );
     });
 
     it('deletes from the palette through a multi-select quick pick of deletable images only', async () => {
@@ -151,11 +190,17 @@ describe('extension: delete images', () => {
         assert.ok(!pick.labels.includes('ci-runner-ubuntu-2404'), 'CREATING images are not offered');
         assert.ok(!pick.labels.includes('old-build-2025-01'), 'DELETING images are not offered');
         assert.match(ui.messages('warning')[0].message, /Delete 2 images/);
-        assert.deepStrictEqual(deleteRequests(emulator).map((ids) => ids.length), [2]);
-        assert.deepStrictEqual(ui.of('background').map((call) => call.title), ['Deleting 2 images…']);
+        assert.deepStrictEqual(
+            deleteRequests(emulator).map((ids) => ids.length),
+            [2],
+        );
+        assert.deepStrictEqual(
+            ui.of('background').map((call) => call.title),
+            ['Deleting 2 images…'],
+        );
     });
 
-    it('says in the palette pick that the view\'s filter narrows the images offered', async () => {
+    it("says in the palette pick that the view's filter narrows the images offered", async () => {
         ui.pickNext(() => ['$(symbol-text) Name contains…']).typeNext('web-frontend');
         await vscode.commands.executeCommand('zenlayer.filter');
         try {
@@ -175,10 +220,14 @@ describe('extension: delete images', () => {
         await down.close();
         await setSetting('endpoint', url);
         try {
-            await waitFor(() => {
-                const [first] = api.children();
-                return first?.kind === 'message' && first.message !== 'loading';
-            }, 'the error item', 30_000);
+            await waitFor(
+                () => {
+                    const [first] = api.children();
+                    return first?.kind === 'message' && first.message !== 'loading';
+                },
+                'the error item',
+                30_000,
+            );
             await api.whenIdle();
             await vscode.commands.executeCommand('zenlayer.deleteImages');
             assert.deepStrictEqual(ui.of('pick'), [], 'no empty picker');
@@ -197,10 +246,14 @@ describe('extension: delete images', () => {
         const aheadOfUs = await startEmulator({ now: () => Date.now() + 10 * 60 * 1000 });
         await setSetting('endpoint', aheadOfUs.url);
         try {
-            await waitFor(() => {
-                const [first] = api.children();
-                return first?.kind === 'message' && first.message === 'clockSkew';
-            }, 'the clock row', 30_000);
+            await waitFor(
+                () => {
+                    const [first] = api.children();
+                    return first?.kind === 'message' && first.message === 'clockSkew';
+                },
+                'the clock row',
+                30_000,
+            );
             await vscode.commands.executeCommand('zenlayer.deleteImages');
             assert.deepStrictEqual(ui.of('pick'), [], 'no empty picker');
             assert.deepStrictEqual(ui.messages('info'), [], 'no "there are no custom images"');

@@ -32,7 +32,10 @@ describe('extension: quiet at rest', () => {
 
     it('a switch while the view is hidden lists nothing until the view is shown again', async function () {
         this.timeout(QUIET_MS + 30_000);
-        ui.typeNext('staging').pickNext((labels) => labels.filter((label) => label.includes('AccessKey ID'))).typeNext(STAGING.accessKeyId).typeNext(STAGING.accessKeyPassword);
+        ui.typeNext('staging')
+            .pickNext((labels) => labels.filter((label) => label.includes('AccessKey ID')))
+            .typeNext(STAGING.accessKeyId)
+            .typeNext(STAGING.accessKeyPassword);
         await vscode.commands.executeCommand('zenlayer.addAccount');
         await waitFor(() => api.viewTitle() === 'Images · staging' && imageNodes(api).length > 0, 'the staging account to show');
         await api.whenIdle();
@@ -49,6 +52,9 @@ describe('extension: quiet at rest', () => {
 
         await vscode.commands.executeCommand('zenlayer.images.focus');
         await waitFor(() => imageNodes(api).length > 0, 'the default account to be listed once the view shows');
-        assert.ok(listings().some((entry) => entry.action === 'DescribeCustomImages' && entry.accessKeyId === DEMO_ACCESS_KEY_ID), 'listed with the default key');
+        assert.ok(
+            listings().some((entry) => entry.action === 'DescribeCustomImages' && entry.accessKeyId === DEMO_ACCESS_KEY_ID),
+            'listed with the default key',
+        );
     });
 });

@@ -63,7 +63,10 @@ describe('extension: resilience', () => {
         await waitFor(() => api.pollingIds().length === 0, 'the poller to stop watching the image', 10_000);
         const item = api.treeItem(findImage(api, 'delete-undone-by-zenlayer'));
         assert.match(String(item.description), /AVAILABLE · delete failed/);
-        assert.ok(api.logLines().some((line) => line.includes('no longer DELETING') && line.includes(`${id} (AVAILABLE)`)), api.logLines().join('\n'));
+        assert.ok(
+            api.logLines().some((line) => line.includes('no longer DELETING') && line.includes(`${id} (AVAILABLE)`)),
+            api.logLines().join('\n'),
+        );
         assert.ok(!api.logLines().some((line) => line.includes(`Deleted and gone: ${id}`)));
     });
 
@@ -89,7 +92,13 @@ describe('extension: resilience', () => {
         await selectInView(api, rows[index]);
         ui.clickNext('Delete');
         await vscode.commands.executeCommand('zenlayer.deleteImage');
-        await waitFor(() => api.selection().some((node) => node.kind === 'image' && node.image.id === next.image.id), `the selection to move to ${next.image.name}; it is ${JSON.stringify(api.selection().map((n) => n.id))}; ${api.logLines().filter((l) => /select/i.test(l)).join(' | ')}`);
+        await waitFor(
+            () => api.selection().some((node) => node.kind === 'image' && node.image.id === next.image.id),
+            `the selection to move to ${next.image.name}; it is ${JSON.stringify(api.selection().map((n) => n.id))}; ${api
+                .logLines()
+                .filter((l) => /select/i.test(l))
+                .join(' | ')}`,
+        );
         ui.clickNext('Delete');
         await vscode.commands.executeCommand('zenlayer.deleteImage');
         assert.deepStrictEqual(deleteRequests(emulator), [[rows[index].image.id], [next.image.id]]);
@@ -116,6 +125,9 @@ describe('extension: resilience', () => {
         findImage(api, 'added-between-refreshes'); // the second refresh's listing is the one shown
         assert.strictEqual(laterPageRequests(emulator), 2, 'only the second refresh fetched pages 2 and 3');
         assert.strictEqual(api.logLines().filter((line) => line.startsWith('[error]')).length, errorsBefore, 'the aborted refresh logged no error');
-        assert.ok(api.children().every((root) => root.kind !== 'message'), 'no error item');
+        assert.ok(
+            api.children().every((root) => root.kind !== 'message'),
+            'no error item',
+        );
     });
 });

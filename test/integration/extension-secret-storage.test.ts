@@ -72,7 +72,15 @@ describe('extension: SecretStorage unavailable', () => {
     function commands(ui: ScriptedUi): AccountCommands {
         const discoverSources = () => Promise.resolve([]);
         const memento = { keys: () => [], get: () => undefined, update: () => Promise.resolve() };
-        return new AccountCommands({ ui, store, logger, discoverSources, checks: new AccountChecks(memento), entry: new CredentialEntry({ ui, session, logger, discoverSources }), now: Date.now });
+        return new AccountCommands({
+            ui,
+            store,
+            logger,
+            discoverSources,
+            checks: new AccountChecks(memento),
+            entry: new CredentialEntry({ ui, session, logger, discoverSources }),
+            now: Date.now,
+        });
     }
 
     it('configure: explains that the keyring is missing and what to install, before asking for a key it could not keep', async () => {

@@ -33,12 +33,21 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 }
 
 export function imageNodes(api: ZenlayerImagesTestApi): ImageNode[] {
-    return api.children().flatMap((node): ImageNode[] => (node.kind === 'image' ? [node] : node.kind === 'group' ? api.children(node).filter((child): child is ImageNode => child.kind === 'image') : []));
+    return api
+        .children()
+        .flatMap((node): ImageNode[] =>
+            node.kind === 'image' ? [node] : node.kind === 'group' ? api.children(node).filter((child): child is ImageNode => child.kind === 'image') : [],
+        );
 }
 
 export function findImage(api: ZenlayerImagesTestApi, name: string): ImageNode {
     const node = imageNodes(api).find((candidate) => candidate.image.name === name);
-    assert.ok(node, `image ${name} is not in the tree; it shows ${imageNodes(api).map((n) => n.image.name).join(', ')}`);
+    assert.ok(
+        node,
+        `image ${name} is not in the tree; it shows ${imageNodes(api)
+            .map((n) => n.image.name)
+            .join(', ')}`,
+    );
     return node;
 }
 

@@ -22,7 +22,14 @@ describe('extension: images tree', () => {
             emulator.clearRequestLog();
             await vscode.commands.executeCommand('zenlayer.refresh');
             const names = imageNodes(api).map((node) => node.image.name);
-            assert.deepStrictEqual([...names].sort(), emulator.state.images().map((image) => image.imageName).sort(), 'every image of the account, once');
+            assert.deepStrictEqual(
+                [...names].sort(),
+                emulator.state
+                    .images()
+                    .map((image) => image.imageName)
+                    .sort(),
+                'every image of the account, once',
+            );
             const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
             const outOfOrder = names.slice(1).flatMap((name, index) => (byName.compare(names[index], name) > 0 ? [`${names[index]} before ${name}`] : []));
             assert.deepStrictEqual(outOfOrder, [], 'every row after the one above it');
@@ -64,7 +71,11 @@ describe('extension: images tree', () => {
         const group = api.children().find((node) => node.kind === 'group' && node.key === 'AVAILABLE');
         assert.ok(group);
         assert.strictEqual(api.treeItem(group).description, `${available} images`);
-        assert.deepStrictEqual(emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages'), [], 'no fetch on regroup or expand');
+        assert.deepStrictEqual(
+            emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages'),
+            [],
+            'no fetch on regroup or expand',
+        );
 
         await setSetting('images.groupBy', 'region');
         await waitFor(() => rootLabels(api).includes('No region'), 'region groups');
@@ -102,12 +113,21 @@ describe('extension: images tree', () => {
         await vscode.commands.executeCommand('zenlayer.filter');
         const listCall = emulator.requestLog.find((entry) => entry.action === 'DescribeCustomImages');
         assert.strictEqual((listCall?.body as { imageName?: string }).imageName, 'web-frontend');
-        assert.deepStrictEqual(imageNodes(api).map((node) => node.image.name).sort(), ['web-frontend-2026-09', 'web-frontend-2026-10', 'web-frontend-2026-11']);
+        assert.deepStrictEqual(
+            imageNodes(api)
+                .map((node) => node.image.name)
+                .sort(),
+            ['web-frontend-2026-09', 'web-frontend-2026-10', 'web-frontend-2026-11'],
+        );
         assert.strictEqual(api.viewMessage(), 'Filtered by name: web-frontend. Clear the filter to see every image.');
 
         ui.pickNext(() => ['$(circle-filled) Status…']).pickNext(() => ['FAILED']);
         await vscode.commands.executeCommand('zenlayer.filter');
-        assert.deepStrictEqual(api.children().map((node) => node.kind === 'message' && node.message), ['noMatches'], 'an empty result says so inside the view');
+        assert.deepStrictEqual(
+            api.children().map((node) => node.kind === 'message' && node.message),
+            ['noMatches'],
+            'an empty result says so inside the view',
+        );
 
         await vscode.commands.executeCommand('zenlayer.clearFilter');
         assert.strictEqual(api.viewMessage(), undefined);
@@ -118,7 +138,10 @@ describe('extension: images tree', () => {
         const node = findImage(api, 'web-frontend-2026-11');
         await vscode.commands.executeCommand('zenlayer.copyImageId', node);
         await vscode.commands.executeCommand('zenlayer.copyImageName', node);
-        assert.deepStrictEqual(ui.of('clipboard').map((call) => call.text), [node.image.id, 'web-frontend-2026-11']);
+        assert.deepStrictEqual(
+            ui.of('clipboard').map((call) => call.text),
+            [node.image.id, 'web-frontend-2026-11'],
+        );
         assert.strictEqual(ui.of('status').length, 2, 'each copy is confirmed in the status bar');
 
         await vscode.commands.executeCommand('zenlayer.viewDetails', node);
@@ -209,7 +232,7 @@ describe('extension: images tree', () => {
         await waitFor(() => imageNodes(api).length > 0, 'the list back');
     });
 
-    it('logs each API call (a sign-in\'s check, a listing) with action, duration and Zenlayer\'s requestId, and never the password, signature or header', async () => {
+    it("logs each API call (a sign-in's check, a listing) with action, duration and Zenlayer's requestId, and never the password, signature or header", async () => {
         // Signed in within this test, so the password was typed and signed with just before the log is read.
         await signInToEmulator(api, emulator);
         await vscode.commands.executeCommand('zenlayer.refresh');
@@ -219,7 +242,11 @@ describe('extension: images tree', () => {
         const listing = emulator.requestLog.find((entry) => entry.action === 'DescribeCustomImages' && entry.status === 200);
         assert.ok(check && listing, 'the sign-in checked the key and listed the images');
         for (const { action, requestId } of [check, listing]) {
-            assert.match(lines, new RegExp(`${action} ok \\| \\d+ ms \\| attempt 1 \\| HTTP 200 \\| requestId ${requestId}`), `the ${action} call is logged with its requestId`);
+            assert.match(
+                lines,
+                new RegExp(`${action} ok \\| \\d+ ms \\| attempt 1 \\| HTTP 200 \\| requestId ${requestId}`),
+                `the ${action} call is logged with its requestId`,
+            );
         }
         assert.ok(!lines.includes(DEMO_ACCESS_KEY_PASSWORD), 'the password is in the log');
         assert.ok(!/Signature=|Authorization|ZC2-HMAC-SHA256 Credential/i.test(lines), 'a signature or Authorization header is in the log');

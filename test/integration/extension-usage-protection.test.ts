@@ -53,7 +53,9 @@ describe('extension: usage and protection', () => {
         const keep = 'backup-agent-v3';
         assert.ok(expected.some((image) => image.name === keep));
         const sent = expected.filter((image) => image.name !== keep);
-        ui.pickNext((labels) => labels.filter((label) => label !== keep)).clickNext('Delete').typeNext(String(sent.length));
+        ui.pickNext((labels) => labels.filter((label) => label !== keep))
+            .clickNext('Delete')
+            .typeNext(String(sent.length));
         await vscode.commands.executeCommand('zenlayer.deleteUnusedImages');
 
         const [pick] = ui.of('pick');
@@ -62,10 +64,19 @@ describe('extension: usage and protection', () => {
         assert.strictEqual(pick.title, `Delete Unused Images: ${expected.length} image(s), ${total} GiB`);
         assert.deepStrictEqual(deleteRequests(emulator).flat().length, sent.length);
         assert.ok(emulator.state.findByName(keep), 'the unticked image is kept');
-        assert.ok(!deleteRequests(emulator).flat().some((id) => emulator.state.isInUse(id)), 'no image in use was sent');
+        assert.ok(
+            !deleteRequests(emulator)
+                .flat()
+                .some((id) => emulator.state.isInUse(id)),
+            'no image in use was sent',
+        );
 
         const freed = sent.reduce((sum, image) => sum + image.sizeGiB, 0);
-        await waitFor(() => ui.messages('info').some((message) => message.message === `Deleted ${sent.length} images, freeing ${freed} GiB`), `"Deleted ${sent.length} images, freeing ${freed} GiB"`, 30_000);
+        await waitFor(
+            () => ui.messages('info').some((message) => message.message === `Deleted ${sent.length} images, freeing ${freed} GiB`),
+            `"Deleted ${sent.length} images, freeing ${freed} GiB"`,
+            30_000,
+        );
     });
 
     it('Delete Unused Images… refuses and sends nothing when the instances cannot be listed; the view says usage is unknown', async () => {
@@ -84,7 +95,10 @@ describe('extension: usage and protection', () => {
         await waitFor(() => /lock/.test(JSON.stringify(api.treeItem(findImage(api, 'backup-agent-v3')).iconPath)), 'the protected row to show a lock');
         const node = findImage(api, 'backup-agent-v3');
         await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
-        assert.deepStrictEqual(ui.messages('warning').map((m) => m.message), ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).']);
+        assert.deepStrictEqual(
+            ui.messages('warning').map((m) => m.message),
+            ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).'],
+        );
 
         ui.pickNext(() => undefined).pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.deleteImages');
@@ -106,12 +120,14 @@ describe('extension: usage and protection', () => {
         await protecting;
         assert.strictEqual(deleteRequests(emulator).length, 1, 'only the first delete was sent');
         assert.ok(
-            ui.messages('warning').some((m) => m.message === 'Nothing to delete: db-primary-golden (protected by zenlayer.delete.protectedImages: db-primary-*).'),
+            ui
+                .messages('warning')
+                .some((m) => m.message === 'Nothing to delete: db-primary-golden (protected by zenlayer.delete.protectedImages: db-primary-*).'),
             JSON.stringify(ui.messages('warning').map((m) => m.message)),
         );
     });
 
-    it('a workspace can add protection but never lift the user\'s', async () => {
+    it("a workspace can add protection but never lift the user's", async () => {
         await setSetting('delete.protectedImages', ['backup-*']);
         const folder = vscode.workspace.workspaceFolders?.[0];
         assert.ok(folder, 'the integration run opens the fixture workspace');
@@ -120,12 +136,18 @@ describe('extension: usage and protection', () => {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, JSON.stringify({ 'zenlayer.delete.protectedImages': ['monitoring-*'] }));
         try {
-            await waitFor(() => /lock/.test(JSON.stringify(api.treeItem(findImage(api, 'monitoring-stack')).iconPath)), 'the workspace entry to protect monitoring-stack');
+            await waitFor(
+                () => /lock/.test(JSON.stringify(api.treeItem(findImage(api, 'monitoring-stack')).iconPath)),
+                'the workspace entry to protect monitoring-stack',
+            );
             fs.writeFileSync(file, JSON.stringify({ 'zenlayer.delete.protectedImages': [] }));
             await waitFor(() => !/lock/.test(JSON.stringify(api.treeItem(findImage(api, 'monitoring-stack')).iconPath)), 'the workspace entry to be gone');
             const node = findImage(api, 'backup-agent-v3');
             await vscode.commands.executeCommand('zenlayer.deleteImage', node, [node]);
-            assert.deepStrictEqual(ui.messages('warning').map((m) => m.message), ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).']);
+            assert.deepStrictEqual(
+                ui.messages('warning').map((m) => m.message),
+                ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).'],
+            );
             assert.deepStrictEqual(deleteRequests(emulator), [], 'an empty workspace list does not unprotect');
         } finally {
             if (original === undefined) {
@@ -139,7 +161,9 @@ describe('extension: usage and protection', () => {
     it('from zenlayer.delete.typeCountThreshold images the count must be typed; a wrong count deletes nothing', async () => {
         await setSetting('delete.typeCountThreshold', 3);
         const names = ['backup-agent-v3', 'monitoring-stack', 'app-server-base'];
-        ui.pickNext(() => names).clickNext('Delete').typeNext('2');
+        ui.pickNext(() => names)
+            .clickNext('Delete')
+            .typeNext('2');
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         const [typed] = ui.inputs();
         assert.strictEqual(typed.options.title, 'Delete 3 images?');
@@ -147,8 +171,13 @@ describe('extension: usage and protection', () => {
         assert.strictEqual(typed.options.validateInput?.('2'), 'Type "3" to delete.');
         assert.deepStrictEqual(deleteRequests(emulator), [], 'a wrong count sends nothing');
 
-        ui.pickNext(() => names).clickNext('Delete').typeNext('3');
+        ui.pickNext(() => names)
+            .clickNext('Delete')
+            .typeNext('3');
         await vscode.commands.executeCommand('zenlayer.deleteImages');
-        assert.deepStrictEqual(deleteRequests(emulator).map((ids) => ids.length), [3]);
+        assert.deepStrictEqual(
+            deleteRequests(emulator).map((ids) => ids.length),
+            [3],
+        );
     });
 });

@@ -44,9 +44,16 @@ export class FakeAccount {
             const failure = this.failNextDelete;
             this.failNextDelete = undefined;
             if (failure) {
-                return Promise.resolve({ requested: [...ids], failedImageIds: [...ids], requestIds: [], chunkErrors: [{ imageIds: [...ids], error: failure, outcome: 'failed' as const }] });
+                return Promise.resolve({
+                    requested: [...ids],
+                    failedImageIds: [...ids],
+                    requestIds: [],
+                    chunkErrors: [{ imageIds: [...ids], error: failure, outcome: 'failed' as const }],
+                });
             }
-            const failed = ids.filter((id) => this.refuse.has(id) || this.instances.some((instance) => instance.imageId === id) || !this.images.some((entry) => entry.id === id));
+            const failed = ids.filter(
+                (id) => this.refuse.has(id) || this.instances.some((instance) => instance.imageId === id) || !this.images.some((entry) => entry.id === id),
+            );
             ids.filter((id) => !failed.includes(id)).forEach((id) => this.setStatus(id, 'DELETING'));
             return Promise.resolve({ requested: [...ids], failedImageIds: failed, requestIds: [`req-${this.deleteCalls.length}`], chunkErrors: [] });
         },

@@ -138,7 +138,7 @@ type L10nArgs = (string | number | boolean)[] | [Record<string, unknown>];
 /** vscode.l10n.t with VS Code's placeholder rules: `{0}` for positional arguments, `{name}` for a record. */
 function t(message: string | { message: string; args?: L10nArgs[number][] | Record<string, unknown>; comment?: string | string[] }, ...args: L10nArgs): string {
     const text = typeof message === 'string' ? message : message.message;
-    const values: unknown = typeof message === 'string' ? (args.length === 1 && typeof args[0] === 'object' ? args[0] : args) : message.args ?? [];
+    const values: unknown = typeof message === 'string' ? (args.length === 1 && typeof args[0] === 'object' ? args[0] : args) : (message.args ?? []);
     return text.replace(/\{([^{}]+)\}/g, (whole, key: string) => {
         const value = (values as Record<string, unknown>)[key];
         return value === undefined ? whole : `${value as string | number | boolean}`;

@@ -62,7 +62,14 @@ export class ScriptedUi implements UserInterface {
     }
 
     showMessage(severity: Severity, message: string, options: MessageOptions, ...buttons: string[]): Thenable<string | undefined> {
-        const call: MessageCall = { kind: 'message', severity, message, modal: options.modal ?? false, buttons, ...(options.detail ? { detail: options.detail } : {}) };
+        const call: MessageCall = {
+            kind: 'message',
+            severity,
+            message,
+            modal: options.modal ?? false,
+            buttons,
+            ...(options.detail ? { detail: options.detail } : {}),
+        };
         if (buttons.length > 0) {
             const answer = this.buttonAnswers.shift()?.(call);
             if (answer !== undefined) {

@@ -18,6 +18,10 @@ describe('command tables of the features', function () {
         for (const name of Object.keys(COMMANDS)) {
             assert.deepEqual(handledBy.get(name)?.length, 1, `${name} is handled by ${JSON.stringify(handledBy.get(name) ?? [])}`);
         }
-        assert.deepEqual([...handledBy.keys()].filter((name) => !(name in COMMANDS)), [], 'handlers for commands the manifest does not have');
+        assert.deepEqual(
+            [...handledBy.keys()].filter((name) => !(name in COMMANDS)),
+            [],
+            'handlers for commands the manifest does not have',
+        );
     });
 });

@@ -34,15 +34,25 @@ describe('localisation', () => {
         const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
         const used = new Set([...manifest.matchAll(/"%([^"%]+)%"/g)].map((match) => match[1]));
         const nls = readJson('package.nls.json');
-        assert.deepStrictEqual([...used].filter((key) => !(key in nls)), [], 'keys used in package.json but missing from package.nls.json');
-        assert.deepStrictEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'package.nls.json keys nothing uses');
+        assert.deepStrictEqual(
+            [...used].filter((key) => !(key in nls)),
+            [],
+            'keys used in package.json but missing from package.nls.json',
+        );
+        assert.deepStrictEqual(
+            Object.keys(nls).filter((key) => !used.has(key)),
+            [],
+            'package.nls.json keys nothing uses',
+        );
     });
 
     it('has an l10n/bundle.l10n.json that matches the vscode.l10n.t calls in src (re-run the export after changing strings)', function () {
         this.timeout(60_000);
         const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-l10n-'));
         try {
-            execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js'), 'export', '-o', outDir, path.join(root, 'src')], { stdio: 'pipe' });
+            execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js'), 'export', '-o', outDir, path.join(root, 'src')], {
+                stdio: 'pipe',
+            });
             const fresh = JSON.parse(fs.readFileSync(path.join(outDir, 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
             assert.deepStrictEqual(Object.keys(readJson('l10n/bundle.l10n.json')).sort(), Object.keys(fresh).sort());
         } finally {

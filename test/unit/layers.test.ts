@@ -19,7 +19,9 @@ describe('layers of src/ (lint)', function () {
     });
 
     function problems(file: string, code: string): string[] {
-        const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { zenlayer: plugin }, rules: { 'zenlayer/layers': 'error' } }];
+        const config: Linter.Config[] = [
+            { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { zenlayer: plugin }, rules: { 'zenlayer/layers': 'error' } },
+        ];
         return new Linter({ configType: 'flat' }).verify(code, config, { filename: path.join(ROOT, file) }).map((message) => message.message);
     }
 

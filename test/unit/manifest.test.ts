@@ -75,7 +75,10 @@ describe('manifest (package.json contributes)', () => {
     it('only refers to contributed commands in menus and key bindings', () => {
         const known = new Set(Object.values(COMMANDS));
         const referenced = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((entry) => entry.command);
-        assert.deepStrictEqual(referenced.filter((command) => !known.has(command as never)), []);
+        assert.deepStrictEqual(
+            referenced.filter((command) => !known.has(command as never)),
+            [],
+        );
     });
 
     it('hides the node-only commands from the palette', () => {
@@ -123,9 +126,16 @@ describe('manifest (package.json contributes)', () => {
         const properties = manifest.contributes.configuration.properties;
         // The README's Settings table: | `zenlayer.key` | `default` | meaning |
         const documented = new Map(
-            [...fs.readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/^\| `(zenlayer\.[\w.]+)` \| `([^`]*)` \|/gm)].map(([, key, value]) => [key, value]),
+            [...fs.readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/^\| `(zenlayer\.[\w.]+)` \| `([^`]*)` \|/gm)].map(([, key, value]) => [
+                key,
+                value,
+            ]),
         );
-        assert.deepStrictEqual(Object.keys(properties).sort(), [...documented.keys()].sort(), 'the README documents exactly the settings the manifest declares');
+        assert.deepStrictEqual(
+            Object.keys(properties).sort(),
+            [...documented.keys()].sort(),
+            'the README documents exactly the settings the manifest declares',
+        );
         for (const [key, value] of documented) {
             // Strings are written bare in the table (`modal`), numbers and lists as JSON (`10`, `[]`).
             const expected: unknown = /^[[\d]/.test(value) ? JSON.parse(value) : value;

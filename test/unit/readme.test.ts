@@ -19,7 +19,13 @@ describe('README developer map', function () {
     });
 
     it('describes every folder of src/', function () {
-        const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `src/${entry.name}/`);
-        assert.deepEqual(folders.filter((folder) => !named.includes(folder.slice(0, -1)) && !readme.includes(folder)), []);
+        const folders = fs
+            .readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => `src/${entry.name}/`);
+        assert.deepEqual(
+            folders.filter((folder) => !named.includes(folder.slice(0, -1)) && !readme.includes(folder)),
+            [],
+        );
     });
 });

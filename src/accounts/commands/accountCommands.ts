@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import type { AccountChecks } from '../model/accountChecks';
-import { type Account, type AccountsState, activeAccount, checkAccountName, DEFAULT_ACCOUNT_NAME, sameCredentials, sameName } from '../../shared/session/accounts';
+import {
+    type Account,
+    type AccountsState,
+    activeAccount,
+    checkAccountName,
+    DEFAULT_ACCOUNT_NAME,
+    sameCredentials,
+    sameName,
+} from '../../shared/session/accounts';
 import type { AccountStore } from '../../shared/session/accountStore';
 import { SecretStorageUnavailableError } from '../../platform/secretStorage';
 import { accountNameProblemText, checkText, maskedCredentialsText } from '../texts';
@@ -48,7 +56,11 @@ export class AccountCommands {
         if (credentials && (await this.write(() => this.deps.store.save({ name: active.name, credentials }, { activate: true })))) {
             await this.deps.checks.record(active.name, { ok: true, at: this.deps.now() });
             this.deps.logger.info(`Credentials of account "${active.name}" saved to SecretStorage (${describeCredentials(credentials)}).`);
-            void this.deps.ui.showMessage('info', vscode.l10n.t('Zenlayer credentials saved for "{0}" ({1}).', active.name, maskedCredentialsText({ name: active.name, credentials })), {});
+            void this.deps.ui.showMessage(
+                'info',
+                vscode.l10n.t('Zenlayer credentials saved for "{0}" ({1}).', active.name, maskedCredentialsText({ name: active.name, credentials })),
+                {},
+            );
         }
     }
 
@@ -58,7 +70,12 @@ export class AccountCommands {
         if (!state) {
             return;
         }
-        const name = await this.askName(vscode.l10n.t('Add a Zenlayer Account (name)'), state, state.accounts.length === 0 ? DEFAULT_ACCOUNT_NAME : '', undefined);
+        const name = await this.askName(
+            vscode.l10n.t('Add a Zenlayer Account (name)'),
+            state,
+            state.accounts.length === 0 ? DEFAULT_ACCOUNT_NAME : '',
+            undefined,
+        );
         if (name !== undefined) {
             await this.addNamed(name, { offerToken: true });
         }
@@ -70,7 +87,11 @@ export class AccountCommands {
         if (credentials && (await this.write(() => this.deps.store.save({ name, credentials }, { activate: true })))) {
             await this.deps.checks.record(name, { ok: true, at: this.deps.now() });
             this.deps.logger.info(`Account "${name}" added (${describeCredentials(credentials)}) and made active.`);
-            void this.deps.ui.showMessage('info', vscode.l10n.t('Added the Zenlayer account "{0}" ({1}); the view shows it now.', name, maskedCredentialsText({ name, credentials })), {});
+            void this.deps.ui.showMessage(
+                'info',
+                vscode.l10n.t('Added the Zenlayer account "{0}" ({1}); the view shows it now.', name, maskedCredentialsText({ name, credentials })),
+                {},
+            );
         }
     }
 
@@ -84,7 +105,9 @@ export class AccountCommands {
         if (!state) {
             return;
         }
-        const profiles = (await this.deps.discoverSources()).filter((source): source is Extract<CredentialSource, { kind: 'cliProfile' }> => source.kind === 'cliProfile');
+        const profiles = (await this.deps.discoverSources()).filter(
+            (source): source is Extract<CredentialSource, { kind: 'cliProfile' }> => source.kind === 'cliProfile',
+        );
         if (profiles.length === 0) {
             void this.deps.ui.showMessage('info', vscode.l10n.t('No zeno CLI profiles were found in ~/.zenlayer/credentials.json.'), {});
             return;
@@ -106,7 +129,10 @@ export class AccountCommands {
             }
         }
         const title = vscode.l10n.t('Checking {0} zeno CLI profile(s) with Zenlayer…', toCheck.length);
-        const verdicts = toCheck.length === 0 ? [] : await this.deps.ui.withProgress(title, () => Promise.all(toCheck.map((profile) => this.deps.entry.check(profile.credentials))));
+        const verdicts =
+            toCheck.length === 0
+                ? []
+                : await this.deps.ui.withProgress(title, () => Promise.all(toCheck.map((profile) => this.deps.entry.check(profile.credentials))));
         const accepted: Account[] = [];
         toCheck.forEach((profile, index) => {
             const verdict = verdicts[index];
@@ -126,7 +152,10 @@ export class AccountCommands {
         for (const account of accepted) {
             await this.deps.checks.record(account.name, { ok: true, at });
         }
-        this.deps.logger.info(`zeno import: added ${accepted.map((a) => a.name).join(', ') || 'none'}; already there: ${already.join(', ') || 'none'}; not imported: ${notImported.map((n) => n.name).join(', ') || 'none'}.`);
+        this.deps.logger.info(
+            `zeno import: added ${namesOrNone(accepted.map((a) => a.name))}; already there: ${namesOrNone(already)}; ` +
+                `not imported: ${namesOrNone(notImported.map((n) => n.name))}.`,
+        );
         this.reportImport(accepted, already, notImported, activate);
     }
 
@@ -148,7 +177,10 @@ export class AccountCommands {
             { label: vscode.l10n.t('$(add) Add Account…'), action: 'add' },
             { label: vscode.l10n.t('$(cloud-download) Import Accounts from the zeno CLI…'), action: 'import' },
         ];
-        const placeHolder = state.accounts.length === 0 ? vscode.l10n.t('No account yet: add one or import the zeno CLI profiles.') : vscode.l10n.t('The account whose images the view shows');
+        const placeHolder =
+            state.accounts.length === 0
+                ? vscode.l10n.t('No account yet: add one or import the zeno CLI profiles.')
+                : vscode.l10n.t('The account whose images the view shows');
         const picked = await this.deps.ui.pickOne(items, { title: vscode.l10n.t('Switch Zenlayer Account'), placeHolder, matchOnDescription: true });
         if (picked?.action === 'add') {
             await this.add();
@@ -191,7 +223,13 @@ export class AccountCommands {
         const answer = await this.deps.ui.showMessage(
             'warning',
             vscode.l10n.t('Remove the Zenlayer account "{0}" from VS Code?', account.name),
-            { modal: true, detail: vscode.l10n.t('Its credentials ({0}) are deleted from VS Code. The account and its images at Zenlayer are not touched.', maskedCredentialsText(account)) },
+            {
+                modal: true,
+                detail: vscode.l10n.t(
+                    'Its credentials ({0}) are deleted from VS Code. The account and its images at Zenlayer are not touched.',
+                    maskedCredentialsText(account),
+                ),
+            },
             removeButton,
         );
         if (answer !== removeButton || !(await this.write(() => this.deps.store.remove(account.name)))) {
@@ -202,7 +240,12 @@ export class AccountCommands {
         const others = state.accounts.length - 1;
         if (account.name === state.active && others > 0) {
             const switchButton = vscode.l10n.t('Switch Account…');
-            const choice = await this.deps.ui.showMessage('info', vscode.l10n.t('Removed "{0}". Choose the account the view shows.', account.name), {}, switchButton);
+            const choice = await this.deps.ui.showMessage(
+                'info',
+                vscode.l10n.t('Removed "{0}". Choose the account the view shows.', account.name),
+                {},
+                switchButton,
+            );
             if (choice === switchButton) {
                 await this.switchAccount();
             }
@@ -223,7 +266,13 @@ export class AccountCommands {
             const answer = await this.deps.ui.showMessage(
                 'warning',
                 vscode.l10n.t('Sign out of all {0} Zenlayer accounts?', count),
-                { modal: true, detail: vscode.l10n.t('The credentials of {0} are deleted from VS Code. To see their images again, add or import them again.', nameList(state.accounts.map((account) => account.name))) },
+                {
+                    modal: true,
+                    detail: vscode.l10n.t(
+                        'The credentials of {0} are deleted from VS Code. To see their images again, add or import them again.',
+                        nameList(state.accounts.map((account) => account.name)),
+                    ),
+                },
                 signOut,
             );
             if (answer !== signOut) {
@@ -235,15 +284,30 @@ export class AccountCommands {
         }
         await this.deps.checks.forgetAll();
         this.deps.logger.info(`Signed out: ${count} account(s) removed from SecretStorage.`);
-        void this.deps.ui.showMessage('info', count > 1 ? vscode.l10n.t('Signed out of {0} Zenlayer accounts. Their credentials were removed from VS Code.', count) : vscode.l10n.t('Signed out of Zenlayer. Your credentials were removed from VS Code.'), {});
+        void this.deps.ui.showMessage(
+            'info',
+            count > 1
+                ? vscode.l10n.t('Signed out of {0} Zenlayer accounts. Their credentials were removed from VS Code.', count)
+                : vscode.l10n.t('Signed out of Zenlayer. Your credentials were removed from VS Code.'),
+            {},
+        );
     }
 
-    private reportImport(accepted: readonly Account[], already: readonly string[], notImported: readonly { name: string; reason: string }[], activated: string | undefined): void {
+    private reportImport(
+        accepted: readonly Account[],
+        already: readonly string[],
+        notImported: readonly { name: string; reason: string }[],
+        activated: string | undefined,
+    ): void {
         const parts = [
-            ...(accepted.length > 0 ? [vscode.l10n.t('Imported {0} account(s) from the zeno CLI: {1}.', accepted.length, nameList(accepted.map((account) => account.name)))] : []),
+            ...(accepted.length > 0
+                ? [vscode.l10n.t('Imported {0} account(s) from the zeno CLI: {1}.', accepted.length, nameList(accepted.map((account) => account.name)))]
+                : []),
             ...(activated !== undefined ? [vscode.l10n.t('The view shows "{0}".', activated)] : []),
             ...(already.length > 0 ? [vscode.l10n.t('Already added: {0}.', nameList(already))] : []),
-            ...(notImported.length > 0 ? [vscode.l10n.t('Not imported: {0}.', notImported.map(({ name, reason }) => vscode.l10n.t('{0} ({1})', name, reason)).join('; '))] : []),
+            ...(notImported.length > 0
+                ? [vscode.l10n.t('Not imported: {0}.', notImported.map(({ name, reason }) => vscode.l10n.t('{0} ({1})', name, reason)).join('; '))]
+                : []),
         ];
         const severity = notImported.length === 0 ? 'info' : accepted.length === 0 ? 'error' : 'warning';
         void this.deps.ui.showMessage(severity, parts.join(' '), {});
@@ -305,4 +369,9 @@ export class AccountCommands {
         }
         throw error;
     }
+}
+
+/** The log's list of account names. */
+function namesOrNone(names: readonly string[]): string {
+    return names.join(', ') || 'none';
 }

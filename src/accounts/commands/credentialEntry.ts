@@ -76,10 +76,19 @@ export class CredentialEntry {
         type SourceItem = vscode.QuickPickItem & { readonly source: CredentialSource | 'accessKey' | 'token' };
         const items: SourceItem[] = [
             { label: vscode.l10n.t('$(key) Enter an AccessKey ID and password'), source: 'accessKey' },
-            { label: vscode.l10n.t('$(shield) Enter an access token'), description: vscode.l10n.t('Member & Permission → Authentication → Token'), source: 'token' },
+            {
+                label: vscode.l10n.t('$(shield) Enter an access token'),
+                description: vscode.l10n.t('Member & Permission → Authentication → Token'),
+                source: 'token',
+            },
             ...sources.map((source): SourceItem =>
                 source.kind === 'environment'
-                    ? { label: vscode.l10n.t('$(terminal) Import from the environment'), description: 'ZENLAYER_ACCESS_KEY_ID', detail: describeCredentials(source.credentials), source }
+                    ? {
+                          label: vscode.l10n.t('$(terminal) Import from the environment'),
+                          description: 'ZENLAYER_ACCESS_KEY_ID',
+                          detail: describeCredentials(source.credentials),
+                          source,
+                      }
                     : {
                           label: vscode.l10n.t('$(file) Import CLI profile "{0}"', source.profile),
                           description: source.isCurrent ? vscode.l10n.t('current profile, ~/.zenlayer/credentials.json') : '~/.zenlayer/credentials.json',
@@ -88,7 +97,10 @@ export class CredentialEntry {
                       },
             ),
         ];
-        const placeHolder = sources.length > 0 ? vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.') : vscode.l10n.t('How this account signs in to Zenlayer');
+        const placeHolder =
+            sources.length > 0
+                ? vscode.l10n.t('Credentials were found outside VS Code. Import them, or enter new ones.')
+                : vscode.l10n.t('How this account signs in to Zenlayer');
         const picked = await this.deps.ui.pickOne(items, { title, placeHolder, ignoreFocusOut: true });
         if (!picked) {
             return undefined;
@@ -100,11 +112,16 @@ export class CredentialEntry {
     private async askForToken(): Promise<ZenlayerCredentials | undefined> {
         const token = await this.deps.ui.showInputBox({
             title: vscode.l10n.t('Zenlayer access token'),
-            prompt: vscode.l10n.t('From the Zenlayer console: Member & Permission → Authentication → Token. Stored only in VS Code\'s secret storage.'),
+            prompt: vscode.l10n.t("From the Zenlayer console: Member & Permission → Authentication → Token. Stored only in VS Code's secret storage."),
             placeHolder: vscode.l10n.t('Access token'),
             password: true,
             ignoreFocusOut: true,
-            validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Enter the access token.') : /\s/.test(value.trim()) ? vscode.l10n.t('The token contains spaces; paste it without them.') : undefined),
+            validateInput: (value) =>
+                value.trim() === ''
+                    ? vscode.l10n.t('Enter the access token.')
+                    : /\s/.test(value.trim())
+                      ? vscode.l10n.t('The token contains spaces; paste it without them.')
+                      : undefined,
         });
         return token?.trim() ? { token: token.trim() } : undefined;
     }
@@ -126,7 +143,7 @@ export class CredentialEntry {
         }
         const accessKeyPassword = await this.deps.ui.showInputBox({
             title: vscode.l10n.t('Zenlayer AccessKey Password (2/2)'),
-            prompt: vscode.l10n.t('Stored only in VS Code\'s secret storage.'),
+            prompt: vscode.l10n.t("Stored only in VS Code's secret storage."),
             placeHolder: vscode.l10n.t('AccessKey Password'),
             password: true,
             ignoreFocusOut: true,
@@ -138,7 +155,9 @@ export class CredentialEntry {
     /** DescribeZones is the cheapest signed call: it proves key, password, clock and endpoint in one round trip. */
     private async test(credentials: ZenlayerCredentials): Promise<'ok' | 'reenter' | 'retry' | 'stop'> {
         try {
-            await this.deps.ui.withProgress(vscode.l10n.t('Checking the credentials with Zenlayer…'), () => this.deps.session.withCredentials(credentials, (api) => api.describeZones()));
+            await this.deps.ui.withProgress(vscode.l10n.t('Checking the credentials with Zenlayer…'), () =>
+                this.deps.session.withCredentials(credentials, (api) => api.describeZones()),
+            );
             return 'ok';
         } catch (error) {
             this.deps.logger.warn(`Credential check failed for ${describeCredentials(credentials)}: ${describeError(error)}`);
@@ -154,7 +173,9 @@ export class CredentialEntry {
                 return choice === retry ? 'retry' : 'stop';
             }
             const rejected = isAuthFailure(error);
-            const text = rejected ? vscode.l10n.t('Zenlayer rejected these credentials: {0}', describeError(error)) : vscode.l10n.t('Could not check the credentials: {0}', describeError(error));
+            const text = rejected
+                ? vscode.l10n.t('Zenlayer rejected these credentials: {0}', describeError(error))
+                : vscode.l10n.t('Could not check the credentials: {0}', describeError(error));
             const choice = await this.deps.ui.showMessage('error', text, {}, ...(rejected ? [reenter] : [retry, reenter]), showLog);
             if (choice === showLog) {
                 this.deps.ui.showLog();

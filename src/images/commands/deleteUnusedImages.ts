@@ -24,7 +24,10 @@ export const deleteUnusedImages = (context: ImagesCommandContext) => {
         }
         const usage = model.instanceUsage;
         if (usage.kind === 'unknown') {
-            const text = vscode.l10n.t('Cannot tell which images are unused: the instances could not be listed ({0}). Nothing was deleted.', describeError(usage.error));
+            const text = vscode.l10n.t(
+                'Cannot tell which images are unused: the instances could not be listed ({0}). Nothing was deleted.',
+                describeError(usage.error),
+            );
             void ui.showMessage('error', text, {});
             return;
         }

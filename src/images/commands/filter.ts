@@ -22,7 +22,10 @@ export const filter =
             },
             ...(isFilterActive(current) ? [{ label: vscode.l10n.t('$(clear-all) Clear filter'), field: 'clear' as const }] : []),
         ];
-        const picked = await ui.pickOne(fields, { title: vscode.l10n.t('Filter Zenlayer Images'), placeHolder: vscode.l10n.t('Zenlayer filters the list; pick what to filter by') });
+        const picked = await ui.pickOne(fields, {
+            title: vscode.l10n.t('Filter Zenlayer Images'),
+            placeHolder: vscode.l10n.t('Zenlayer filters the list; pick what to filter by'),
+        });
         switch (picked?.field) {
             case undefined:
                 return;

@@ -14,7 +14,11 @@ export const groupBy =
             usage: vscode.l10n.t('Usage (in use / unused)'),
         };
         const current = model.grouping;
-        const items = (Object.keys(labels) as GroupBy[]).map((value) => ({ label: labels[value], description: value === current ? vscode.l10n.t('current') : '', value }));
+        const items = (Object.keys(labels) as GroupBy[]).map((value) => ({
+            label: labels[value],
+            description: value === current ? vscode.l10n.t('current') : '',
+            value,
+        }));
         const picked = await ui.pickOne(items, { title: vscode.l10n.t('Group Zenlayer Images By') });
         if (picked) {
             await updateGroupBy(picked.value);

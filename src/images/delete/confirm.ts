@@ -27,7 +27,10 @@ export async function confirmDelete(deps: ConfirmDependencies, targets: DeleteTa
             ? vscode.l10n.t('Delete image "{0}" ({1})?', images[0].name, images[0].id)
             : vscode.l10n.t('Delete {0} images: {1}?', images.length, nameList(images.map((image) => image.name)));
     const inUseLines = [
-        vscode.l10n.t('In use by instances: {0}.', nameList(inUse.map((image) => `${image.name} (${instanceCountText(deps.instancesOf(image.id)?.length ?? 0)})`))),
+        vscode.l10n.t(
+            'In use by instances: {0}.',
+            nameList(inUse.map((image) => `${image.name} (${instanceCountText(deps.instancesOf(image.id)?.length ?? 0)})`)),
+        ),
         vscode.l10n.t('Zenlayer is expected to refuse images in use.'),
     ];
     const details = [

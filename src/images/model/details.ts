@@ -1,12 +1,28 @@
 import type { ZenlayerImage } from '../../zenlayer/types';
 import { formatSize } from './images';
 
-export type DetailField = 'id' | 'name' | 'status' | 'type' | 'source' | 'size' | 'minDiskSize' | 'osType' | 'category' | 'version' | 'description' | 'regions' | 'resourceGroup' | 'tags';
+export type DetailField =
+    | 'id'
+    | 'name'
+    | 'status'
+    | 'type'
+    | 'source'
+    | 'size'
+    | 'minDiskSize'
+    | 'osType'
+    | 'category'
+    | 'version'
+    | 'description'
+    | 'regions'
+    | 'resourceGroup'
+    | 'tags';
 
 /** Every field of an image, in tooltip order, with empty ones shown as a dash so nothing seems missing. */
 export function imageDetailFields(image: ZenlayerImage): { field: DetailField; value: string }[] {
     const dash = '—';
-    const resourceGroup = image.resourceGroupName ? `${image.resourceGroupName}${image.resourceGroupId ? ` (${image.resourceGroupId})` : ''}` : (image.resourceGroupId ?? dash);
+    const resourceGroup = image.resourceGroupName
+        ? `${image.resourceGroupName}${image.resourceGroupId ? ` (${image.resourceGroupId})` : ''}`
+        : (image.resourceGroupId ?? dash);
     return [
         { field: 'id', value: image.id },
         { field: 'name', value: image.name },

@@ -11,7 +11,8 @@ import type { DeleteGuard } from './selection';
 import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
 import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
 
-export type LoadState = { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
+export type LoadState =
+    { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
  * How a refresh ended: `loaded` (the cache now holds a full listing), `signedOut`, `failed` (the cache is empty because
@@ -204,12 +205,14 @@ export class ImagesModel implements DeleteGuard {
         this.loading?.abort();
         const controller = new AbortController();
         this.loading = controller;
-        const settled = this.deps.withProgress(() => this.load(generation, controller.signal)).finally(() => {
-            if (generation === this.generation) {
-                this.inFlight = undefined;
-                this.loading = undefined;
-            }
-        });
+        const settled = this.deps
+            .withProgress(() => this.load(generation, controller.signal))
+            .finally(() => {
+                if (generation === this.generation) {
+                    this.inFlight = undefined;
+                    this.loading = undefined;
+                }
+            });
         this.inFlight = settled;
         return settled;
     }
@@ -374,14 +377,24 @@ export class ImagesModel implements DeleteGuard {
     private failureMessage(error: unknown): TreeNode {
         const { classify } = this.deps;
         // A skewed clock is refused like a wrong key, but re-entering the key would not help.
-        const kind = classify.isClockSkew(error) ? 'clockSkew' : classify.isAuthFailure(error) ? 'credentialsRejected' : classify.isUnreachable(error) ? 'unreachable' : 'loadFailed';
+        const kind = classify.isClockSkew(error)
+            ? 'clockSkew'
+            : classify.isAuthFailure(error)
+              ? 'credentialsRejected'
+              : classify.isUnreachable(error)
+                ? 'unreachable'
+                : 'loadFailed';
         return message(kind, this.deps.describeError(error));
     }
 }
 
 /** What Zenlayer filters; "unused only" is the model's own, from the instance listing. */
 function serverFilter(filter: ImageFilter): ImageFilter {
-    return { ...(filter.name !== undefined ? { name: filter.name } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.osType ? { osType: filter.osType } : {}) };
+    return {
+        ...(filter.name !== undefined ? { name: filter.name } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.osType ? { osType: filter.osType } : {}),
+    };
 }
 
 function message(kind: MessageKind, detail?: string): TreeNode {

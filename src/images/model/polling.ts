@@ -85,10 +85,13 @@ export class DeletionPoller {
         if (this.timer !== undefined) {
             this.options.scheduler.clearTimeout(this.timer);
         }
-        this.timer = this.options.scheduler.setTimeout(() => {
-            this.timer = undefined;
-            void this.tick();
-        }, pollDelayMs(this.attempt, this.options.baseIntervalMs()));
+        this.timer = this.options.scheduler.setTimeout(
+            () => {
+                this.timer = undefined;
+                void this.tick();
+            },
+            pollDelayMs(this.attempt, this.options.baseIntervalMs()),
+        );
     }
 
     private async tick(): Promise<void> {

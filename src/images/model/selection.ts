@@ -45,7 +45,9 @@ export function partitionDeletable(images: readonly ZenlayerImage[], guard: Dele
         }
         seen.add(image.id);
         const protectedBy = guard.protectedBy(image);
-        const reason = isBeingDeleted(guard.marks.get(image.id)) ? 'deleting' : (undeletableReason(image) ?? (protectedBy !== undefined ? 'protected' : undefined));
+        const reason = isBeingDeleted(guard.marks.get(image.id))
+            ? 'deleting'
+            : (undeletableReason(image) ?? (protectedBy !== undefined ? 'protected' : undefined));
         if (reason === 'protected') {
             skipped.push({ image, reason, protectedBy });
         } else if (reason) {

@@ -4,7 +4,6 @@ import type { ZenlayerImage } from '../../zenlayer/types';
 import { compareByName, isDeletable } from './images';
 import type { UsingInstance } from './usage';
 
-
 export interface ImageNode {
     readonly kind: 'image';
     /** Unique in the tree: an image listed under several regions appears once per region group. */

@@ -11,7 +11,8 @@ export interface UsingInstance {
  * Which instances use each image, from one DescribeInstances listing; `unknown` when instances could not be listed
  * (no permission, network): then no image is ever called unused.
  */
-export type Usage = { readonly kind: 'known'; readonly byImage: ReadonlyMap<string, readonly UsingInstance[]> } | { readonly kind: 'unknown'; readonly error: unknown };
+export type Usage =
+    { readonly kind: 'known'; readonly byImage: ReadonlyMap<string, readonly UsingInstance[]> } | { readonly kind: 'unknown'; readonly error: unknown };
 
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 

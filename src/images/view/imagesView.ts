@@ -10,6 +10,11 @@ export function createImagesView(model: ImagesModel): { provider: ImagesTreeProv
     const provider = new ImagesTreeProvider(model);
     const view = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
     model.setViewVisible(view.visible);
-    const parts: vscode.Disposable[] = [provider, view, view.onDidChangeVisibility((event) => model.setViewVisible(event.visible)), new ImagesViewState(model, view)];
+    const parts: vscode.Disposable[] = [
+        provider,
+        view,
+        view.onDidChangeVisibility((event) => model.setViewVisible(event.visible)),
+        new ImagesViewState(model, view),
+    ];
     return { provider, view, dispose: () => parts.forEach((part) => void part.dispose()) };
 }

@@ -56,7 +56,9 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.Markdow
         markdown.appendMarkdown(`| ${escapeMarkdown(detailFieldLabel(field))} | ${escapeMarkdown(value)} |\n`);
     }
     if (node.protectedBy !== undefined) {
-        markdown.appendMarkdown(`\n\n$(lock) ${escapeMarkdown(vscode.l10n.t('Protected by zenlayer.delete.protectedImages ({0}): never sent in a delete.', node.protectedBy))}`);
+        markdown.appendMarkdown(
+            `\n\n$(lock) ${escapeMarkdown(vscode.l10n.t('Protected by zenlayer.delete.protectedImages ({0}): never sent in a delete.', node.protectedBy))}`,
+        );
     }
     markdown.appendMarkdown(`\n\n${usageMarkdown(node)}`);
     const mark = marks.get(node.image.id);
@@ -82,9 +84,16 @@ function usageMarkdown(node: ImageNode): string {
     if (node.instances.length === 0) {
         return `$(circle-large-outline) ${escapeMarkdown(vscode.l10n.t('No instance uses this image.'))}`;
     }
-    const lines = node.instances.slice(0, TOOLTIP_INSTANCES).map((instance) => `- ${escapeMarkdown(`${instance.name} (${instance.id}) · ${instance.status}${instance.zoneId ? ` · ${instance.zoneId}` : ''}`)}`);
+    const lines = node.instances
+        .slice(0, TOOLTIP_INSTANCES)
+        .map((instance) => `- ${escapeMarkdown(`${instance.name} (${instance.id}) · ${instance.status}${instance.zoneId ? ` · ${instance.zoneId}` : ''}`)}`);
     const more = node.instances.length - TOOLTIP_INSTANCES;
-    return [`$(server) ${escapeMarkdown(vscode.l10n.t('Used by {0}:', usageText(node) ?? ''))}`, '', ...lines, ...(more > 0 ? [escapeMarkdown(vscode.l10n.t('and {0} more', more))] : [])].join('\n');
+    return [
+        `$(server) ${escapeMarkdown(vscode.l10n.t('Used by {0}:', usageText(node) ?? ''))}`,
+        '',
+        ...lines,
+        ...(more > 0 ? [escapeMarkdown(vscode.l10n.t('and {0} more', more))] : []),
+    ].join('\n');
 }
 
 /** Why the last delete of the image did not go through, for its tooltip. */
@@ -102,7 +111,6 @@ function deleteFailureText(failure: DeleteFailure): string {
             return vscode.l10n.t('The last delete failed: {0}', vscode.l10n.t('Zenlayer accepted the delete, but the image is {0} again.', failure.status));
     }
 }
-
 
 function groupLabel(node: GroupNode): string {
     if (node.key !== '') {
@@ -129,7 +137,9 @@ function groupItem(node: GroupNode): vscode.TreeItem {
     item.id = node.id;
     item.description = node.children.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', node.children.length);
     item.contextValue = node.deletableCount > 0 ? 'zenlayer.group.deletable' : 'zenlayer.group';
-    item.iconPath = new vscode.ThemeIcon(node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : node.groupBy === 'usage' ? 'server' : 'symbol-enum');
+    item.iconPath = new vscode.ThemeIcon(
+        node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : node.groupBy === 'usage' ? 'server' : 'symbol-enum',
+    );
     return item;
 }
 
@@ -146,11 +156,23 @@ function messagePresentation(kind: MessageKind): MessagePresentation {
         case 'loading':
             return { label: vscode.l10n.t('Loading images…'), icon: 'loading~spin' };
         case 'noImages':
-            return { label: vscode.l10n.t('No custom images in this account'), icon: 'info', command: { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') } };
+            return {
+                label: vscode.l10n.t('No custom images in this account'),
+                icon: 'info',
+                command: { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') },
+            };
         case 'noMatches':
-            return { label: vscode.l10n.t('No images match the filter — clear filter'), icon: 'filter', command: { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') } };
+            return {
+                label: vscode.l10n.t('No images match the filter — clear filter'),
+                icon: 'filter',
+                command: { command: COMMANDS.clearFilter, title: vscode.l10n.t('Clear Filter') },
+            };
         case 'credentialsRejected':
-            return { label: vscode.l10n.t('Credentials rejected — configure'), icon: 'key', command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') } };
+            return {
+                label: vscode.l10n.t('Credentials rejected — configure'),
+                icon: 'key',
+                command: { command: COMMANDS.configureCredentials, title: vscode.l10n.t('Configure Credentials') },
+            };
         case 'clockSkew':
             return { label: vscode.l10n.t('Computer clock is off — retry'), icon: 'watch', command: retry };
         case 'unreachable':

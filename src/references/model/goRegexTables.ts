@@ -16,6 +16,4 @@ export const POSIX_CLASSES: Record<string, string> = {
     xdigit: '0-9A-Fa-f',
 };
 
-export const GENERAL_CATEGORIES = new Set(
-    'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co'.split(' '),
-);
+export const GENERAL_CATEGORIES = new Set('L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co'.split(' '));

@@ -9,13 +9,11 @@ import { CUSTOM_IMAGE_ID_PREFIX, idPrefixOf } from './tokens';
 import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern, SkipReason } from './types';
 
 type PatternOutcome =
-    | { readonly kind: 'matched'; readonly ids: readonly string[] }
-    | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
+    { readonly kind: 'matched'; readonly ids: readonly string[] } | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
 
 const BY_ID = { kind: 'id' } as const;
 
-const byPlace = (a: ReferenceLocation, b: ReferenceLocation) =>
-    a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.startColumn - b.startColumn;
+const byPlace = (a: ReferenceLocation, b: ReferenceLocation) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.startColumn - b.startColumn);
 
 export class ReferenceIndex {
     /** The shown images, ID → name. */

@@ -13,9 +13,7 @@ export interface CompiledPattern {
 
 /** The indices of the names a pattern matches, or `timeout` when it did not finish in time. */
 export type PatternVerdict =
-    | { readonly kind: 'matched'; readonly indices: readonly number[] }
-    | { readonly kind: 'timeout' }
-    | { readonly kind: 'failed'; readonly message: string };
+    { readonly kind: 'matched'; readonly indices: readonly number[] } | { readonly kind: 'timeout' } | { readonly kind: 'failed'; readonly message: string };
 
 /** Applies patterns to image names; the index depends on this, the bench and the tests pass their own if they like. */
 export interface NameRegexEvaluator {

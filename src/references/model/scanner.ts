@@ -8,9 +8,7 @@ import { scanText } from './scanText';
 
 /** A file's content as text (an editor's unsaved text), as bytes, or only the news that it is too large to read. */
 export type FileContent =
-    | { readonly kind: 'text'; readonly text: string }
-    | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
-    | { readonly kind: 'tooLarge' };
+    { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'tooLarge' };
 
 export interface FileSource {
     /** The files to scan (URIs as strings), at most `max`; `truncated` when there were more. */

@@ -159,8 +159,7 @@ function* tokenize(text: string): Generator<Token> {
     }
 }
 
-const labelText = (token: Token | undefined): string | undefined =>
-    token?.kind === 'ident' ? token.text : token?.kind === 'string' ? token.value : undefined;
+const labelText = (token: Token | undefined): string | undefined => (token?.kind === 'ident' ? token.text : token?.kind === 'string' ? token.value : undefined);
 
 /**
  * Every `image_name_regex` attribute written directly in a `data "zenlayercloud_zec_images" "…" { … }` block: for a

@@ -138,7 +138,11 @@ export class AccountStore implements vscode.Disposable {
             return;
         }
         this.lastActive = { account: now };
-        const renamedOnly = before !== undefined && now !== undefined && sameCredentials(before.credentials, now.credentials) && (before.name === now.name || findAccount(await this.state(), before.name) === undefined);
+        const renamedOnly =
+            before !== undefined &&
+            now !== undefined &&
+            sameCredentials(before.credentials, now.credentials) &&
+            (before.name === now.name || findAccount(await this.state(), before.name) === undefined);
         this.changed.fire({ switched: !(renamedOnly || (before === undefined && now === undefined)) });
     }
 

@@ -87,7 +87,9 @@ export function serializeAccounts(state: AccountsState): string {
         active: state.active,
         accounts: state.accounts.map(({ name, credentials }) => ({
             name,
-            ...('token' in credentials ? { token: credentials.token } : { accessKeyId: credentials.accessKeyId, accessKeyPassword: credentials.accessKeyPassword }),
+            ...('token' in credentials
+                ? { token: credentials.token }
+                : { accessKeyId: credentials.accessKeyId, accessKeyPassword: credentials.accessKeyPassword }),
         })),
     });
 }
@@ -113,7 +115,10 @@ export function parseAccounts(text: string): ParsedAccounts {
     const accounts: Account[] = [];
     let dropped = 0;
     for (const entry of record.accounts) {
-        const name = typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).name === 'string' ? ((entry as Record<string, unknown>).name as string).trim() : '';
+        const name =
+            typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).name === 'string'
+                ? ((entry as Record<string, unknown>).name as string).trim()
+                : '';
         const credentials = credentialsFromRecord(entry);
         if (!credentials || accounts.length >= MAX_ACCOUNTS || checkAccountName(name, accounts) !== undefined) {
             dropped++;

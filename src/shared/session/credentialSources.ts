@@ -56,7 +56,11 @@ export function parseCliCredentials(text: string, currentProfile: string | undef
         const token = nonEmptyString(record.token);
         const accessKeyId = nonEmptyString(record.access_key_id);
         const accessKeyPassword = typeof record.access_key_secret === 'string' && record.access_key_secret !== '' ? record.access_key_secret : undefined;
-        const credentials: ZenlayerCredentials | undefined = token ? { token } : accessKeyId && accessKeyPassword ? { accessKeyId, accessKeyPassword } : undefined;
+        const credentials: ZenlayerCredentials | undefined = token
+            ? { token }
+            : accessKeyId && accessKeyPassword
+              ? { accessKeyId, accessKeyPassword }
+              : undefined;
         if (credentials) {
             sources.push({ kind: 'cliProfile', profile, credentials, isCurrent: profile === (currentProfile ?? 'default') });
         }

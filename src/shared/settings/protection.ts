@@ -61,7 +61,9 @@ export function parseProtectionRules(entries: readonly unknown[]): { rules: Prot
 export function protectingEntry(image: ZenlayerImage, rules: readonly ProtectionRule[]): string | undefined {
     for (const rule of rules) {
         const matches =
-            rule.kind === 'name' ? rule.pattern.test(image.name) : image.tags.some((tag) => tag.key === rule.key && (rule.value === undefined || tag.value === rule.value));
+            rule.kind === 'name'
+                ? rule.pattern.test(image.name)
+                : image.tags.some((tag) => tag.key === rule.key && (rule.value === undefined || tag.value === rule.value));
         if (matches) {
             return rule.entry;
         }

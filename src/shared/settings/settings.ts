@@ -53,11 +53,16 @@ export function readSettings(get: (key: string) => unknown): { settings: Extensi
     const endpointValue = pick('endpoint', (value): value is string => typeof value === 'string' && value.trim() !== '', DEFAULT_ENDPOINT);
     const settings: ExtensionSettings = {
         endpoint: endpointValue.trim(),
-        requestTimeoutMs: 1000 * pick('requestTimeoutSeconds', (value): value is number => inRange(value, TIMEOUT_SECONDS_RANGE), TIMEOUT_SECONDS_RANGE.default),
+        requestTimeoutMs:
+            1000 * pick('requestTimeoutSeconds', (value): value is number => inRange(value, TIMEOUT_SECONDS_RANGE), TIMEOUT_SECONDS_RANGE.default),
         groupBy: pick('images.groupBy', (value): value is GroupBy => oneOf(GROUP_BY_VALUES, value), 'none'),
         confirmation: pick('delete.confirmation', (value): value is ConfirmationMode => oneOf(CONFIRMATION_MODES, value), 'modal'),
         pollIntervalMs: 1000 * pick('delete.pollIntervalSeconds', (value): value is number => inRange(value, POLL_SECONDS_RANGE), POLL_SECONDS_RANGE.default),
-        typeCountThreshold: pick('delete.typeCountThreshold', (value): value is number => inRange(value, TYPE_COUNT_RANGE) && Number.isInteger(value), TYPE_COUNT_RANGE.default),
+        typeCountThreshold: pick(
+            'delete.typeCountThreshold',
+            (value): value is number => inRange(value, TYPE_COUNT_RANGE) && Number.isInteger(value),
+            TYPE_COUNT_RANGE.default,
+        ),
     };
     return { settings, problems };
 }

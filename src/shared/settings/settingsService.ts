@@ -93,7 +93,8 @@ export class SettingsService implements vscode.Disposable {
             if (!this.reportedProblems[kind].has(key)) {
                 this.logger.warn(
                     kind === 'protection'
-                        ? `Ignoring invalid entry ${JSON.stringify(problem.value)} of ${SETTINGS.section}.${problem.key} (expected a name pattern, tag:KEY or tag:KEY=VALUE).`
+                        ? `Ignoring invalid entry ${JSON.stringify(problem.value)} of ${SETTINGS.section}.${problem.key} ` +
+                              `(expected a name pattern, tag:KEY or tag:KEY=VALUE).`
                         : `Ignoring invalid setting ${SETTINGS.section}.${problem.key} = ${JSON.stringify(problem.value)}; using the default.`,
                 );
             }
@@ -108,7 +109,12 @@ export class SettingsService implements vscode.Disposable {
     private readProtection(): readonly ProtectionRule[] {
         const inspect = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS.section, scope).inspect<unknown>(SETTINGS.protectedImages);
         const top = inspect();
-        const levels: unknown[] = [top?.defaultValue, top?.globalValue, top?.workspaceValue, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => inspect(folder.uri)?.workspaceFolderValue)];
+        const levels: unknown[] = [
+            top?.defaultValue,
+            top?.globalValue,
+            top?.workspaceValue,
+            ...(vscode.workspace.workspaceFolders ?? []).map((folder) => inspect(folder.uri)?.workspaceFolderValue),
+        ];
         const entries: unknown[] = [];
         for (const level of levels) {
             if (Array.isArray(level)) {
@@ -118,7 +124,10 @@ export class SettingsService implements vscode.Disposable {
             }
         }
         const { rules, invalid } = parseProtectionRules(entries);
-        this.reportProblems(invalid.map((problem) => ({ key: SETTINGS.protectedImages, value: problem.entry })), 'protection');
+        this.reportProblems(
+            invalid.map((problem) => ({ key: SETTINGS.protectedImages, value: problem.entry })),
+            'protection',
+        );
         return rules;
     }
 

@@ -23,7 +23,7 @@ describe('emulator accounts', () => {
         return (result.json as { response: Json }).response;
     }
     const list = async (credentials: Credential, action: string, body: Json = {}): Promise<Page> =>
-        await ok(credentials, { action, body: { pageSize: 1000, ...body } }) as unknown as Page;
+        (await ok(credentials, { action, body: { pageSize: 1000, ...body } })) as unknown as Page;
     const ids = (page: Page, key = 'imageId'): string[] => page.dataSet.map((item) => item[key] as string);
 
     async function restart(options: EmulatorOptions = {}): Promise<void> {
@@ -42,25 +42,46 @@ describe('emulator accounts', () => {
     afterEach(() => emu.reset());
 
     it('the default seed serves two accounts: demo (the first, emu.state) and staging', () => {
-        assert.deepEqual(emu.accounts.map((a) => [a.accountId, a.accountName]), [['demo', 'Demo'], ['staging', 'Staging']]);
+        assert.deepEqual(
+            emu.accounts.map((a) => [a.accountId, a.accountName]),
+            [
+                ['demo', 'Demo'],
+                ['staging', 'Staging'],
+            ],
+        );
         assert.equal(emu.state, emu.accounts[0]);
         assert.equal(emu.account('staging'), emu.accounts[1]);
         assert.throws(() => emu.account('production'), /no account production; accounts: demo, staging/);
         assert.deepEqual(emu.account('staging').accessKeys(), [STAGING]);
     });
 
-    it('each key lists only its own account\'s custom images and instances; zones and public images are shared', async () => {
+    it("each key lists only its own account's custom images and instances; zones and public images are shared", async () => {
         const staging = emu.account('staging');
-        assert.deepEqual(ids(await list(DEMO, 'DescribeCustomImages')), emu.state.images().map((i) => i.imageId));
-        assert.deepEqual(ids(await list(STAGING, 'DescribeCustomImages')), staging.images().map((i) => i.imageId));
+        assert.deepEqual(
+            ids(await list(DEMO, 'DescribeCustomImages')),
+            emu.state.images().map((i) => i.imageId),
+        );
+        assert.deepEqual(
+            ids(await list(STAGING, 'DescribeCustomImages')),
+            staging.images().map((i) => i.imageId),
+        );
         assert.equal(staging.images().length, 6);
-        assert.deepEqual(ids(await list(STAGING, 'DescribeInstances'), 'instanceId'), staging.instances().map((i) => i.instanceId));
+        assert.deepEqual(
+            ids(await list(STAGING, 'DescribeInstances'), 'instanceId'),
+            staging.instances().map((i) => i.instanceId),
+        );
         assert.equal((await list(DEMO, 'DescribeInstances')).totalCount, 25);
         const zonesOf = async (key: Credential): Promise<unknown> => (await ok(key, { action: 'DescribeZones' })).zoneSet;
         assert.deepEqual(await zonesOf(STAGING), await zonesOf(DEMO));
         const hongKong = await list(STAGING, 'DescribeImages', { zoneId: 'asia-east-1a' });
         const publicIds = emu.state.publicImages().map((i) => i.imageId);
-        assert.deepEqual(ids(hongKong), [...publicIds, ...staging.images().filter((i) => i.regionIdList.includes('asia-east-1')).map((i) => i.imageId)]);
+        assert.deepEqual(ids(hongKong), [
+            ...publicIds,
+            ...staging
+                .images()
+                .filter((i) => i.regionIdList.includes('asia-east-1'))
+                .map((i) => i.imageId),
+        ]);
     });
 
     it('an image name says nothing about the account: app-server-base has an ID in each', async () => {
@@ -71,7 +92,7 @@ describe('emulator accounts', () => {
         assert.notEqual(mine[0], theirs[0]);
     });
 
-    it('another account\'s IDs match nothing in any filter', async () => {
+    it("another account's IDs match nothing in any filter", async () => {
         const demoImage = emu.state.findByName('web-frontend-2026-11')!.imageId;
         const demoInstance = emu.state.findInstanceByName('web-1')!;
         assert.equal((await list(STAGING, 'DescribeCustomImages', { imageIds: [demoImage] })).totalCount, 0);
@@ -81,7 +102,7 @@ describe('emulator accounts', () => {
         assert.equal((await list(DEMO, 'DescribeInstances', { imageId: demoInstance.imageId })).totalCount, 2);
     });
 
-    it('DeleteImages of another account\'s image reports it failed exactly as an unknown ID, and changes nothing', async () => {
+    it("DeleteImages of another account's image reports it failed exactly as an unknown ID, and changes nothing", async () => {
         const demoImage = emu.state.findByName('web-frontend-2026-11')!.imageId;
         const stagingImage = emu.account('staging').findByName('staging-db-golden')!.imageId;
         const result = await ok(STAGING, { action: 'DeleteImages', body: { imageIds: [demoImage, 'img-0123456789abcdef', stagingImage] } });
@@ -93,7 +114,7 @@ describe('emulator accounts', () => {
         assert.deepEqual((await ok(DEMO, { action: 'DeleteImages', body: { imageIds: [demoImage] } })).imageIds, []);
     });
 
-    it('with unknownIdMode notFoundError another account\'s image is a 404 like an unknown one', async () => {
+    it("with unknownIdMode notFoundError another account's image is a 404 like an unknown one", async () => {
         await restart({ unknownIdMode: 'notFoundError' });
         const demoImage = emu.state.findByName('web-frontend-2026-11')!.imageId;
         for (const id of [demoImage, 'img-0123456789abcdef']) {
@@ -115,12 +136,15 @@ describe('emulator accounts', () => {
         assert.equal((byToken.json as { response: Page }).response.totalCount, emu.account('staging').instances().length);
         const refused = await call({ accessKeyId: STAGING.accessKeyId, accessKeyPassword: 'wrong' }, { action: 'DescribeZones' });
         assert.equal(refused.status, 401);
-        assert.deepEqual(emu.requestLog.map((e) => [e.action, e.accountId, e.accessKeyId, e.authScheme]), [
-            ['DescribeZones', 'demo', DEMO.accessKeyId, 'ZC2-HMAC-SHA256'],
-            ['DescribeCustomImages', 'staging', STAGING.accessKeyId, 'ZC2-HMAC-SHA256'],
-            ['DescribeInstances', 'staging', undefined, 'Bearer'],
-            ['DescribeZones', undefined, undefined, undefined],
-        ]);
+        assert.deepEqual(
+            emu.requestLog.map((e) => [e.action, e.accountId, e.accessKeyId, e.authScheme]),
+            [
+                ['DescribeZones', 'demo', DEMO.accessKeyId, 'ZC2-HMAC-SHA256'],
+                ['DescribeCustomImages', 'staging', STAGING.accessKeyId, 'ZC2-HMAC-SHA256'],
+                ['DescribeInstances', 'staging', undefined, 'Bearer'],
+                ['DescribeZones', undefined, undefined, undefined],
+            ],
+        );
         const logged = JSON.stringify(emu.requestLog);
         for (const secret of [DEMO.accessKeyPassword, STAGING.accessKeyPassword, 'tok-staging-secret', 'wrong']) {
             assert.ok(!logged.includes(secret), `the log holds ${secret}`);
@@ -128,7 +152,7 @@ describe('emulator accounts', () => {
         await restart();
     });
 
-    it('credentials and tokens given to startEmulator are the first account\'s; the other accounts keep theirs', async () => {
+    it("credentials and tokens given to startEmulator are the first account's; the other accounts keep theirs", async () => {
         const custom = { accessKeyId: 'ZLCUSTOMKEY0001', accessKeyPassword: 'custom-password' };
         await restart({ credentials: [custom], tokens: ['first-account-token'] });
         assert.equal((await call(DEMO, { action: 'DescribeZones' })).status, 401, 'the demo key no longer opens the demo account');
@@ -145,7 +169,10 @@ describe('emulator accounts', () => {
 
     it('a seed without accounts is one account, as before', async () => {
         await restart({ seed: { zones: defaultSeed().zones, images: [{ ...defaultSeed().accounts[0].images[0] }] } });
-        assert.deepEqual(emu.accounts.map((a) => a.accountId), ['default']);
+        assert.deepEqual(
+            emu.accounts.map((a) => a.accountId),
+            ['default'],
+        );
         assert.equal((await list(DEMO, 'DescribeCustomImages')).totalCount, 1);
         assert.equal((await call(STAGING, { action: 'DescribeZones' })).status, 401);
         await restart();
@@ -196,7 +223,7 @@ describe('emulator accounts', () => {
         assert.equal(emu.state.images().length, 39, 'resetting staging leaves demo as it is');
     });
 
-    it('deletions run per account: staging\'s image goes, the demo account is untouched', async () => {
+    it("deletions run per account: staging's image goes, the demo account is untouched", async () => {
         const staging = emu.account('staging');
         const image = staging.findByName('staging-db-golden')!.imageId;
         await ok(STAGING, { action: 'DeleteImages', body: { imageIds: [image] } });

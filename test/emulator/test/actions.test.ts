@@ -9,7 +9,7 @@ describe('emulator actions', () => {
     const { ok, imageId: idOf } = fx;
 
     async function list(body: Json): Promise<{ totalCount: number; dataSet: Json[] }> {
-        return await ok({ action: 'DescribeCustomImages', body }) as unknown as { totalCount: number; dataSet: Json[] };
+        return (await ok({ action: 'DescribeCustomImages', body })) as unknown as { totalCount: number; dataSet: Json[] };
     }
 
     describe('DescribeCustomImages', () => {
@@ -18,11 +18,28 @@ describe('emulator actions', () => {
             const custom = fx.emu.state.images();
             assert.equal(page.totalCount, custom.length);
             assert.equal(page.dataSet.length, 20);
-            assert.deepEqual(page.dataSet.map((i) => i.imageId), custom.slice(0, 20).map((i) => i.imageId));
+            assert.deepEqual(
+                page.dataSet.map((i) => i.imageId),
+                custom.slice(0, 20).map((i) => i.imageId),
+            );
             const first = page.dataSet[0];
             assert.deepEqual(Object.keys(first).sort(), [
-                'category', 'imageDescription', 'imageId', 'imageName', 'imageSize', 'imageSource', 'imageStatus', 'imageType',
-                'imageVersion', 'minDiskSize', 'nicNetworkType', 'osType', 'regionIdList', 'resourceGroupId', 'resourceGroupName', 'tags',
+                'category',
+                'imageDescription',
+                'imageId',
+                'imageName',
+                'imageSize',
+                'imageSource',
+                'imageStatus',
+                'imageType',
+                'imageVersion',
+                'minDiskSize',
+                'nicNetworkType',
+                'osType',
+                'regionIdList',
+                'resourceGroupId',
+                'resourceGroupName',
+                'tags',
             ]);
             assert.equal(first.imageType, 'CUSTOM_IMAGE');
             assert.equal(first.imageSource, 'CUSTOM');
@@ -72,14 +89,22 @@ describe('emulator actions', () => {
             const web = await list({ imageName: 'WEB-FRONTEND' });
             assert.deepEqual(web.dataSet.map((i) => i.imageName).sort(), ['web-frontend-2026-09', 'web-frontend-2026-10', 'web-frontend-2026-11']);
             const byIds = await list({ imageIds: [idOf('db-primary-golden'), 'img-does-not-exist', idOf('win-iis-2022')] });
-            assert.deepEqual(byIds.dataSet.map((i) => i.imageName), ['db-primary-golden', 'win-iis-2022']);
+            assert.deepEqual(
+                byIds.dataSet.map((i) => i.imageName),
+                ['db-primary-golden', 'win-iis-2022'],
+            );
             assert.equal(byIds.totalCount, 2);
         });
 
         it('filters by tagKeys and tags (all must be present)', async () => {
             const ml = await list({ tagKeys: ['team'], tags: [{ key: 'team', value: 'ml' }] });
             assert.deepEqual(ml.dataSet.map((i) => i.imageName).sort(), ['ml-inference-cuda12', 'ml-training-cuda12']);
-            const none = await list({ tags: [{ key: 'team', value: 'ml' }, { key: 'env', value: 'staging' }] });
+            const none = await list({
+                tags: [
+                    { key: 'team', value: 'ml' },
+                    { key: 'env', value: 'staging' },
+                ],
+            });
             assert.equal(none.totalCount, 0);
         });
 
@@ -88,7 +113,10 @@ describe('emulator actions', () => {
             for (const body of [{ imageIds: [] }, { tagKeys: [] }, { tags: [] }, { imageIds: [], tagKeys: [], tags: [] }]) {
                 const result = await list(body);
                 assert.equal(result.totalCount, all.totalCount, JSON.stringify(body));
-                assert.deepEqual(result.dataSet.map((i) => i.imageId), all.dataSet.map((i) => i.imageId));
+                assert.deepEqual(
+                    result.dataSet.map((i) => i.imageId),
+                    all.dataSet.map((i) => i.imageId),
+                );
             }
             const zone = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a' } });
             assert.equal((await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageIds: [] } })).totalCount, zone.totalCount);
@@ -114,21 +142,33 @@ describe('emulator actions', () => {
             assert.match((result.json as Json).message as string, /SEL--A/);
         });
 
-        it('returns public images first, then the custom images of the zone\'s region, in the Image shape', async () => {
-            const response = await ok({ action: 'DescribeImages', body: { zoneId: 'eu-central-1a', pageSize: 100 } }) as { totalCount: number; dataSet: Json[] };
+        it("returns public images first, then the custom images of the zone's region, in the Image shape", async () => {
+            const response = (await ok({ action: 'DescribeImages', body: { zoneId: 'eu-central-1a', pageSize: 100 } })) as {
+                totalCount: number;
+                dataSet: Json[];
+            };
             const publicCount = fx.emu.state.publicImages().length;
             const frankfurt = fx.emu.state.images().filter((i) => i.regionIdList.includes('eu-central-1'));
             assert.equal(response.totalCount, publicCount + frankfurt.length);
             assert.ok(response.dataSet.slice(0, publicCount).every((i) => i.imageType === 'PUBLIC_IMAGE' && i.imageSource === 'OFFICIAL'));
-            assert.deepEqual(response.dataSet.slice(publicCount).map((i) => i.imageId), frankfurt.map((i) => i.imageId));
+            assert.deepEqual(
+                response.dataSet.slice(publicCount).map((i) => i.imageId),
+                frankfurt.map((i) => i.imageId),
+            );
             assert.ok(!('regionIdList' in response.dataSet[0]));
             assert.ok(!('resourceGroupId' in response.dataSet[0]));
         });
 
         it('filters by imageType, imageSource, osType and pages', async () => {
-            const publicOnly = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageType: 'PUBLIC_IMAGE' } }) as { totalCount: number; dataSet: Json[] };
+            const publicOnly = (await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageType: 'PUBLIC_IMAGE' } })) as {
+                totalCount: number;
+                dataSet: Json[];
+            };
             assert.equal(publicOnly.totalCount, fx.emu.state.publicImages().length);
-            const custom = await ok({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageSource: 'CUSTOM', osType: 'linux', pageSize: 2, pageNum: 2 } }) as { totalCount: number; dataSet: Json[] };
+            const custom = (await ok({
+                action: 'DescribeImages',
+                body: { zoneId: 'asia-east-1a', imageSource: 'CUSTOM', osType: 'linux', pageSize: 2, pageNum: 2 },
+            })) as { totalCount: number; dataSet: Json[] };
             assert.equal(custom.dataSet.length, 2);
             assert.ok(custom.totalCount > 2);
             assert.ok(custom.dataSet.every((i) => i.imageSource === 'CUSTOM' && i.osType === 'linux'));
@@ -137,20 +177,34 @@ describe('emulator actions', () => {
 
     describe('DescribeZones', () => {
         it('returns every zone as ZoneInfo, or only the requested ones', async () => {
-            const all = await ok({ action: 'DescribeZones', body: {} }) as { zoneSet: Json[] };
+            const all = (await ok({ action: 'DescribeZones', body: {} })) as { zoneSet: Json[] };
             assert.equal(all.zoneSet.length, fx.emu.state.zones().length);
             assert.ok(!('totalCount' in all));
             const regions = new Set(all.zoneSet.map((z) => z.regionId));
             assert.ok(['asia-east-1', 'asia-southeast-1', 'na-west-1', 'eu-central-1', 'sa-east-1'].every((r) => regions.has(r)));
-            for (const key of ['zoneId', 'regionId', 'zoneName', 'cityName', 'cityCode', 'countryCode', 'countryName', 'timeZone', 'supportHaVip', 'supportSecurityGroup']) {
+            for (const key of [
+                'zoneId',
+                'regionId',
+                'zoneName',
+                'cityName',
+                'cityCode',
+                'countryCode',
+                'countryName',
+                'timeZone',
+                'supportHaVip',
+                'supportSecurityGroup',
+            ]) {
                 assert.ok(key in all.zoneSet[0], key);
             }
-            const some = await ok({ action: 'DescribeZones', body: { zoneIds: ['na-west-1a', 'nowhere-1a'] } }) as { zoneSet: Json[] };
-            assert.deepEqual(some.zoneSet.map((z) => z.zoneId), ['na-west-1a']);
+            const some = (await ok({ action: 'DescribeZones', body: { zoneIds: ['na-west-1a', 'nowhere-1a'] } })) as { zoneSet: Json[] };
+            assert.deepEqual(
+                some.zoneSet.map((z) => z.zoneId),
+                ['na-west-1a'],
+            );
         });
 
         it('treats zoneIds: [] as no filter (emulator choice: the Go SDK omits empty slices)', async () => {
-            const empty = await ok({ action: 'DescribeZones', body: { zoneIds: [] } }) as { zoneSet: Json[] };
+            const empty = (await ok({ action: 'DescribeZones', body: { zoneIds: [] } })) as { zoneSet: Json[] };
             assert.equal(empty.zoneSet.length, fx.emu.state.zones().length);
         });
 
@@ -163,7 +217,8 @@ describe('emulator actions', () => {
     });
 
     describe('DeleteImages', () => {
-        const del = async (imageIds: string[]): Promise<string[]> => (await ok({ action: 'DeleteImages', body: { imageIds } }) as { imageIds: string[] }).imageIds;
+        const del = async (imageIds: string[]): Promise<string[]> =>
+            ((await ok({ action: 'DeleteImages', body: { imageIds } })) as { imageIds: string[] }).imageIds;
 
         it('moves deletable images to DELETING, then removes them after deleteDelayMs', async () => {
             const web = idOf('web-frontend-2026-11');
@@ -206,7 +261,11 @@ describe('emulator actions', () => {
                 assert.equal((result.json as Json).code, 'INVALID_IMAGE_NOT_FOUND');
                 assert.match((result.json as Json).message as string, /img-missing/);
                 assert.equal(strict.state.getImage(web)?.imageStatus, 'AVAILABLE');
-                const refusedOnly = await callEmulator(strict.url, { dispatcher: fx.agent, action: 'DeleteImages', body: { imageIds: [strict.state.findByName('db-primary-golden')!.imageId] } });
+                const refusedOnly = await callEmulator(strict.url, {
+                    dispatcher: fx.agent,
+                    action: 'DeleteImages',
+                    body: { imageIds: [strict.state.findByName('db-primary-golden')!.imageId] },
+                });
                 assert.deepEqual((refusedOnly.json as { response: Json }).response.imageIds, [strict.state.findByName('db-primary-golden')!.imageId]);
             } finally {
                 await strict.close();

@@ -11,8 +11,20 @@ const CLI = path.resolve(__dirname, '..', 'cli.js');
 describe('emulator CLI: image lifecycle options', () => {
     it('parses the timings, the quota and the failure switches, and documents each in --help', () => {
         const config = parseArgs([
-            '--copy-prepare-delay', '100', '--copy-transfer-delay=300', '--copy-parallel', '2', '--create-delay', '50', '--image-quota', '0',
-            '--fail-copy-to', 'na-west-1', '--fail-copy-to', 'asia-east-1', '--fail-image-creation',
+            '--copy-prepare-delay',
+            '100',
+            '--copy-transfer-delay=300',
+            '--copy-parallel',
+            '2',
+            '--create-delay',
+            '50',
+            '--image-quota',
+            '0',
+            '--fail-copy-to',
+            'na-west-1',
+            '--fail-copy-to',
+            'asia-east-1',
+            '--fail-image-creation',
         ]);
         assert.deepEqual(
             [config.options.copyPrepareMs, config.options.copyTransferMs, config.options.copyParallel, config.options.createDelayMs, config.options.imageQuota],
@@ -21,19 +33,34 @@ describe('emulator CLI: image lifecycle options', () => {
         assert.deepEqual(config.failCopyTo, ['na-west-1', 'asia-east-1']);
         assert.equal(config.failImageCreation, true);
         const defaults = parseArgs([]);
-        assert.deepEqual([defaults.options.copyPrepareMs, defaults.options.imageQuota, defaults.failCopyTo, defaults.failImageCreation], [undefined, undefined, [], false]);
+        assert.deepEqual(
+            [defaults.options.copyPrepareMs, defaults.options.imageQuota, defaults.failCopyTo, defaults.failImageCreation],
+            [undefined, undefined, [], false],
+        );
         assert.throws(() => parseArgs(['--copy-parallel', '0']), /--copy-parallel/);
         assert.throws(() => parseArgs(['--create-delay', 'soon']), /--create-delay/);
         assert.throws(() => parseArgs(['--fail-copy-to']), /needs a value/);
         assert.throws(() => parseArgs(['--fail-image-creation=yes']), /takes no value/);
-        for (const flag of ['--copy-prepare-delay', '--copy-transfer-delay', '--copy-parallel', '--create-delay', '--image-quota', '--fail-copy-to', '--fail-image-creation']) {
+        for (const flag of [
+            '--copy-prepare-delay',
+            '--copy-transfer-delay',
+            '--copy-parallel',
+            '--create-delay',
+            '--image-quota',
+            '--fail-copy-to',
+            '--fail-image-creation',
+        ]) {
             assert.ok(USAGE.includes(flag), flag);
         }
     });
 
     it('--fail-copy-to makes every copy to that region fail, with the timings given', async function () {
         this.timeout(15_000);
-        const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--copy-prepare-delay', '0', '--copy-transfer-delay', '1000', '--fail-copy-to', 'na-west-1'], { stdio: 'pipe' });
+        const child = spawn(
+            process.execPath,
+            [CLI, '--port', '0', '--quiet', '--copy-prepare-delay', '0', '--copy-transfer-delay', '1000', '--fail-copy-to', 'na-west-1'],
+            { stdio: 'pipe' },
+        );
         const agent = new Agent();
         try {
             const url = await new Promise<string>((resolve, reject) => {

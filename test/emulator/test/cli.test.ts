@@ -104,25 +104,35 @@ describe('emulator CLI', () => {
     });
 
     it('starts with --port 0, prints one credentials line per demo account and the listening line, serves both accounts, exits 0 on SIGTERM', async () => {
-        assert.equal(await withCli(['--port', '0'], async (cli) => {
-            const lines = startupLines(cli.output());
-            assert.deepEqual([DEMO.accessKeyId, DEMO.accessKeyPassword], [DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD], 'the first demo account keeps the old exports');
-            assert.deepEqual(lines.slice(0, 2), [DEMO_LINE, STAGING_LINE]);
-            assert.match(lines[2], /^serving POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/zec \(version 2025-09-01\): account demo \(40 custom images, 25 instances\), account staging \(6 custom images, 4 instances\); 5 public images, 10 zones$/);
-            assert.equal(lines[3], `listening on ${cli.url}`);
-            assert.equal(lines.length, 4);
-            const result = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeZones' });
-            assert.equal(result.status, 200, result.text);
-            assert.ok(((result.json as { response: { zoneSet: unknown[] } }).response.zoneSet).length > 0);
-            const staging = await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING, body: { pageSize: 1 } });
-            assert.equal((staging.json as { response: { totalCount: number } }).response.totalCount, 6);
-            await waitFor(() => /DescribeCustomImages 200 account=staging T[0-9A-F-]{36}$/m.test(cli.output()), 'the request line of the staging call');
-            assert.ok(!startupLines(cli.output()).join('').includes('undefined'));
-            assert.ok(!cli.output().split('\n').slice(4).join('\n').includes(STAGING.accessKeyPassword), 'request lines never show a secret');
-        }), 0);
+        assert.equal(
+            await withCli(['--port', '0'], async (cli) => {
+                const lines = startupLines(cli.output());
+                assert.deepEqual(
+                    [DEMO.accessKeyId, DEMO.accessKeyPassword],
+                    [DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD],
+                    'the first demo account keeps the old exports',
+                );
+                assert.deepEqual(lines.slice(0, 2), [DEMO_LINE, STAGING_LINE]);
+                assert.match(
+                    lines[2],
+                    /^serving POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/zec \(version 2025-09-01\): account demo \(40 custom images, 25 instances\), account staging \(6 custom images, 4 instances\); 5 public images, 10 zones$/,
+                );
+                assert.equal(lines[3], `listening on ${cli.url}`);
+                assert.equal(lines.length, 4);
+                const result = await callEmulator(cli.url, { dispatcher: agent, action: 'DescribeZones' });
+                assert.equal(result.status, 200, result.text);
+                assert.ok((result.json as { response: { zoneSet: unknown[] } }).response.zoneSet.length > 0);
+                const staging = await callEmulator(cli.url, { dispatcher: agent, credentials: STAGING, body: { pageSize: 1 } });
+                assert.equal((staging.json as { response: { totalCount: number } }).response.totalCount, 6);
+                await waitFor(() => /DescribeCustomImages 200 account=staging T[0-9A-F-]{36}$/m.test(cli.output()), 'the request line of the staging call');
+                assert.ok(!startupLines(cli.output()).join('').includes('undefined'));
+                assert.ok(!cli.output().split('\n').slice(4).join('\n').includes(STAGING.accessKeyPassword), 'request lines never show a secret');
+            }),
+            0,
+        );
     });
 
-    it('--key-id/--key-secret replace the first account\'s key: its line goes, the other account keeps its key and line', async () => {
+    it("--key-id/--key-secret replace the first account's key: its line goes, the other account keeps its key and line", async () => {
         const key = { accessKeyId: 'ZLCLIKEY02', accessKeyPassword: 'cli-secret-password-2' };
         await withCli(['--port', '0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--quiet'], async (cli) => {
             const lines = startupLines(cli.output());
@@ -155,27 +165,50 @@ describe('emulator CLI', () => {
 
     it('uses --key-id/--key-secret, --token, --images and --fail-every, and closes on SIGINT', async () => {
         const key = { accessKeyId: 'ZLCLIKEY01', accessKeyPassword: 'cli-secret-password' };
-        assert.equal(await withCli(['--port=0', '--key-id', key.accessKeyId, '--key-secret', key.accessKeyPassword, '--token', 'cli-token', '--images', '120', '--fail-every', '3', '--quiet'], async (cli) => {
-            assert.ok(!cli.output().includes(DEMO_ACCESS_KEY_PASSWORD));
-            assert.ok(!cli.output().includes(key.accessKeyPassword));
-            const first = await callEmulator(cli.url, { dispatcher: agent, credentials: key, body: { pageSize: 1 } });
-            assert.equal(first.status, 200, first.text);
-            assert.equal((first.json as { response: { totalCount: number } }).response.totalCount, 120);
-            const demo = await callEmulator(cli.url, { dispatcher: agent });
-            assert.equal(demo.status, 401, 'the demo key is not accepted when a key is given');
-            const third = await callEmulator(cli.url, { dispatcher: agent, token: 'cli-token' });
-            assert.equal(third.status, 429, 'every third request is rate limited');
-            const fourth = await callEmulator(cli.url, { dispatcher: agent, token: 'cli-token' });
-            assert.equal(fourth.status, 200);
-        }, 'SIGINT'), 0);
+        assert.equal(
+            await withCli(
+                [
+                    '--port=0',
+                    '--key-id',
+                    key.accessKeyId,
+                    '--key-secret',
+                    key.accessKeyPassword,
+                    '--token',
+                    'cli-token',
+                    '--images',
+                    '120',
+                    '--fail-every',
+                    '3',
+                    '--quiet',
+                ],
+                async (cli) => {
+                    assert.ok(!cli.output().includes(DEMO_ACCESS_KEY_PASSWORD));
+                    assert.ok(!cli.output().includes(key.accessKeyPassword));
+                    const first = await callEmulator(cli.url, { dispatcher: agent, credentials: key, body: { pageSize: 1 } });
+                    assert.equal(first.status, 200, first.text);
+                    assert.equal((first.json as { response: { totalCount: number } }).response.totalCount, 120);
+                    const demo = await callEmulator(cli.url, { dispatcher: agent });
+                    assert.equal(demo.status, 401, 'the demo key is not accepted when a key is given');
+                    const third = await callEmulator(cli.url, { dispatcher: agent, token: 'cli-token' });
+                    assert.equal(third.status, 429, 'every third request is rate limited');
+                    const fourth = await callEmulator(cli.url, { dispatcher: agent, token: 'cli-token' });
+                    assert.equal(fourth.status, 200);
+                },
+                'SIGINT',
+            ),
+            0,
+        );
     });
 
     it('loads --seed FILE', async () => {
         const file = path.join(tmp, 'seed.json');
-        writeFileSync(file, JSON.stringify({
-            zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
-            images: [{ imageId: 'img-from-file', imageName: 'from-file', regionIdList: ['test-1'] }],
-        }));
+        writeFileSync(
+            file,
+            JSON.stringify({
+                zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
+                images: [{ imageId: 'img-from-file', imageName: 'from-file', regionIdList: ['test-1'] }],
+            }),
+        );
         await withCli(['--port', '0', '--seed', file, '--quiet'], async (cli) => {
             const result = await callEmulator(cli.url, { dispatcher: agent });
             assert.equal(result.status, 200);
@@ -187,21 +220,40 @@ describe('emulator CLI', () => {
 
     it('loads a --seed FILE with accounts and prints a credentials line per seeded key', async () => {
         const file = path.join(tmp, 'accounts.json');
-        writeFileSync(file, JSON.stringify({
-            zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
-            images: [],
-            accounts: [
-                { accountId: 'prod', accessKeys: [{ accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' }], images: [{ imageId: 'img-prod', imageName: 'p', regionIdList: ['test-1'] }], instances: [{ instanceId: 'ins-prod', zoneId: 'test-1a', imageId: 'img-prod' }] },
-                { accountId: 'lab', accessKeys: [{ accessKeyId: 'ZLLABKEY1', accessKeyPassword: 'lab-pw-1' }, { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }] },
-            ],
-        }));
+        writeFileSync(
+            file,
+            JSON.stringify({
+                zones: [{ zoneId: 'test-1a', regionId: 'test-1' }],
+                images: [],
+                accounts: [
+                    {
+                        accountId: 'prod',
+                        accessKeys: [{ accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' }],
+                        images: [{ imageId: 'img-prod', imageName: 'p', regionIdList: ['test-1'] }],
+                        instances: [{ instanceId: 'ins-prod', zoneId: 'test-1a', imageId: 'img-prod' }],
+                    },
+                    {
+                        accountId: 'lab',
+                        accessKeys: [
+                            { accessKeyId: 'ZLLABKEY1', accessKeyPassword: 'lab-pw-1' },
+                            { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' },
+                        ],
+                    },
+                ],
+            }),
+        );
         await withCli(['--port', '0', '--seed', file, '--quiet'], async (cli) => {
             assert.deepEqual(startupLines(cli.output()).slice(0, 3), [
                 'demo credentials (prod): access key ID ZLPRODKEY, access key password prod-pw',
                 'demo credentials (lab): access key ID ZLLABKEY1, access key password lab-pw-1',
                 'demo credentials (lab): access key ID ZLLABKEY2, access key password lab-pw-2',
             ]);
-            const deleted = await callEmulator(cli.url, { dispatcher: agent, credentials: { accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' }, action: 'DeleteImages', body: { imageIds: ['img-prod'] } });
+            const deleted = await callEmulator(cli.url, {
+                dispatcher: agent,
+                credentials: { accessKeyId: 'ZLPRODKEY', accessKeyPassword: 'prod-pw' },
+                action: 'DeleteImages',
+                body: { imageIds: ['img-prod'] },
+            });
             assert.deepEqual((deleted.json as { response: { imageIds: string[] } }).response.imageIds, ['img-prod'], 'in use by ins-prod');
             const lab = await callEmulator(cli.url, { dispatcher: agent, credentials: { accessKeyId: 'ZLLABKEY2', accessKeyPassword: 'lab-pw-2' }, body: {} });
             assert.equal((lab.json as { response: { totalCount: number } }).response.totalCount, 0);
@@ -230,7 +282,10 @@ describe('emulator CLI', () => {
     });
 
     it('parseArgs: pairs, conflicts and values', () => {
-        assert.throws(() => parseArgs(['--key-id', 'A']), (e: Error) => e instanceof UsageError && /together/.test(e.message));
+        assert.throws(
+            () => parseArgs(['--key-id', 'A']),
+            (e: Error) => e instanceof UsageError && /together/.test(e.message),
+        );
         assert.throws(() => parseArgs(['--images', '5', '--seed', 'x.json']), /cannot be combined/);
         assert.throws(() => parseArgs(['--instances', '5']), /--instances needs --images/);
         assert.throws(() => parseArgs(['--images', '5', '--instances', 'many']), /--instances must be an integer/);

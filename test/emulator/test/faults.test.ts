@@ -121,7 +121,10 @@ describe('emulator fault injection', () => {
 
     it('close() finishes promptly while a request hangs, and that request fails', async () => {
         emu.faults.failNext('hang');
-        const pending = call().then(() => 'answered', () => 'failed');
+        const pending = call().then(
+            () => 'answered',
+            () => 'failed',
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
         const started = Date.now();
         await emu.close();

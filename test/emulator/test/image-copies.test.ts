@@ -27,13 +27,25 @@ describe('emulator image copies', () => {
 
             const preparing = await progress(id);
             assert.deepEqual(Object.keys(preparing[0]).sort(), ['destRegionId', 'destRegionName', 'errorInfo', 'queued', 'syncPercent', 'syncStage']);
-            assert.deepEqual(preparing.map((e) => e.destRegionName), ['Hong Kong', 'Los Angeles']);
-            assert.deepEqual(stages(preparing), [[HK, 'PREPARING', false, 0, null], [LA, 'PREPARING', true, 0, null]]);
+            assert.deepEqual(
+                preparing.map((e) => e.destRegionName),
+                ['Hong Kong', 'Los Angeles'],
+            );
+            assert.deepEqual(stages(preparing), [
+                [HK, 'PREPARING', false, 0, null],
+                [LA, 'PREPARING', true, 0, null],
+            ]);
 
             clock.advance(1000 + 1000);
-            assert.deepEqual(stages(await progress(id)), [[HK, 'TRANSFERRING', false, 25, null], [LA, 'PREPARING', true, 0, null]]);
+            assert.deepEqual(stages(await progress(id)), [
+                [HK, 'TRANSFERRING', false, 25, null],
+                [LA, 'PREPARING', true, 0, null],
+            ]);
             clock.advance(1500);
-            assert.deepEqual(stages(await progress(id)), [[HK, 'TRANSFERRING', false, 62.5, null], [LA, 'PREPARING', true, 0, null]]);
+            assert.deepEqual(stages(await progress(id)), [
+                [HK, 'TRANSFERRING', false, 62.5, null],
+                [LA, 'PREPARING', true, 0, null],
+            ]);
 
             clock.advance(1500 + 1);
             // Hong Kong is done: no longer listed, and usable (in regionIdList) while the image still syncs.
@@ -62,8 +74,15 @@ describe('emulator image copies', () => {
                 clock.advance(333);
             }
             assert.ok(seen.length >= 10, String(seen));
-            assert.ok(seen.every((percent) => percent >= 0 && percent < 100 && Number(percent.toFixed(2)) === percent), String(seen));
-            assert.deepEqual([...seen].sort((a, b) => a - b), seen, 'rising');
+            assert.ok(
+                seen.every((percent) => percent >= 0 && percent < 100 && Number(percent.toFixed(2)) === percent),
+                String(seen),
+            );
+            assert.deepEqual(
+                [...seen].sort((a, b) => a - b),
+                seen,
+                'rising',
+            );
         });
 
         it('copies within mainland China (Shanghai to Beijing), and duplicates in regionIdList count once', async () => {
@@ -85,9 +104,15 @@ describe('emulator image copies', () => {
             const id = fx.imageId('app-server-base');
             await copy(id, [LA, HK]);
             clock.advance(1000 + 2000);
-            assert.deepEqual(stages(await progress(id)), [[LA, 'TRANSFERRING', false, 50, 'Transfer to na-west-1 timed out.'], [HK, 'PREPARING', true, 0, null]]);
+            assert.deepEqual(stages(await progress(id)), [
+                [LA, 'TRANSFERRING', false, 50, 'Transfer to na-west-1 timed out.'],
+                [HK, 'PREPARING', true, 0, null],
+            ]);
             clock.advance(2000 + 2000);
-            assert.deepEqual(stages(await progress(id)), [[LA, 'TRANSFERRING', false, 50, 'Transfer to na-west-1 timed out.'], [HK, 'TRANSFERRING', false, 50, null]]);
+            assert.deepEqual(stages(await progress(id)), [
+                [LA, 'TRANSFERRING', false, 50, 'Transfer to na-west-1 timed out.'],
+                [HK, 'TRANSFERRING', false, 50, null],
+            ]);
             assert.equal((await image(id))?.imageStatus, 'SYNCING');
             clock.advance(2000);
             const after = await image(id);
@@ -121,7 +146,7 @@ describe('emulator image copies', () => {
             assert.equal((await image(id))?.imageStatus, 'AVAILABLE');
         });
 
-        it('refuses unknown images, public images and another account\'s images as not found', async () => {
+        it("refuses unknown images, public images and another account's images as not found", async () => {
             const staging = fx.emu.account('staging').findByName('staging-db-golden')!.imageId;
             for (const imageId of ['img-does-not-exist', 'ubuntu2404_20240712', staging]) {
                 await refused({ action: 'CopyImage', body: { imageId, regionIdList: [LA] } }, 404, 'INVALID_IMAGE_NOT_FOUND', new RegExp(imageId));
@@ -134,20 +159,38 @@ describe('emulator image copies', () => {
         it('copies only an AVAILABLE image: refuses CREATING, FAILED, UNAVAILABLE, DELETING, and SYNCING (no second copy while one runs)', async () => {
             for (const name of ['ci-runner-ubuntu-2404', 'win-sqlserver-2019', 'legacy-centos7-php', 'old-build-2025-01', 'ml-training-cuda12']) {
                 const status = fx.emu.state.findByName(name)!.imageStatus;
-                await refused({ action: 'CopyImage', body: { imageId: fx.imageId(name), regionIdList: ['sa-east-1'] } }, 400, 'INVALID_IMAGE_STATUS', new RegExp(status));
+                await refused(
+                    { action: 'CopyImage', body: { imageId: fx.imageId(name), regionIdList: ['sa-east-1'] } },
+                    400,
+                    'INVALID_IMAGE_STATUS',
+                    new RegExp(status),
+                );
             }
             const id = fx.imageId('app-server-base');
             await copy(id, [HK]);
             await refused({ action: 'CopyImage', body: { imageId: id, regionIdList: [LA] } }, 400, 'INVALID_IMAGE_STATUS', /SYNCING/);
-            assert.deepEqual(stages(await progress(id)).map((entry) => (entry as unknown[])[0]), [HK]);
+            assert.deepEqual(
+                stages(await progress(id)).map((entry) => (entry as unknown[])[0]),
+                [HK],
+            );
         });
 
         it('refuses an unknown region, a region that already holds the image, and any cross-border destination, all or nothing', async () => {
             const id = fx.imageId('web-frontend-2026-11'); // Hong Kong and Singapore
             await refused({ action: 'CopyImage', body: { imageId: id, regionIdList: [LA, 'mars-1'] } }, 404, 'INVALID_REGION_NOT_FOUND', /mars-1/);
             await refused({ action: 'CopyImage', body: { imageId: id, regionIdList: [LA, SG] } }, 400, 'INVALID_IMAGE_COPY_EXIST', /asia-southeast-1/);
-            await refused({ action: 'CopyImage', body: { imageId: id, regionIdList: [LA, SHANGHAI] } }, 400, 'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY', /asia-east-2 is mainland China/);
-            await refused({ action: 'CopyImage', body: { imageId: fx.imageId('测试镜像-web'), regionIdList: [HK] } }, 400, 'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY', /asia-east-1 is outside mainland China/);
+            await refused(
+                { action: 'CopyImage', body: { imageId: id, regionIdList: [LA, SHANGHAI] } },
+                400,
+                'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY',
+                /asia-east-2 is mainland China/,
+            );
+            await refused(
+                { action: 'CopyImage', body: { imageId: fx.imageId('测试镜像-web'), regionIdList: [HK] } },
+                400,
+                'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY',
+                /asia-east-1 is outside mainland China/,
+            );
             const after = await image(id);
             assert.equal(after?.imageStatus, 'AVAILABLE');
             assert.deepEqual(after?.regionIdList, [HK, SG]);
@@ -183,7 +226,12 @@ describe('emulator image copies', () => {
         });
 
         it('refuses to remove the last copy, or every copy at once (that is DeleteImages)', async () => {
-            await refused({ action: 'DeleteImageCopy', body: { imageId: fx.imageId('backup-agent-v3'), regionIds: [LA] } }, 400, 'OPERATION_DENIED_LAST_IMAGE_COPY', /at least one/i);
+            await refused(
+                { action: 'DeleteImageCopy', body: { imageId: fx.imageId('backup-agent-v3'), regionIds: [LA] } },
+                400,
+                'OPERATION_DENIED_LAST_IMAGE_COPY',
+                /at least one/i,
+            );
             const two = fx.imageId('web-frontend-2026-11');
             await refused({ action: 'DeleteImageCopy', body: { imageId: two, regionIds: [SG, HK] } }, 400, 'OPERATION_DENIED_LAST_IMAGE_COPY');
             assert.deepEqual((await image(two))?.regionIdList, [HK, SG]);
@@ -191,7 +239,12 @@ describe('emulator image copies', () => {
 
         it('refuses regions that do not hold the image and unknown regions, all or nothing', async () => {
             const id = fx.imageId('ml-inference-cuda12');
-            await refused({ action: 'DeleteImageCopy', body: { imageId: id, regionIds: [SG, 'eu-central-1'] } }, 404, 'INVALID_IMAGE_COPY_NOT_FOUND', /eu-central-1/);
+            await refused(
+                { action: 'DeleteImageCopy', body: { imageId: id, regionIds: [SG, 'eu-central-1'] } },
+                404,
+                'INVALID_IMAGE_COPY_NOT_FOUND',
+                /eu-central-1/,
+            );
             await refused({ action: 'DeleteImageCopy', body: { imageId: id, regionIds: [SG, 'mars-1'] } }, 404, 'INVALID_REGION_NOT_FOUND', /mars-1/);
             assert.deepEqual((await image(id))?.regionIdList, [HK, SG, LA]);
         });
@@ -200,7 +253,12 @@ describe('emulator image copies', () => {
             const id = fx.imageId('web-frontend-2026-11');
             await copy(id, [LA]);
             await refused({ action: 'DeleteImageCopy', body: { imageId: id, regionIds: [SG] } }, 400, 'INVALID_IMAGE_STATUS', /SYNCING/);
-            await refused({ action: 'DeleteImageCopy', body: { imageId: fx.imageId('legacy-centos7-php'), regionIds: [LA] } }, 400, 'INVALID_IMAGE_STATUS', /UNAVAILABLE/);
+            await refused(
+                { action: 'DeleteImageCopy', body: { imageId: fx.imageId('legacy-centos7-php'), regionIds: [LA] } },
+                400,
+                'INVALID_IMAGE_STATUS',
+                /UNAVAILABLE/,
+            );
             clock.advance(5000);
             await removeCopy(id, [SG]);
             assert.deepEqual((await image(id))?.regionIdList, [HK, LA]);
@@ -234,7 +292,10 @@ describe('emulator image copies', () => {
             assert.equal(after.totalCount, (before.totalCount as number) + 1);
             assert.ok((after.dataSet as Json[]).some((i) => i.imageId === id));
             const pages = await Promise.all([1, 2, 3].map((pageNum) => ok({ action: 'DescribeCustomImages', body: { pageNum, pageSize: 15 } })));
-            assert.deepEqual(pages.map((p) => p.totalCount), [40, 40, 40]);
+            assert.deepEqual(
+                pages.map((p) => p.totalCount),
+                [40, 40, 40],
+            );
             assert.equal(new Set(pages.flatMap((p) => (p.dataSet as Json[]).map((i) => i.imageId))).size, 40);
         });
 
@@ -259,11 +320,19 @@ describe('emulator image copies, several destinations at once', () => {
         const id = fx.imageId('monitoring-stack'); // Hong Kong and Los Angeles
         await fx.ok({ action: 'CopyImage', body: { imageId: id, regionIdList: [SG, 'eu-central-1', 'sa-east-1'] } });
         fx.clock.advance(500);
-        assert.deepEqual((await fx.progress(id)).map((e) => [e.destRegionId, e.syncStage, e.queued, e.syncPercent]), [
-            [SG, 'TRANSFERRING', false, 50], ['eu-central-1', 'TRANSFERRING', false, 50], ['sa-east-1', 'PREPARING', true, 0],
-        ]);
+        assert.deepEqual(
+            (await fx.progress(id)).map((e) => [e.destRegionId, e.syncStage, e.queued, e.syncPercent]),
+            [
+                [SG, 'TRANSFERRING', false, 50],
+                ['eu-central-1', 'TRANSFERRING', false, 50],
+                ['sa-east-1', 'PREPARING', true, 0],
+            ],
+        );
         fx.clock.advance(1000);
-        assert.deepEqual((await fx.progress(id)).map((e) => [e.destRegionId, e.syncStage, e.queued, e.syncPercent]), [['sa-east-1', 'TRANSFERRING', false, 50]]);
+        assert.deepEqual(
+            (await fx.progress(id)).map((e) => [e.destRegionId, e.syncStage, e.queued, e.syncPercent]),
+            [['sa-east-1', 'TRANSFERRING', false, 50]],
+        );
         fx.clock.advance(500);
         assert.deepEqual((await fx.describe(id))?.regionIdList, [HK, LA, SG, 'eu-central-1', 'sa-east-1']);
     });

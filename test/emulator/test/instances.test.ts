@@ -11,8 +11,22 @@ interface Page {
 }
 
 const INSTANCE_FIELDS = [
-    'cpu', 'createTime', 'imageId', 'imageName', 'instanceId', 'instanceName', 'instanceType', 'memory', 'privateIpAddresses',
-    'publicIpAddresses', 'resourceGroupId', 'resourceGroupName', 'status', 'tags', 'timeZone', 'zoneId',
+    'cpu',
+    'createTime',
+    'imageId',
+    'imageName',
+    'instanceId',
+    'instanceName',
+    'instanceType',
+    'memory',
+    'privateIpAddresses',
+    'publicIpAddresses',
+    'resourceGroupId',
+    'resourceGroupName',
+    'status',
+    'tags',
+    'timeZone',
+    'zoneId',
 ];
 
 describe('emulator DescribeInstances', () => {
@@ -52,20 +66,38 @@ describe('emulator DescribeInstances', () => {
             const all = emu.state.instances();
             assert.equal(page.totalCount, all.length);
             assert.equal(page.totalCount, 25);
-            assert.deepEqual(page.dataSet.map((i) => i.instanceId), all.slice(0, 20).map((i) => i.instanceId));
+            assert.deepEqual(
+                page.dataSet.map((i) => i.instanceId),
+                all.slice(0, 20).map((i) => i.instanceId),
+            );
             const web1 = page.dataSet[0];
             assert.deepEqual(Object.keys(web1).sort(), INSTANCE_FIELDS);
             assert.deepEqual(web1, {
-                instanceId: instanceId('web-1'), instanceName: 'web-1', zoneId: 'asia-east-1a', instanceType: 'z2a.cpu.4', cpu: 4, memory: 8,
-                imageId: imageId('db-primary-golden'), imageName: 'db-primary-golden', timeZone: 'Asia/Hong_Kong', status: 'RUNNING',
-                publicIpAddresses: ['203.0.113.10'], privateIpAddresses: ['10.0.0.10'], createTime: '2026-01-05T08:30:00Z',
-                resourceGroupId: 'rg-1f2e3d4c-data-team', resourceGroupName: 'data-team', tags: { tags: [{ key: 'env', value: 'prod' }] },
+                instanceId: instanceId('web-1'),
+                instanceName: 'web-1',
+                zoneId: 'asia-east-1a',
+                instanceType: 'z2a.cpu.4',
+                cpu: 4,
+                memory: 8,
+                imageId: imageId('db-primary-golden'),
+                imageName: 'db-primary-golden',
+                timeZone: 'Asia/Hong_Kong',
+                status: 'RUNNING',
+                publicIpAddresses: ['203.0.113.10'],
+                privateIpAddresses: ['10.0.0.10'],
+                createTime: '2026-01-05T08:30:00Z',
+                resourceGroupId: 'rg-1f2e3d4c-data-team',
+                resourceGroupName: 'data-team',
+                tags: { tags: [{ key: 'env', value: 'prod' }] },
             });
         });
 
         it('pages with pageNum/pageSize without overlap; a page past the end is empty with the same totalCount', async () => {
             const pages = await Promise.all([1, 2, 3, 4].map((pageNum) => describeInstances({ pageNum, pageSize: 10 })));
-            assert.deepEqual(pages.map((p) => p.dataSet.length), [10, 10, 5, 0]);
+            assert.deepEqual(
+                pages.map((p) => p.dataSet.length),
+                [10, 10, 5, 0],
+            );
             assert.ok(pages.every((p) => p.totalCount === 25));
             const ids = pages.flatMap((p) => p.dataSet.map((i) => i.instanceId));
             assert.equal(new Set(ids).size, 25);
@@ -110,7 +142,10 @@ describe('emulator DescribeInstances', () => {
             assert.equal((await describeInstances({ zoneId: 'nowhere-1a' })).totalCount, 0, 'an unknown zone matches nothing');
             for (const status of INSTANCE_STATUSES) {
                 const page = await describeInstances({ status, pageSize: 100 });
-                assert.ok(page.dataSet.every((i) => i.status === status), status);
+                assert.ok(
+                    page.dataSet.every((i) => i.status === status),
+                    status,
+                );
             }
         });
 
@@ -136,7 +171,17 @@ describe('emulator DescribeInstances', () => {
             assert.equal((await describeInstances({ tagKeys: ['role'], tags: [{ key: 'role', value: 'k8s' }] })).totalCount, 12);
             assert.deepEqual(names(await describeInstances({ tags: [{ key: 'role', value: 'vpn' }] })), ['fra-vpn-01']);
             assert.deepEqual(names(await describeInstances({ tagKeys: ['team'] })), ['ci-builder-la']);
-            assert.equal((await describeInstances({ tags: [{ key: 'env', value: 'prod' }, { key: 'app', value: 'db' }] })).totalCount, 0);
+            assert.equal(
+                (
+                    await describeInstances({
+                        tags: [
+                            { key: 'env', value: 'prod' },
+                            { key: 'app', value: 'db' },
+                        ],
+                    })
+                ).totalCount,
+                0,
+            );
             assert.deepEqual(names(await describeInstances({ tags: [{ key: '环境', value: '测试' }] })), ['测试-数据库-01']);
         });
 
@@ -162,7 +207,10 @@ describe('emulator DescribeInstances', () => {
         it('instanceIds: at most 100', async () => {
             const hundred = Array.from({ length: 100 }, (_, i) => `ins-${i}`);
             assert.equal((await describeInstances({ instanceIds: [...hundred.slice(0, 99), instanceId('web-1')] })).totalCount, 1);
-            assertInvalid(await call({ action: 'DescribeInstances', body: { instanceIds: [...hundred, 'ins-100'] } }), /instanceIds accepts at most 100 items, got 101/);
+            assertInvalid(
+                await call({ action: 'DescribeInstances', body: { instanceIds: [...hundred, 'ins-100'] } }),
+                /instanceIds accepts at most 100 items, got 101/,
+            );
         });
 
         it('pageSize 1..1000 (default 20), pageNum ≥ 1, both integers', async () => {
@@ -201,7 +249,14 @@ describe('emulator DescribeInstances', () => {
         });
 
         it('answers the bad values it shares with DescribeCustomImages with the same status, code and message', async () => {
-            for (const body of [{ pageSize: 1001 }, { pageNum: -1 }, { pageSize: 'ten' }, { tagKeys: [''] }, { tags: [{ key: 'k', value: 5 }] }, { tags: 'env=prod' }]) {
+            for (const body of [
+                { pageSize: 1001 },
+                { pageNum: -1 },
+                { pageSize: 'ten' },
+                { tagKeys: [''] },
+                { tags: [{ key: 'k', value: 5 }] },
+                { tags: 'env=prod' },
+            ]) {
                 const images = await call({ action: 'DescribeCustomImages', body });
                 const instances = await call({ action: 'DescribeInstances', body });
                 assert.equal(instances.status, images.status, JSON.stringify(body));
@@ -260,7 +315,10 @@ describe('emulator: an image is in use exactly when an instance references it', 
         const image = idOf('web-frontend-2026-09');
         const added = fx.emu.state.addInstance({ imageId: image, instanceName: 'added-by-test', status: 'STOPPED' });
         assert.match(added.instanceId, /^ins-[0-9a-f]{16}$/);
-        assert.deepEqual([added.zoneId, added.imageName, added.instanceType, added.cpu, added.memory], ['asia-east-1a', 'web-frontend-2026-09', 'z2a.cpu.1', 1, 2]);
+        assert.deepEqual(
+            [added.zoneId, added.imageName, added.instanceType, added.cpu, added.memory],
+            ['asia-east-1a', 'web-frontend-2026-09', 'z2a.cpu.1', 1, 2],
+        );
         assert.match(added.createTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
         assert.deepEqual(await usersOf(image), ['added-by-test']);
         assert.deepEqual(await deleteImages([image]), [image]);

@@ -16,13 +16,21 @@ function pythonJson(value: unknown): string {
         return `[${value.map(pythonJson).join(', ')}]`;
     }
     if (typeof value === 'object' && value !== null) {
-        return `{${Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+        return `{${Object.entries(value)
+            .filter(([, v]) => v !== undefined && v !== null)
+            .map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`)
+            .join(', ')}}`;
     }
     return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The headers the Python SDK adds to every call (besides the signed Content-Type, Host and the signature headers). */
-const PYTHON_SDK_HEADERS = { 'x-zc-service': 'zec', 'x-zc-sdk-version': 'SDK_PYTHON_2.0.069', 'x-zc-sdk-lang': 'Python', 'user-agent': 'python-requests/2.32.3' };
+const PYTHON_SDK_HEADERS = {
+    'x-zc-service': 'zec',
+    'x-zc-sdk-version': 'SDK_PYTHON_2.0.069',
+    'x-zc-sdk-lang': 'Python',
+    'user-agent': 'python-requests/2.32.3',
+};
 
 describe('emulator image lifecycle, as the official Python SDK sends it', () => {
     const fx = lifecyclePerTest({ copyPrepareMs: 1000, copyTransferMs: 2000, createDelayMs: 1000 });
@@ -48,7 +56,14 @@ describe('emulator image lifecycle, as the official Python SDK sends it', () => 
         const progress = await sdkCall('DescribeImageCopyProgress', { imageId });
         assert.deepEqual(Object.keys(progress).sort(), ['dataSet', 'requestId']);
         const [entry] = progress.dataSet as Json[];
-        assert.deepEqual(entry, { destRegionId: 'asia-east-1', destRegionName: 'Hong Kong', syncStage: 'TRANSFERRING', queued: false, syncPercent: 25, errorInfo: null });
+        assert.deepEqual(entry, {
+            destRegionId: 'asia-east-1',
+            destRegionName: 'Hong Kong',
+            syncStage: 'TRANSFERRING',
+            queued: false,
+            syncPercent: 25,
+            errorInfo: null,
+        });
         assert.equal(typeof entry.syncPercent, 'number', 'a float, not a string');
     });
 
@@ -56,12 +71,20 @@ describe('emulator image lifecycle, as the official Python SDK sends it', () => 
         const imageId = fx.imageId('ml-inference-cuda12');
         assert.deepEqual(Object.keys(await sdkCall('DeleteImageCopy', { imageId, regionIds: ['na-west-1'] })), ['requestId']);
         assert.deepEqual(Object.keys(await sdkCall('ModifyImagesAttributes', { imageIds: [imageId], imageName: 'ml-inference-cuda12.4' })), ['requestId']);
-        assert.deepEqual([fx.emu.state.getImage(imageId)?.imageName, fx.emu.state.getImage(imageId)?.regionIdList], ['ml-inference-cuda12.4', ['asia-east-1', 'asia-southeast-1']]);
+        assert.deepEqual(
+            [fx.emu.state.getImage(imageId)?.imageName, fx.emu.state.getImage(imageId)?.regionIdList],
+            ['ml-inference-cuda12.4', ['asia-east-1', 'asia-southeast-1']],
+        );
     });
 
     it('CreateImage with a TagAssociation whose values the SDK escaped: CreateImageResponse, then the image as made', async () => {
         const instanceId = fx.emu.state.findInstanceByName('测试-数据库-01')!.instanceId;
-        const made = await sdkCall('CreateImage', { instanceId, imageName: 'db-test-2026', resourceGroupId: null, tags: { tags: [{ key: '环境', value: '测试' }] } });
+        const made = await sdkCall('CreateImage', {
+            instanceId,
+            imageName: 'db-test-2026',
+            resourceGroupId: null,
+            tags: { tags: [{ key: '环境', value: '测试' }] },
+        });
         assert.deepEqual(Object.keys(made).sort(), ['imageId', 'imageName', 'requestId']);
         fx.clock.advance(1000);
         const image = fx.emu.state.getImage(made.imageId as string);
@@ -69,7 +92,11 @@ describe('emulator image lifecycle, as the official Python SDK sends it', () => 
     });
 
     it('answers a refusal with the three keys the SDK indexes (code, message, requestId)', async () => {
-        const result = await fx.call({ action: 'DeleteImageCopy', body: pythonJson({ imageId: fx.imageId('backup-agent-v3'), regionIds: ['na-west-1'] }), headers: PYTHON_SDK_HEADERS });
+        const result = await fx.call({
+            action: 'DeleteImageCopy',
+            body: pythonJson({ imageId: fx.imageId('backup-agent-v3'), regionIds: ['na-west-1'] }),
+            headers: PYTHON_SDK_HEADERS,
+        });
         assert.equal(result.status, 400);
         const body = result.json as Json;
         assert.deepEqual(Object.keys(body).sort(), ['code', 'message', 'requestId']);

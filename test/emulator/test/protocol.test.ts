@@ -72,7 +72,10 @@ describe('emulator protocol', () => {
             const response = assertSuccess(await call({ body }));
             const names = (response.dataSet as Json[]).map((i) => i.imageName as string);
             assert.ok(names.length >= 2);
-            assert.ok(names.every((n) => n.startsWith('测试镜像')), names.join());
+            assert.ok(
+                names.every((n) => n.startsWith('测试镜像')),
+                names.join(),
+            );
         });
 
         it('verifies raw UTF-8 bodies (non-ASCII not escaped) too', async () => {
@@ -82,7 +85,14 @@ describe('emulator protocol', () => {
 
         it('tolerates extra spaces in the Authorization header', async () => {
             const ts = String(Math.floor(Date.now() / 1000));
-            const signed = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD, contentType: 'application/json', host: new URL(emu.url).host, body: '{}', timestamp: ts });
+            const signed = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD,
+                contentType: 'application/json',
+                host: new URL(emu.url).host,
+                body: '{}',
+                timestamp: ts,
+            });
             const spaced = `ZC2-HMAC-SHA256   Credential=${DEMO_ACCESS_KEY_ID} ,  SignedHeaders=content-type;host ,Signature=${signed.signature}  `;
             assertSuccess(await call({ timestamp: ts, authorization: spaced }));
         });
@@ -120,7 +130,12 @@ describe('emulator protocol', () => {
 
         it('404 NOT_FOUND for /api/v2/zec/ or /api/v2/ZEC says the path is wrong, not that zec is not served', async () => {
             for (const path of ['/api/v2/zec/', '/api/v2/ZEC']) {
-                const body = assertError(await call({ path }), 404, 'NOT_FOUND', /^Wrong path .*: the API path is exactly \/api\/v2\/zec \(lower case, no trailing slash\)/);
+                const body = assertError(
+                    await call({ path }),
+                    404,
+                    'NOT_FOUND',
+                    /^Wrong path .*: the API path is exactly \/api\/v2\/zec \(lower case, no trailing slash\)/,
+                );
                 assert.ok((body.message as string).includes(path), body.message as string);
                 assert.doesNotMatch(body.message as string, /not served/);
             }
@@ -178,7 +193,7 @@ describe('emulator protocol', () => {
             assertError(await call({ body: { imageIds: [1] } }), 400, 'INVALID_PARAMETER', /imageIds\[0\]/);
         });
 
-        it('400 INVALID_PARAMETER for a body starting with a UTF-8 BOM (Go\'s JSON decoder refuses it), signed correctly', async () => {
+        it("400 INVALID_PARAMETER for a body starting with a UTF-8 BOM (Go's JSON decoder refuses it), signed correctly", async () => {
             const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}', 'utf8')]);
             assertError(await call({ body: bom }), 400, 'INVALID_PARAMETER', /byte order mark/);
             assertError(await call({ action: 'DescribeZones', body: bom }), 400, 'INVALID_PARAMETER', /BOM/);
@@ -192,15 +207,30 @@ describe('emulator protocol', () => {
             assertError(await call({ body: { tags: [{ key: 'k'.repeat(65), value: 'v' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.key must be 1 to 64/);
             assertError(await call({ body: { tags: [{ key: 'env', value: 5 }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value must be a string/);
             assertError(await call({ body: { tagKeys: ['env', ''] } }), 400, 'INVALID_PARAMETER', /tagKeys\[1\]/);
-            assertError(await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', tags: [{ key: 'env' }] } }), 400, 'INVALID_PARAMETER', /tags\[0\]\.value/);
+            assertError(
+                await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', tags: [{ key: 'env' }] } }),
+                400,
+                'INVALID_PARAMETER',
+                /tags\[0\]\.value/,
+            );
             assertSuccess(await call({ body: { tags: [{ key: 'k'.repeat(64), value: '测'.repeat(64) }], tagKeys: ['团队'] } }));
         });
 
         it('400 INVALID_PARAMETER for unknown enum values', async () => {
             assertError(await call({ body: { imageStatus: 'READY' } }), 400, 'INVALID_PARAMETER', /imageStatus/);
             assertError(await call({ body: { osType: 'Linux' } }), 400, 'INVALID_PARAMETER', /osType/);
-            assertError(await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageType: 'PRIVATE' } }), 400, 'INVALID_PARAMETER', /imageType/);
-            assertError(await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageSource: 'USER' } }), 400, 'INVALID_PARAMETER', /imageSource/);
+            assertError(
+                await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageType: 'PRIVATE' } }),
+                400,
+                'INVALID_PARAMETER',
+                /imageType/,
+            );
+            assertError(
+                await call({ action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageSource: 'USER' } }),
+                400,
+                'INVALID_PARAMETER',
+                /imageSource/,
+            );
         });
 
         it('400 INVALID_PARAMETER for pageSize over 1000, pageSize 0, pageNum 0 or a fractional pageNum', async () => {
@@ -211,12 +241,12 @@ describe('emulator protocol', () => {
             assertSuccess(await call({ body: { pageSize: 1000 } }));
         });
 
-        it('400 INVALID_PARAMETER for more than 100 imageIds in a filter (the emulator\'s choice: maxImageIdsPerCall default)', async () => {
+        it("400 INVALID_PARAMETER for more than 100 imageIds in a filter (the emulator's choice: maxImageIdsPerCall default)", async () => {
             const ids = Array.from({ length: 101 }, (_, i) => `img-${i}`);
             assertError(await call({ body: { imageIds: ids } }), 400, 'INVALID_PARAMETER', /at most 100/);
         });
 
-        it('DeleteImages: 400 MISSING_PARAMETER without imageIds, INVALID_PARAMETER for [] or over 100 IDs (100: the emulator\'s choice)', async () => {
+        it("DeleteImages: 400 MISSING_PARAMETER without imageIds, INVALID_PARAMETER for [] or over 100 IDs (100: the emulator's choice)", async () => {
             assertError(await call({ action: 'DeleteImages', body: {} }), 400, 'MISSING_PARAMETER', /imageIds/);
             assertError(await call({ action: 'DeleteImages', body: { imageIds: [] } }), 400, 'INVALID_PARAMETER', /imageIds/);
             const ids = Array.from({ length: 101 }, (_, i) => `img-${i}`);
@@ -241,11 +271,19 @@ describe('emulator protocol', () => {
                 const at = (url: string, options: CallOptions): Promise<CallResult> => callEmulator(url, { dispatcher: agent, ...options });
                 assertSuccess(await at(small.url, { body: { imageIds: ids(3) } }));
                 assertError(await at(small.url, { body: { imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
-                assertError(await at(small.url, { action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
+                assertError(
+                    await at(small.url, { action: 'DescribeImages', body: { zoneId: 'asia-east-1a', imageIds: ids(4) } }),
+                    400,
+                    'INVALID_PARAMETER',
+                    /at most 3/,
+                );
                 assertError(await at(small.url, { action: 'DeleteImages', body: { imageIds: ids(4) } }), 400, 'INVALID_PARAMETER', /at most 3/);
                 assert.deepEqual(assertSuccess(await at(small.url, { action: 'DeleteImages', body: { imageIds: ids(3) } })).imageIds, ids(3));
                 assertSuccess(await at(unlimited.url, { body: { imageIds: ids(5000) } }));
-                assert.equal((assertSuccess(await at(unlimited.url, { action: 'DeleteImages', body: { imageIds: ids(5000) } })).imageIds as string[]).length, 5000);
+                assert.equal(
+                    (assertSuccess(await at(unlimited.url, { action: 'DeleteImages', body: { imageIds: ids(5000) } })).imageIds as string[]).length,
+                    5000,
+                );
             } finally {
                 await small.close();
                 await unlimited.close();
@@ -261,15 +299,32 @@ describe('emulator protocol', () => {
 
         it('401 AUTHFAILURE_INVALID_AUTHORIZATION for a malformed Authorization header, with a specific message', async () => {
             assertError(await call({ authorization: 'Basic dXNlcjpwYXNz' }), 401, 'AUTHFAILURE_INVALID_AUTHORIZATION', /expected/);
-            assertError(await call({ authorization: `ZC2-HMAC-SHA256 Credential=${DEMO_ACCESS_KEY_ID}, SignedHeaders=content-type;host` }), 401, 'AUTHFAILURE_INVALID_AUTHORIZATION', /missing Signature/);
-            assertError(await call({ authorization: `ZC2-HMAC-SHA256 Credential=${DEMO_ACCESS_KEY_ID}, SignedHeaders=content-type;host, Signature=xyz` }), 401, 'AUTHFAILURE_INVALID_AUTHORIZATION', /hex/);
+            assertError(
+                await call({ authorization: `ZC2-HMAC-SHA256 Credential=${DEMO_ACCESS_KEY_ID}, SignedHeaders=content-type;host` }),
+                401,
+                'AUTHFAILURE_INVALID_AUTHORIZATION',
+                /missing Signature/,
+            );
+            assertError(
+                await call({ authorization: `ZC2-HMAC-SHA256 Credential=${DEMO_ACCESS_KEY_ID}, SignedHeaders=content-type;host, Signature=xyz` }),
+                401,
+                'AUTHFAILURE_INVALID_AUTHORIZATION',
+                /hex/,
+            );
         });
 
         it('401 AUTHFAILURE_INVALID_AUTHORIZATION when SignedHeaders is not content-type;host', async () => {
             const good = (await call()).status;
             assert.equal(good, 200);
             const ts = String(Math.floor(Date.now() / 1000));
-            const signed = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD, contentType: 'application/json', host: new URL(emu.url).host, body: '{}', timestamp: ts });
+            const signed = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD,
+                contentType: 'application/json',
+                host: new URL(emu.url).host,
+                body: '{}',
+                timestamp: ts,
+            });
             const auth = signed.authorization.replace('SignedHeaders=content-type;host', 'SignedHeaders=content-type;host;x-zc-action');
             assertError(await call({ timestamp: ts, authorization: auth }), 401, 'AUTHFAILURE_INVALID_AUTHORIZATION', /SignedHeaders/);
         });
@@ -282,28 +337,58 @@ describe('emulator protocol', () => {
         });
 
         it('401 AUTHFAILURE_INVALID_ACCESS_KEY for an unknown key ID', async () => {
-            assertError(await call({ credentials: { accessKeyId: 'ZLUNKNOWNKEY', accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD } }), 401, 'AUTHFAILURE_INVALID_ACCESS_KEY');
+            assertError(
+                await call({ credentials: { accessKeyId: 'ZLUNKNOWNKEY', accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD } }),
+                401,
+                'AUTHFAILURE_INVALID_ACCESS_KEY',
+            );
         });
 
         it('401 AUTHFAILURE_SIGNATURE_FAILURE for a wrong secret', async () => {
-            assertError(await call({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong-password' } }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
+            assertError(
+                await call({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong-password' } }),
+                401,
+                'AUTHFAILURE_SIGNATURE_FAILURE',
+            );
         });
 
         it('401 AUTHFAILURE_SIGNATURE_FAILURE when the body is altered after signing (re-serialised JSON)', async () => {
             // Same JSON value, different bytes: the server must not re-serialise.
             assertError(await call({ body: '{"pageSize": 20}', signedBody: '{"pageSize":20}' }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
-            assertError(await call({ action: 'DeleteImages', body: { imageIds: ['img-a', 'img-b'] }, signedBody: JSON.stringify({ imageIds: ['img-a'] }) }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
+            assertError(
+                await call({ action: 'DeleteImages', body: { imageIds: ['img-a', 'img-b'] }, signedBody: JSON.stringify({ imageIds: ['img-a'] }) }),
+                401,
+                'AUTHFAILURE_SIGNATURE_FAILURE',
+            );
         });
 
         it('401 AUTHFAILURE_SIGNATURE_FAILURE when the signed Content-Type differs from the one sent', async () => {
             const ts = String(Math.floor(Date.now() / 1000));
-            const signed = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD, contentType: 'application/json', host: new URL(emu.url).host, body: '{}', timestamp: ts });
-            assertError(await call({ contentType: 'application/json; charset=utf-8', timestamp: ts, authorization: signed.authorization }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
+            const signed = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD,
+                contentType: 'application/json',
+                host: new URL(emu.url).host,
+                body: '{}',
+                timestamp: ts,
+            });
+            assertError(
+                await call({ contentType: 'application/json; charset=utf-8', timestamp: ts, authorization: signed.authorization }),
+                401,
+                'AUTHFAILURE_SIGNATURE_FAILURE',
+            );
         });
 
         it('401 AUTHFAILURE_SIGNATURE_FAILURE when the signed host is not the Host received', async () => {
             const ts = String(Math.floor(Date.now() / 1000));
-            const signed = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD, contentType: 'application/json', host: 'console.zenlayer.com', body: '{}', timestamp: ts });
+            const signed = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD,
+                contentType: 'application/json',
+                host: 'console.zenlayer.com',
+                body: '{}',
+                timestamp: ts,
+            });
             assertError(await call({ timestamp: ts, authorization: signed.authorization }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
         });
 
@@ -342,7 +427,12 @@ describe('emulator protocol', () => {
             try {
                 const now = Math.floor(Date.now() / 1000);
                 assertError(await callEmulator(custom.url, { dispatcher: agent, timestamp: now - 600 }), 401, 'AUTHFAILURE_TIMESTAMP_EXPIRED', /clock/);
-                assertError(await callEmulator(custom.url, { dispatcher: agent, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong' } }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE', /does not match/);
+                assertError(
+                    await callEmulator(custom.url, { dispatcher: agent, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong' } }),
+                    401,
+                    'AUTHFAILURE_SIGNATURE_FAILURE',
+                    /does not match/,
+                );
                 assert.equal(custom.requestLog[0].code, 'AUTHFAILURE_TIMESTAMP_EXPIRED');
             } finally {
                 await custom.close();
@@ -355,7 +445,8 @@ describe('emulator protocol', () => {
             const skewed = await startEmulator({ now: () => nowMs, tokens: [TOKEN] });
             const expected = 'Thu, 02 Jan 2031 03:04:05 GMT';
             try {
-                const at = (options: CallOptions): Promise<CallResult> => callEmulator(skewed.url, { dispatcher: agent, timestamp: Math.floor(nowMs / 1000), ...options });
+                const at = (options: CallOptions): Promise<CallResult> =>
+                    callEmulator(skewed.url, { dispatcher: agent, timestamp: Math.floor(nowMs / 1000), ...options });
                 const responses = [
                     await at({}), // 200
                     await at({ token: TOKEN }), // 200, Bearer
@@ -365,13 +456,19 @@ describe('emulator protocol', () => {
                     await at({ method: 'GET' }), // 405
                     await at({ contentType: 'text/plain' }), // 415
                 ];
-                assert.deepEqual(responses.map((r) => r.status), [200, 200, 401, 400, 404, 405, 415]);
+                assert.deepEqual(
+                    responses.map((r) => r.status),
+                    [200, 200, 401, 400, 404, 405, 415],
+                );
                 for (const kind of ['rateLimit', 'internalError', 'nonJson502', 'truncated'] as const) {
                     skewed.faults.failNext(kind);
                     responses.push(await at({}));
                 }
                 responses.push(await at({ body: JSON.stringify({ imageName: 'x'.repeat(1024 * 1024) }) }));
-                assert.deepEqual(responses.slice(7).map((r) => r.status), [429, 500, 502, 200, 413]);
+                assert.deepEqual(
+                    responses.slice(7).map((r) => r.status),
+                    [429, 500, 502, 200, 413],
+                );
                 for (const response of responses) {
                     assert.equal(response.headers.date, expected, `${response.status} ${response.text.slice(0, 80)}`);
                 }
@@ -392,7 +489,11 @@ describe('emulator protocol', () => {
         });
 
         it('checks auth before parsing: a malformed body with a bad signature is a 401, not a 400', async () => {
-            assertError(await call({ body: '{oops', credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'nope' } }), 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
+            assertError(
+                await call({ body: '{oops', credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'nope' } }),
+                401,
+                'AUTHFAILURE_SIGNATURE_FAILURE',
+            );
         });
     });
 
@@ -420,14 +521,30 @@ describe('emulator protocol', () => {
         it('never contains the secret, the signature, the Authorization header or a Bearer token', async () => {
             emu.clearRequestLog();
             const ts = String(Math.floor(Date.now() / 1000));
-            const signed = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD, contentType: 'application/json', host: new URL(emu.url).host, body: '{}', timestamp: ts });
+            const signed = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: DEMO_ACCESS_KEY_PASSWORD,
+                contentType: 'application/json',
+                host: new URL(emu.url).host,
+                body: '{}',
+                timestamp: ts,
+            });
             assertSuccess(await call({ timestamp: ts }));
             await call({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong-secret-xyz' } });
             await call({ token: TOKEN });
             await call({ token: 'rejected-token-abc' });
             assert.equal(emu.requestLog.length, 4);
             const dump = JSON.stringify(emu.requestLog);
-            for (const secret of [DEMO_ACCESS_KEY_PASSWORD, 'wrong-secret-xyz', signed.signature, TOKEN, 'rejected-token-abc', 'Signature=', 'Bearer r', 'Bearer z']) {
+            for (const secret of [
+                DEMO_ACCESS_KEY_PASSWORD,
+                'wrong-secret-xyz',
+                signed.signature,
+                TOKEN,
+                'rejected-token-abc',
+                'Signature=',
+                'Bearer r',
+                'Bearer z',
+            ]) {
                 assert.ok(!dump.includes(secret), `request log contains ${secret}`);
             }
             assert.ok(dump.includes(DEMO_ACCESS_KEY_ID));
@@ -435,7 +552,14 @@ describe('emulator protocol', () => {
 
         it('error messages never echo the secret or the signature', async () => {
             const ts = String(Math.floor(Date.now() / 1000));
-            const wrong = signZc2({ accessKeyId: DEMO_ACCESS_KEY_ID, accessKeyPassword: 'wrong', contentType: 'application/json', host: new URL(emu.url).host, body: '{}', timestamp: ts });
+            const wrong = signZc2({
+                accessKeyId: DEMO_ACCESS_KEY_ID,
+                accessKeyPassword: 'wrong',
+                contentType: 'application/json',
+                host: new URL(emu.url).host,
+                body: '{}',
+                timestamp: ts,
+            });
             const result = await call({ timestamp: ts, authorization: wrong.authorization });
             assertError(result, 401, 'AUTHFAILURE_SIGNATURE_FAILURE');
             assert.ok(!result.text.includes(wrong.signature));

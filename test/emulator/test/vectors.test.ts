@@ -34,7 +34,7 @@ function repoRoot(): string {
 }
 
 const file = path.join(repoRoot(), 'test/fixtures/zc2-vectors.json');
-const vectors = ((JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors).filter((v) => v.expectMatches !== false);
+const vectors = (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors.filter((v) => v.expectMatches !== false);
 
 /** The signed headers, exactly as the vector has them. X-ZC-Action/-Version/-Service are not signed. */
 const SIGNED_HEADER_NAMES = ['Content-Type', 'Host', 'Authorization', 'X-ZC-Timestamp', 'X-ZC-Signature-Method'];
@@ -110,7 +110,7 @@ describe(`emulator against the reference ZC2 vectors (${path.basename(path.dirna
                     assert.equal(reply.status, 200, JSON.stringify(reply.body));
                 }
                 assert.equal(emu.requestLog.length, 1);
-                assert.equal(emu.requestLog[0].accessKeyId, vector.keyId, 'authenticated with the vector\'s key');
+                assert.equal(emu.requestLog[0].accessKeyId, vector.keyId, "authenticated with the vector's key");
                 assert.equal(emu.requestLog[0].authScheme, 'ZC2-HMAC-SHA256');
             });
 

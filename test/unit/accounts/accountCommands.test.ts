@@ -34,7 +34,9 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
             ({
                 describeZones: () => {
                     checked.push(credentials);
-                    const failure = options.check?.(credentials) ?? ('accessKeyPassword' in credentials && credentials.accessKeyPassword !== 'right' ? rejected() : undefined);
+                    const failure =
+                        options.check?.(credentials) ??
+                        ('accessKeyPassword' in credentials && credentials.accessKeyPassword !== 'right' ? rejected() : undefined);
                     return failure ? Promise.reject(failure) : Promise.resolve([]);
                 },
                 close: () => Promise.resolve(),
@@ -43,7 +45,15 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
     const ui = new ScriptedUi();
     const discoverSources = () => Promise.resolve(options.sources ?? []);
     const checks = new AccountChecks(new MemoryMemento());
-    const commands = new AccountCommands({ ui, store, checks, logger, discoverSources, entry: new CredentialEntry({ ui, session, logger, discoverSources }), now: () => NOW });
+    const commands = new AccountCommands({
+        ui,
+        store,
+        checks,
+        logger,
+        discoverSources,
+        entry: new CredentialEntry({ ui, session, logger, discoverSources }),
+        now: () => NOW,
+    });
     const active = async () => store.active();
     const names = async () => (await store.state()).accounts.map((account) => account.name);
     return { secrets, store, logger, checked, ui, commands, active, names, checks, changes };
@@ -69,8 +79,14 @@ describe('AccountCommands: Configure Credentials', () => {
         assert.deepStrictEqual(checked, [GOOD], 'checked with Zenlayer before saving');
         assert.deepStrictEqual(await active(), { name: 'default', credentials: GOOD });
         assert.deepStrictEqual(checks.get('default'), { ok: true, at: NOW });
-        assert.deepStrictEqual(ui.of('progress').map((call) => call.title), ['Checking the credentials with Zenlayer…']);
-        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Added the Zenlayer account "default" (AccessKey ID ••••••••0001); the view shows it now.']);
+        assert.deepStrictEqual(
+            ui.of('progress').map((call) => call.title),
+            ['Checking the credentials with Zenlayer…'],
+        );
+        assert.deepStrictEqual(
+            ui.messages('info').map((call) => call.message),
+            ['Added the Zenlayer account "default" (AccessKey ID ••••••••0001); the view shows it now.'],
+        );
     });
 
     it('refuses an AccessKey ID with spaces or the wrong shape, in the input box', async () => {
@@ -102,10 +118,12 @@ describe('AccountCommands: Configure Credentials', () => {
     it('with a skewed clock says the clock is off and offers Retry, not Re-enter', async () => {
         let skew = true;
         const { ui, commands, active } = setup({ check: () => (skew ? skewed() : undefined) });
-        ui.typeNext(GOOD.accessKeyId).typeNext('right').clickNext((call) => {
-            skew = false;
-            return call.buttons.includes('Retry') ? 'Retry' : undefined;
-        });
+        ui.typeNext(GOOD.accessKeyId)
+            .typeNext('right')
+            .clickNext((call) => {
+                skew = false;
+                return call.buttons.includes('Retry') ? 'Retry' : undefined;
+            });
         await commands.configure();
         const [error] = ui.messages('error');
         assert.match(error.message, /this computer's clock is more than 5 minutes off/);
@@ -131,8 +149,16 @@ describe('AccountCommands: Configure Credentials', () => {
         ui.pickNext((labels) => labels.filter((label) => label.includes('"prod"')));
         await commands.configure();
         const [pick] = ui.of('pick');
-        assert.deepStrictEqual(pick.labels, ['$(key) Enter an AccessKey ID and password', '$(shield) Enter an access token', '$(terminal) Import from the environment', '$(file) Import CLI profile "prod"']);
-        assert.deepStrictEqual(checked.map((credentials) => 'accessKeyId' in credentials && credentials.accessKeyId), ['ZLPRODKEY001']);
+        assert.deepStrictEqual(pick.labels, [
+            '$(key) Enter an AccessKey ID and password',
+            '$(shield) Enter an access token',
+            '$(terminal) Import from the environment',
+            '$(file) Import CLI profile "prod"',
+        ]);
+        assert.deepStrictEqual(
+            checked.map((credentials) => 'accessKeyId' in credentials && credentials.accessKeyId),
+            ['ZLPRODKEY001'],
+        );
         assert.strictEqual(await active(), undefined, 'a rejected import is not saved');
     });
 
@@ -141,19 +167,28 @@ describe('AccountCommands: Configure Credentials', () => {
         secrets.broken = true;
         ui.typeNext(GOOD.accessKeyId).typeNext('right');
         await commands.configure();
-        assert.match(ui.messages('error')[0].message, /gnome-keyring or KWallet\), or start VS Code with --password-store=basic/);
+        assert.match(ui.messages('error')[0].message, /unlock a keyring \(gnome-keyring, KWallet\) or start with --password-store=basic/);
         assert.strictEqual(secrets.values.size, 0);
     });
 
     it('with an active account replaces its credentials and keeps its name and the other accounts', async () => {
         const { ui, commands, store, active, names } = setup();
-        await store.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }], 'staging');
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+            ],
+            'staging',
+        );
         const renewed = { accessKeyId: 'ZLSTAGINGKEY03', accessKeyPassword: 'right' };
         ui.typeNext(renewed.accessKeyId).typeNext('right');
         await commands.configure();
         assert.deepStrictEqual(await active(), { name: 'staging', credentials: renewed });
         assert.deepStrictEqual(await names(), ['prod', 'staging']);
-        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Zenlayer credentials saved for "staging" (AccessKey ID ••••••••EY03).']);
+        assert.deepStrictEqual(
+            ui.messages('info').map((call) => call.message),
+            ['Zenlayer credentials saved for "staging" (AccessKey ID ••••••••EY03).'],
+        );
     });
 });
 
@@ -168,7 +203,10 @@ describe('AccountCommands: several accounts', () => {
         assert.strictEqual(ui.inputs()[0].validation, 'An account named "production" already exists.');
         assert.deepStrictEqual(await names(), ['Production'], 'nothing stored after an invalid name');
 
-        ui.typeNext(' staging ').pickNext((labels) => [labels[0]]).typeNext(OTHER.accessKeyId).typeNext('right');
+        ui.typeNext(' staging ')
+            .pickNext((labels) => [labels[0]])
+            .typeNext(OTHER.accessKeyId)
+            .typeNext('right');
         await commands.add();
         assert.deepStrictEqual(ui.of('pick')[0].labels, ['$(key) Enter an AccessKey ID and password', '$(shield) Enter an access token']);
         assert.deepStrictEqual(await active(), { name: 'staging', credentials: OTHER });
@@ -177,14 +215,26 @@ describe('AccountCommands: several accounts', () => {
     });
 
     it('Add Account takes an access token too (masked like a password); a rejected token is asked for again', async () => {
-        const { ui, commands, active, checked } = setup({ check: (credentials) => ('token' in credentials && credentials.token !== 'tok-right' ? rejected() : undefined) });
-        ui.typeNext('ci').pickNext((labels) => labels.filter((label) => label.includes('access token'))).typeNext(' tok-wrong ').clickNext('Re-enter').typeNext('tok-right');
+        const { ui, commands, active, checked } = setup({
+            check: (credentials) => ('token' in credentials && credentials.token !== 'tok-right' ? rejected() : undefined),
+        });
+        ui.typeNext('ci')
+            .pickNext((labels) => labels.filter((label) => label.includes('access token')))
+            .typeNext(' tok-wrong ')
+            .clickNext('Re-enter')
+            .typeNext('tok-right');
         await commands.add();
         const tokenInputs = ui.inputs().slice(1);
-        assert.deepStrictEqual(tokenInputs.map((input) => input.options.password), [true, true]);
+        assert.deepStrictEqual(
+            tokenInputs.map((input) => input.options.password),
+            [true, true],
+        );
         assert.deepStrictEqual(checked, [{ token: 'tok-wrong' }, { token: 'tok-right' }], 'trimmed, and checked each time');
         assert.deepStrictEqual(await active(), { name: 'ci', credentials: { token: 'tok-right' } });
-        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Added the Zenlayer account "ci" (access token); the view shows it now.']);
+        assert.deepStrictEqual(
+            ui.messages('info').map((call) => call.message),
+            ['Added the Zenlayer account "ci" (access token); the view shows it now.'],
+        );
     });
 
     it('imports every zeno CLI profile in one write, checks each, lists the rejected and the clashing ones with why, and activates the CLI current profile', async () => {
@@ -196,7 +246,13 @@ describe('AccountCommands: several accounts', () => {
             cliProfile('same', GOOD),
         ];
         const { ui, commands, store, names, active, checked, secrets, changes, checks } = setup({ sources });
-        await store.saveAll([{ name: 'prod', credentials: { accessKeyId: 'ZLPRODKEY001', accessKeyPassword: 'right' } }, { name: 'same', credentials: GOOD }], undefined);
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: { accessKeyId: 'ZLPRODKEY001', accessKeyPassword: 'right' } },
+                { name: 'same', credentials: GOOD },
+            ],
+            undefined,
+        );
         await settle();
         changes.length = 0;
         let writes = 0;
@@ -206,7 +262,10 @@ describe('AccountCommands: several accounts', () => {
         assert.strictEqual((await active())?.name, 'staging', "the CLI's current profile, as no account was active");
         assert.strictEqual(writes, 1, 'one write, so every window refreshes once');
         assert.strictEqual(checked.length, 3, 'profiles whose name is taken are not even checked');
-        assert.deepStrictEqual(ui.of('progress').map((call) => call.title), ['Checking 3 zeno CLI profile(s) with Zenlayer…']);
+        assert.deepStrictEqual(
+            ui.of('progress').map((call) => call.title),
+            ['Checking 3 zeno CLI profile(s) with Zenlayer…'],
+        );
         const [warning] = ui.messages('warning');
         assert.strictEqual(
             warning.message,
@@ -224,16 +283,29 @@ describe('AccountCommands: several accounts', () => {
         await store.save({ name: 'prod', credentials: GOOD }, { activate: true });
         await commands.importFromCli();
         assert.strictEqual((await active())?.name, 'prod');
-        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Imported 1 account(s) from the zeno CLI: staging.']);
+        assert.deepStrictEqual(
+            ui.messages('info').map((call) => call.message),
+            ['Imported 1 account(s) from the zeno CLI: staging.'],
+        );
 
         const empty = setup();
         await empty.commands.importFromCli();
-        assert.deepStrictEqual(empty.ui.messages('info').map((call) => call.message), ['No zeno CLI profiles were found in ~/.zenlayer/credentials.json.']);
+        assert.deepStrictEqual(
+            empty.ui.messages('info').map((call) => call.message),
+            ['No zeno CLI profiles were found in ~/.zenlayer/credentials.json.'],
+        );
     });
 
     it('Switch Account lists each account with its masked key ID and last check, the active one first, and switches to the pick', async () => {
         const { ui, commands, store, active, checks, changes } = setup();
-        await store.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }, { name: 'ci', credentials: { token: 'tok-ci' } }], 'staging');
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+                { name: 'ci', credentials: { token: 'tok-ci' } },
+            ],
+            'staging',
+        );
         await checks.record('prod', { ok: false, at: NOW - 3 * 3600_000, reason: 'AUTHFAILURE_SIGNATURE_FAILURE: Signature mismatch.' });
         await checks.record('staging', { ok: true, at: NOW - 5 * 60_000 });
         await settle();
@@ -241,20 +313,38 @@ describe('AccountCommands: several accounts', () => {
         ui.pickNext((labels) => [labels.find((label) => label.endsWith('prod'))!]);
         await commands.switchAccount();
         const [pick] = ui.of('pick');
-        assert.deepStrictEqual(pick.labels, ['$(check) staging', '$(account) prod', '$(account) ci', '$(add) Add Account…', '$(cloud-download) Import Accounts from the zeno CLI…']);
+        assert.deepStrictEqual(pick.labels, [
+            '$(check) staging',
+            '$(account) prod',
+            '$(account) ci',
+            '$(add) Add Account…',
+            '$(cloud-download) Import Accounts from the zeno CLI…',
+        ]);
         assert.strictEqual((await active())?.name, 'prod');
         await settle();
         assert.deepStrictEqual(changes, [{ switched: true }]);
-        assert.deepStrictEqual(ui.of('status').map((call) => call.text), ['Zenlayer: switched to "prod"']);
+        assert.deepStrictEqual(
+            ui.of('status').map((call) => call.text),
+            ['Zenlayer: switched to "prod"'],
+        );
     });
 
     it('Rename keeps the credentials and the last check; renaming the active account is not a switch', async () => {
         const { ui, commands, store, active, checks, changes } = setup();
-        await store.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }], 'prod');
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+            ],
+            'prod',
+        );
         await checks.record('prod', { ok: true, at: NOW });
         await settle();
         changes.length = 0;
-        ui.pickNext(() => ['prod']).typeNext('staging').pickNext(() => ['prod']).typeNext('production');
+        ui.pickNext(() => ['prod'])
+            .typeNext('staging')
+            .pickNext(() => ['prod'])
+            .typeNext('production');
         await commands.rename();
         assert.strictEqual(ui.inputs()[0].validation, 'An account named "staging" already exists.');
         await commands.rename();
@@ -267,7 +357,13 @@ describe('AccountCommands: several accounts', () => {
 
     it('Remove asks first (the modal names the masked key), keeps everything on Cancel, and after removing the active one offers to switch', async () => {
         const { ui, commands, store, names, active } = setup();
-        await store.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }], 'staging');
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+            ],
+            'staging',
+        );
         ui.pickNext(() => ['staging']);
         await commands.remove();
         const [question] = ui.messages('warning');
@@ -285,15 +381,27 @@ describe('AccountCommands: several accounts', () => {
 
     it('Sign Out of All Accounts confirms when there are several, then removes every credential from SecretStorage', async () => {
         const { ui, commands, store, secrets, logger } = setup();
-        await store.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }], 'prod');
+        await store.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+            ],
+            'prod',
+        );
         await commands.signOutAll();
         assert.strictEqual(ui.messages('warning')[0].message, 'Sign out of all 2 Zenlayer accounts?');
         assert.ok(secrets.values.has(ACCOUNTS_SECRET_KEY), 'dismissed: nothing removed');
         ui.clickNext('Sign Out');
         await commands.signOutAll();
         assert.strictEqual(secrets.values.size, 0);
-        assert.deepStrictEqual(ui.messages('info').map((call) => call.message), ['Signed out of 2 Zenlayer accounts. Their credentials were removed from VS Code.']);
-        assert.ok(logger.lines.every((line) => !line.includes('right')), 'no password in the log');
+        assert.deepStrictEqual(
+            ui.messages('info').map((call) => call.message),
+            ['Signed out of 2 Zenlayer accounts. Their credentials were removed from VS Code.'],
+        );
+        assert.ok(
+            logger.lines.every((line) => !line.includes('right')),
+            'no password in the log',
+        );
     });
 });
 
@@ -322,7 +430,13 @@ describe('AccountStore', () => {
         const secrets = new MemorySecrets();
         const here = new AccountStore(secrets, memoryLogger());
         const there = new AccountStore(secrets, memoryLogger());
-        await there.saveAll([{ name: 'prod', credentials: GOOD }, { name: 'staging', credentials: OTHER }], 'prod');
+        await there.saveAll(
+            [
+                { name: 'prod', credentials: GOOD },
+                { name: 'staging', credentials: OTHER },
+            ],
+            'prod',
+        );
         assert.strictEqual((await here.active())?.name, 'prod');
         const changes: AccountsChange[] = [];
         here.onDidChange((change) => changes.push(change));

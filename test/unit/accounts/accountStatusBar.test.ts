@@ -25,12 +25,27 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function setup() {
     const store = new AccountStore(new MemorySecrets(), memoryLogger());
-    await store.saveAll([{ name: 'prod', credentials: { accessKeyId: 'ZLPRODKEY0001', accessKeyPassword: 'secret' } }, { name: 'ci', credentials: { token: 'tok-secret' } }], 'prod');
+    await store.saveAll(
+        [
+            { name: 'prod', credentials: { accessKeyId: 'ZLPRODKEY0001', accessKeyPassword: 'secret' } },
+            { name: 'ci', credentials: { token: 'tok-secret' } },
+        ],
+        'prod',
+    );
     const item = new FakeStatusBarItem() as unknown as vscode.StatusBarItem;
     const changed = new EventEmitter<void>();
     const images = { onDidChange: changed.event, state: { kind: 'loading' } as LoadState, accountName: 'prod' as string | undefined };
     const checks = new AccountChecks(new MemoryMemento());
-    const bar = new AccountStatusBar({ item, store, checks, images, isAuthFailure, describeError, endpoint: () => 'https://console.zenlayer.com', now: () => 1000 });
+    const bar = new AccountStatusBar({
+        item,
+        store,
+        checks,
+        images,
+        isAuthFailure,
+        describeError,
+        endpoint: () => 'https://console.zenlayer.com',
+        now: () => 1000,
+    });
     await settle();
     return { store, item, images, changed, checks, bar };
 }
@@ -50,7 +65,10 @@ describe('AccountStatusBar', () => {
 
     it('turns to the error background while Zenlayer rejects the credentials, records the verdict, and recovers', async () => {
         const { item, images, changed, checks } = await setup();
-        images.state = { kind: 'failed', error: new ZenlayerApiError('DescribeCustomImages', 401, 'AUTHFAILURE_SIGNATURE_FAILURE', 'Signature mismatch.', 'req-1') };
+        images.state = {
+            kind: 'failed',
+            error: new ZenlayerApiError('DescribeCustomImages', 401, 'AUTHFAILURE_SIGNATURE_FAILURE', 'Signature mismatch.', 'req-1'),
+        };
         changed.fire();
         await settle();
         assert.strictEqual((item.backgroundColor as unknown as ThemeColor).id, 'statusBarItem.errorBackground');

@@ -46,17 +46,32 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(confirm.message, 'Delete image "web-1" (img-web-1)?');
         assert.match(confirm.detail ?? '', /cannot be recovered/);
         assert.strictEqual(whileSending, 'Deleting…');
-        assert.deepStrictEqual(feature.ui.of('progress').map((call) => call.title), ['Deleting image web-1…']);
+        assert.deepStrictEqual(
+            feature.ui.of('progress').map((call) => call.title),
+            ['Deleting image web-1…'],
+        );
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1']]);
         assert.deepStrictEqual(feature.ui.messages('info'), [], 'accepted is not "Deleted" while the row says DELETING, and needs no notification of its own');
-        assert.deepStrictEqual(feature.ui.of('background'), [{ kind: 'background', title: 'Deleting image web-1…', ended: false }], 'the status bar says it goes on');
+        assert.deepStrictEqual(
+            feature.ui.of('background'),
+            [{ kind: 'background', title: 'Deleting image web-1…', ended: false }],
+            'the status bar says it goes on',
+        );
         assert.strictEqual(node(feature, 'web-1').image.status, 'DELETING');
         assert.ok(!String(toTreeItem(node(feature, 'web-1'), feature.model.marks).contextValue).endsWith('.deletable'));
         assert.deepStrictEqual(feature.model.pollingIds, ['img-web-1']);
         feature.account.remove('img-web-1');
         await feature.clock.advance(5000);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['Deleted image web-1'], '"Deleted" once Zenlayer no longer lists it');
-        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.ended), [true], 'and the status bar stops saying "Deleting…"');
+        assert.deepStrictEqual(
+            feature.ui.messages('info').map((call) => call.message),
+            ['Deleted image web-1'],
+            '"Deleted" once Zenlayer no longer lists it',
+        );
+        assert.deepStrictEqual(
+            feature.ui.of('background').map((call) => call.ended),
+            [true],
+            'and the status bar stops saying "Deleting…"',
+        );
     });
 
     it('sends nothing when the confirmation is dismissed', async () => {
@@ -80,9 +95,10 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         const feature = await loaded();
         await feature.deletes.deleteSelected(node(feature, 'ci-runner'), [node(feature, 'cache'), node(feature, 'ubuntu')]);
         assert.deepStrictEqual(feature.account.deleteCalls, []);
-        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), [
-            'Nothing to delete: ci-runner (CREATING), cache (PROCESSING), ubuntu (public image).',
-        ]);
+        assert.deepStrictEqual(
+            feature.ui.messages('warning').map((call) => call.message),
+            ['Nothing to delete: ci-runner (CREATING), cache (PROCESSING), ubuntu (public image).'],
+        );
     });
 
     it('names the skipped images in the confirmation and sends only the deletable ones', async () => {
@@ -94,7 +110,10 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.match(confirm.detail ?? '', /Skipped: ubuntu \(public image\)\./);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']]);
         assert.deepStrictEqual(feature.ui.messages('info'), []);
-        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.title), ['Deleting 2 images…']);
+        assert.deepStrictEqual(
+            feature.ui.of('background').map((call) => call.title),
+            ['Deleting 2 images…'],
+        );
     });
 
     it('expands a group to its deletable images', async () => {
@@ -112,14 +131,20 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         feature.ui.clickNext('Delete').clickNext('Retry Failed');
         await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
         const [partial, retried] = feature.ui.messages('warning').slice(1);
-        assert.strictEqual(partial.message, 'Deleting 1 of 2 images. Not deleted: db-golden — Zenlayer did not say why, and no instance is known to use it. (requestId req-1)');
+        assert.strictEqual(
+            partial.message,
+            'Deleting 1 of 2 images. Not deleted: db-golden — Zenlayer did not say why, and no instance is known to use it. (requestId req-1)',
+        );
         assert.deepStrictEqual(partial.buttons, ['Show Details', 'Retry Failed', 'Copy Failed IDs']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden'], ['img-db-golden']]);
         assert.strictEqual(retried.message, 'db-golden was not deleted: Zenlayer did not say why, and no instance is known to use it. (requestId req-2)');
         assert.strictEqual(feature.ui.messages('warning').length, 3, 'no second confirmation for the retry');
         // Each result shows only once its "Deleting…" notification has gone, never beside it.
         const order = feature.ui.calls.map((call) => (call.kind === 'message' ? call.message.split(' ')[0] : call.kind));
-        assert.deepStrictEqual(order.filter((kind) => ['progress', 'progressEnded', 'Deleting', 'db-golden'].includes(kind)), ['progress', 'progressEnded', 'Deleting', 'progress', 'progressEnded', 'db-golden']);
+        assert.deepStrictEqual(
+            order.filter((kind) => ['progress', 'progressEnded', 'Deleting', 'db-golden'].includes(kind)),
+            ['progress', 'progressEnded', 'Deleting', 'progress', 'progressEnded', 'db-golden'],
+        );
         const marked = toTreeItem(node(feature, 'db-golden'), feature.model.marks);
         assert.strictEqual(marked.description, 'AVAILABLE · delete failed');
         await feature.model.refresh();
@@ -137,8 +162,14 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
 
         feature.ui.clickNext('Delete').clickNext('Copy Failed IDs');
         await feature.deletes.deleteSelected(node(feature, 'db-golden'), [node(feature, 'db-golden')]);
-        assert.deepStrictEqual(feature.ui.of('clipboard').map((call) => call.text), ['img-db-golden']);
-        assert.deepStrictEqual(feature.ui.of('status').map((call) => call.text), ['Copied 1 failed image ID(s)']);
+        assert.deepStrictEqual(
+            feature.ui.of('clipboard').map((call) => call.text),
+            ['img-db-golden'],
+        );
+        assert.deepStrictEqual(
+            feature.ui.of('status').map((call) => call.text),
+            ['Copied 1 failed image ID(s)'],
+        );
     });
 
     it('a failed request is an error naming the code and requestId, with Show Log and a Retry that succeeds', async () => {
@@ -150,7 +181,11 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         assert.strictEqual(failure.message, 'Could not delete 1 image(s): INTERNAL_ERROR: The image is in a wrong state. (requestId req-err-1)');
         assert.deepStrictEqual(failure.buttons, ['Show Log', 'Retry']);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1'], ['img-web-1']]);
-        assert.deepStrictEqual(feature.ui.of('background').map((call) => call.title), ['Deleting image web-1…'], 'the retry was accepted');
+        assert.deepStrictEqual(
+            feature.ui.of('background').map((call) => call.title),
+            ['Deleting image web-1…'],
+            'the retry was accepted',
+        );
     });
 
     it('a refusal by Zenlayer (4xx) is a warning, not an error; an unreachable Zenlayer says what to check', async () => {
@@ -236,7 +271,10 @@ describe('DeleteFlow: the palette bulk delete', () => {
         feature.account.images = [image('ubuntu', { type: 'PUBLIC_IMAGE' })];
         await feature.model.refresh();
         await feature.deletes.pickAndRun();
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message), ['There are no custom images that can be deleted.']);
+        assert.deepStrictEqual(
+            feature.ui.messages('info').map((call) => call.message),
+            ['There are no custom images that can be deleted.'],
+        );
     });
 });
 
@@ -266,7 +304,10 @@ describe('DeleteFlow: deletes that explain themselves', () => {
         feature.ui.clickNext('Delete All');
         await feature.deletes.deleteSelected(node(feature, 'web-1'), [node(feature, 'web-1'), node(feature, 'db-golden')]);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-db-golden']]);
-        assert.strictEqual(feature.ui.messages('warning')[1].message, 'Deleting 1 of 2 images. Not deleted: db-golden — used by 2 instances (web-1, web-2). (requestId req-1)');
+        assert.strictEqual(
+            feature.ui.messages('warning')[1].message,
+            'Deleting 1 of 2 images. Not deleted: db-golden — used by 2 instances (web-1, web-2). (requestId req-1)',
+        );
         const tooltip = imageTooltip(node(feature, 'db-golden'), feature.model.marks).value.replace(/\\(.)/g, '$1');
         assert.match(tooltip, /Not deleted: used by 2 instances \(web-1, web-2\)\./);
     });
@@ -362,10 +403,13 @@ describe('DeleteFlow: a protected image is never sent, by any path', () => {
         feature.select([node(feature, 'db-golden')]);
         await feature.deletes.deleteSelected(undefined, undefined);
         assert.deepStrictEqual(feature.account.deleteCalls, []);
-        assert.deepStrictEqual(feature.ui.messages('warning').map((call) => call.message), [`Nothing to delete: ${skipped}.`]);
+        assert.deepStrictEqual(
+            feature.ui.messages('warning').map((call) => call.message),
+            [`Nothing to delete: ${skipped}.`],
+        );
     });
 
-    it('a Delete on its group sends the group\'s other images only', async () => {
+    it("a Delete on its group sends the group's other images only", async () => {
         const feature = await protectedFeature();
         feature.model.setGroupBy('status');
         const group = feature.model.rootNodes().find((candidate: TreeNode) => candidate.kind === 'group' && candidate.key === 'AVAILABLE');
@@ -417,16 +461,23 @@ describe('DeleteFlow: Delete Unused Images', () => {
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-old-build', 'img-web-1', 'img-web-2']]);
         ['img-old-build', 'img-web-1', 'img-web-2'].forEach((id) => feature.account.remove(id));
         await feature.clock.advance(5000);
-        assert.deepStrictEqual(feature.ui.messages('info').map((call) => call.message).at(-1), 'Deleted 3 images, freeing 80 GiB');
+        assert.deepStrictEqual(
+            feature.ui
+                .messages('info')
+                .map((call) => call.message)
+                .at(-1),
+            'Deleted 3 images, freeing 80 GiB',
+        );
     });
 
     it('refuses with a clear message and sends nothing when the instances cannot be listed', async () => {
         const feature = await withUsage();
         feature.account.failNextInstances = new Error('no permission for DescribeInstances');
         await feature.deletes.deleteUnused();
-        assert.deepStrictEqual(feature.ui.messages('error').map((call) => call.message), [
-            'Cannot tell which images are unused: the instances could not be listed (no permission for DescribeInstances). Nothing was deleted.',
-        ]);
+        assert.deepStrictEqual(
+            feature.ui.messages('error').map((call) => call.message),
+            ['Cannot tell which images are unused: the instances could not be listed (no permission for DescribeInstances). Nothing was deleted.'],
+        );
         assert.deepStrictEqual(feature.account.deleteCalls, []);
         assert.strictEqual(feature.ui.of('pick').length, 0);
     });

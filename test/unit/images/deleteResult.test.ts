@@ -29,14 +29,23 @@ describe('summarizeDeleteResult (reads the failed-ID list and the chunk outcomes
         });
         assert.deepStrictEqual(names(outcome.accepted), ['a']);
         assert.deepStrictEqual(names(outcome.refused), ['b']);
-        assert.deepStrictEqual(outcome.unknown.map((entry) => entry.image.name), ['c']);
-        assert.deepStrictEqual(outcome.notSent.map((entry) => entry.image.name), ['d']);
+        assert.deepStrictEqual(
+            outcome.unknown.map((entry) => entry.image.name),
+            ['c'],
+        );
+        assert.deepStrictEqual(
+            outcome.notSent.map((entry) => entry.image.name),
+            ['d'],
+        );
     });
 
     it('is a request failure when every chunk failed before Zenlayer judged any image', () => {
         const outcome = requestFailedOutcome([a, b], new Error('offline'));
         assert.strictEqual(isRequestFailure(outcome), true);
-        assert.deepStrictEqual(outcome.failed.map((entry) => entry.error.message), ['offline', 'offline']);
+        assert.deepStrictEqual(
+            outcome.failed.map((entry) => entry.error.message),
+            ['offline', 'offline'],
+        );
     });
 });
 

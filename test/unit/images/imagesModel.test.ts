@@ -49,8 +49,10 @@ function sent(model: ImagesModel, accepted: readonly string[], failures: Readonl
 }
 
 const names = (model: ImagesModel): string[] => model.rootNodes().flatMap((node: TreeNode) => (node.kind === 'image' ? [node.image.name] : []));
-const rows = (model: ImagesModel): string[] => model.rootNodes().map((node) => (node.kind === 'message' ? `message:${node.message}` : node.kind === 'image' ? node.image.name : `group:${node.key}`));
-const status = (model: ImagesModel, name: string): string | undefined => model.rootNodes().find((node): node is ImageNode => node.kind === 'image' && node.image.name === name)?.image.status;
+const rows = (model: ImagesModel): string[] =>
+    model.rootNodes().map((node) => (node.kind === 'message' ? `message:${node.message}` : node.kind === 'image' ? node.image.name : `group:${node.key}`));
+const status = (model: ImagesModel, name: string): string | undefined =>
+    model.rootNodes().find((node): node is ImageNode => node.kind === 'image' && node.image.name === name)?.image.status;
 
 describe('ImagesModel: loading', () => {
     it('shows "loading" until the first listing, then the images sorted by name, from one call', async () => {
@@ -73,7 +75,12 @@ describe('ImagesModel: loading', () => {
 
     it('turns a failed listing into one row that says what to do, and keeps the error for the palette delete', async () => {
         const { model, account } = setup();
-        for (const [message, kind] of [['skew', 'clockSkew'], ['auth', 'credentialsRejected'], ['offline', 'unreachable'], ['boom', 'loadFailed']] as const) {
+        for (const [message, kind] of [
+            ['skew', 'clockSkew'],
+            ['auth', 'credentialsRejected'],
+            ['offline', 'unreachable'],
+            ['boom', 'loadFailed'],
+        ] as const) {
             account.failNextList = new Error(message);
             assert.strictEqual(await model.refresh(), 'failed');
             const [row] = model.rootNodes() as MessageNode[];

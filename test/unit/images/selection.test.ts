@@ -13,14 +13,20 @@ const imageNode = (name: string, overrides = {}): TreeNode => {
 describe('normalizeSelection (what a Delete in the tree acts on)', () => {
     it('uses the clicked node alone when there is no selection', () => {
         const targets = normalizeSelection(imageNode('alpha'), undefined);
-        assert.deepStrictEqual(targets.images.map((i) => i.name), ['alpha']);
+        assert.deepStrictEqual(
+            targets.images.map((i) => i.name),
+            ['alpha'],
+        );
         assert.deepStrictEqual(targets.skipped, []);
     });
 
     it('adds the clicked node to the selection and removes duplicates', () => {
         const alpha = imageNode('alpha');
         const targets = normalizeSelection(alpha, [imageNode('beta'), alpha, imageNode('beta')]);
-        assert.deepStrictEqual(targets.images.map((i) => i.name), ['alpha', 'beta']);
+        assert.deepStrictEqual(
+            targets.images.map((i) => i.name),
+            ['alpha', 'beta'],
+        );
     });
 
     it('expands group nodes to their images, once even when an image sits in two region groups', () => {
@@ -38,7 +44,10 @@ describe('normalizeSelection (what a Delete in the tree acts on)', () => {
             imageNode('syncing', { status: 'SYNCING' }),
             imageNode('deleting', { status: 'DELETING' }),
         ]);
-        assert.deepStrictEqual(targets.images.map((i) => i.name), ['ok']);
+        assert.deepStrictEqual(
+            targets.images.map((i) => i.name),
+            ['ok'],
+        );
         assert.deepStrictEqual(targets.skipped.map((skipped) => skipped.reason).sort(), ['deleting', 'public', 'transitional', 'transitional']);
     });
 
@@ -58,7 +67,10 @@ describe('normalizeSelection (what a Delete in the tree acts on)', () => {
 
     it('keeps the order the images were selected in', () => {
         const group = buildImageTree([image('b'), image('a')], 'status')[0] as GroupNode;
-        assert.deepStrictEqual(normalizeSelection(imageNode('z'), [group]).images.map((i) => i.name), ['z', 'a', 'b']);
+        assert.deepStrictEqual(
+            normalizeSelection(imageNode('z'), [group]).images.map((i) => i.name),
+            ['z', 'a', 'b'],
+        );
     });
 });
 
@@ -77,7 +89,9 @@ describe('firstNames', () => {
 });
 
 describe('rowAfterDelete', () => {
-    const rows = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ kind: 'image', id: name, image: image(name, name === 'd' ? { status: 'DELETING' } : {}) }) as unknown as ImageNode);
+    const rows = ['a', 'b', 'c', 'd', 'e'].map(
+        (name) => ({ kind: 'image', id: name, image: image(name, name === 'd' ? { status: 'DELETING' } : {}) }) as unknown as ImageNode,
+    );
     it('selects the first row below the deleted ones that is not on its way out, else the nearest above, else none', () => {
         assert.strictEqual(rowAfterDelete(rows, new Set(['img-b']), NO_MARKS)?.image.name, 'c');
         assert.strictEqual(rowAfterDelete(rows, new Set(['img-c']), NO_MARKS)?.image.name, 'e', 'd is DELETING at Zenlayer');

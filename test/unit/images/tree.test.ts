@@ -4,7 +4,8 @@ import { buildDeleteQuickPickItems } from '../../../src/images/model/quickPick';
 import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/model/tree';
 import { image, manyImages } from '../../support/fixtures';
 
-const labels = (nodes: readonly TreeNode[]) => nodes.map((node) => (node.kind === 'image' ? node.image.name : node.kind === 'group' ? `${node.key}(${node.children.length})` : node.message));
+const labels = (nodes: readonly TreeNode[]) =>
+    nodes.map((node) => (node.kind === 'image' ? node.image.name : node.kind === 'group' ? `${node.key}(${node.children.length})` : node.message));
 
 describe('buildImageTree', () => {
     it('lists images by name, case-insensitively and with numbers in numeric order', () => {
@@ -40,13 +41,18 @@ describe('buildImageTree', () => {
         const images = manyImages(10_000);
         const tree = buildImageTree(images, 'region');
         const items = buildDeleteQuickPickItems(images);
-        const inTree = new Set(tree.flatMap((node) => (node.kind === 'group' ? node.children.map((child) => child.image.id) : node.kind === 'image' ? [node.image.id] : [])));
+        const inTree = new Set(
+            tree.flatMap((node) => (node.kind === 'group' ? node.children.map((child) => child.image.id) : node.kind === 'image' ? [node.image.id] : [])),
+        );
         assert.strictEqual(inTree.size, images.length);
         // manyImages cycles AVAILABLE ×3, CREATING, DELETING, FAILED, SYNCING: the AVAILABLE and FAILED custom images can go.
         const deletable = images.filter((candidate) => candidate.status === 'AVAILABLE' || candidate.status === 'FAILED').map((candidate) => candidate.name);
         assert.strictEqual(deletable.length, 5715);
         // The fixture's names are zero-padded (image-00000), so plain string order is name order.
-        assert.deepStrictEqual(items.map((item) => item.label), [...deletable].sort());
+        assert.deepStrictEqual(
+            items.map((item) => item.label),
+            [...deletable].sort(),
+        );
     });
 });
 
@@ -81,7 +87,12 @@ describe('status presentation', () => {
 
 describe('buildDeleteQuickPickItems', () => {
     it('offers only deletable images, by name, with ID and status visible', () => {
-        const items = buildDeleteQuickPickItems([image('zeta'), image('creating', { status: 'CREATING' }), image('alpha', { sizeGiB: 30 }), image('pub', { type: 'PUBLIC_IMAGE' })]);
+        const items = buildDeleteQuickPickItems([
+            image('zeta'),
+            image('creating', { status: 'CREATING' }),
+            image('alpha', { sizeGiB: 30 }),
+            image('pub', { type: 'PUBLIC_IMAGE' }),
+        ]);
         assert.deepStrictEqual(
             items.map((item) => [item.label, item.description]),
             [

@@ -13,7 +13,9 @@ const marks = (id: string, mark: DeleteMark) => new Map([[id, mark]]);
 const icon = (item: { iconPath?: unknown }) => item.iconPath as ThemeIcon;
 /** The regex of the tree's Delete menu entry (package.json, view/item/context), as VS Code matches context values. */
 const deleteMenuPattern = (() => {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+        contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
     const entry = manifest.contributes.menus['view/item/context'].find((candidate) => candidate.command === 'zenlayer.deleteImage');
     const match = /viewItem =~ \/(.+?)\/(\s|$)/.exec(entry?.when ?? '');
     assert.ok(match, 'the Delete menu entry matches on viewItem');
@@ -47,14 +49,23 @@ describe('tree items', () => {
     });
 
     it('a failed delete is red in the row and explained in the tooltip', () => {
-        const refused = marks('img-db', { phase: 'failed', failure: { kind: 'refused', reason: { kind: 'inUse', instances: [{ id: 'i-1', name: 'web-1', status: 'RUNNING', zoneId: 'z', imageId: 'img-db' }] } } });
+        const refused = marks('img-db', {
+            phase: 'failed',
+            failure: {
+                kind: 'refused',
+                reason: { kind: 'inUse', instances: [{ id: 'i-1', name: 'web-1', status: 'RUNNING', zoneId: 'z', imageId: 'img-db' }] },
+            },
+        });
         const item = toTreeItem(imageNode('db'), refused);
         assert.strictEqual(item.description, 'AVAILABLE · delete failed');
         assert.strictEqual(icon(item).id, 'error');
         assert.match(read(imageTooltip(imageNode('db'), refused)), /Not deleted: used by 1 instance \(web-1\)\./);
         const reverted = marks('img-db', { phase: 'failed', failure: { kind: 'reverted', status: 'AVAILABLE' } });
         assert.match(read(imageTooltip(imageNode('db'), reverted)), /Zenlayer accepted the delete, but the image is AVAILABLE again\./);
-        const requestFailed = marks('img-db', { phase: 'failed', failure: { kind: 'requestFailed', error: new ZenlayerApiError('DeleteImages', 500, 'INTERNAL_ERROR', 'oops', 'req-9') } });
+        const requestFailed = marks('img-db', {
+            phase: 'failed',
+            failure: { kind: 'requestFailed', error: new ZenlayerApiError('DeleteImages', 500, 'INTERNAL_ERROR', 'oops', 'req-9') },
+        });
         assert.ok(read(imageTooltip(imageNode('db'), requestFailed)).includes('The last delete failed: INTERNAL_ERROR: oops (requestId req-9)'));
     });
 
@@ -69,7 +80,10 @@ describe('tree items', () => {
     });
 
     it('a group row names its key and count, and offers Delete only when it holds deletable images', () => {
-        const [transitionalOnly, withDeletable] = buildImageTree([image('a', { regionIds: [] }), image('b', { regionIds: [] }), image('c', { regionIds: ['sg'], status: 'CREATING' })], 'region');
+        const [transitionalOnly, withDeletable] = buildImageTree(
+            [image('a', { regionIds: [] }), image('b', { regionIds: [] }), image('c', { regionIds: ['sg'], status: 'CREATING' })],
+            'region',
+        );
         const offersDelete = (node: TreeNode) => deleteMenuPattern.test(String(toTreeItem(node, new Map()).contextValue));
         const item = toTreeItem(withDeletable, new Map());
         assert.strictEqual(item.label, 'No region');
@@ -80,7 +94,13 @@ describe('tree items', () => {
     });
 
     it('the tooltip names the first ten instances using the image and counts the rest', () => {
-        const instances = Array.from({ length: 12 }, (_, index) => ({ id: `ins-${index + 1}`, name: `node-${index + 1}`, status: 'RUNNING', zoneId: 'asia-east-1a', imageId: 'img-base' }));
+        const instances = Array.from({ length: 12 }, (_, index) => ({
+            id: `ins-${index + 1}`,
+            name: `node-${index + 1}`,
+            status: 'RUNNING',
+            zoneId: 'asia-east-1a',
+            imageId: 'img-base',
+        }));
         const named = (count: number) => read(imageTooltip({ ...imageNode('base'), instances: instances.slice(0, count) }, new Map()));
         const twelve = named(12);
         assert.match(twelve, /Used by 12 instances:/);

@@ -10,7 +10,7 @@ describe('errorText: image names and lifecycle inputs', () => {
         assert.equal(imageNameProblemText(checkImageName('web-')!), 'An image name ends with a letter or digit.');
     });
 
-    it('words the client\'s refusals of lifecycle inputs', async () => {
+    it("words the client's refusals of lifecycle inputs", async () => {
         const api = new ZenlayerClient({ endpoint: 'http://127.0.0.1:9', credentials: { token: 'zl-token' } });
         try {
             const name = await api.renameImage(['img-1'], '-web').catch((caught: unknown) => caught);

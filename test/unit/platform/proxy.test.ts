@@ -17,7 +17,9 @@ import { skipBecause } from '../../support/skip';
  * A forward proxy that records the targets it is asked for (CONNECT tunnels or absolute-form requests) and answers
  * every request itself, so no name ever has to resolve.
  */
-async function startRecordingProxy(options: { tunnelTo?: number } = {}): Promise<{ url: string; seen: string[]; authorization: (string | undefined)[]; close: () => Promise<void> }> {
+async function startRecordingProxy(
+    options: { tunnelTo?: number } = {},
+): Promise<{ url: string; seen: string[]; authorization: (string | undefined)[]; close: () => Promise<void> }> {
     const seen: string[] = [];
     const authorization: (string | undefined)[] = [];
     const answer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('via proxy'));
@@ -39,8 +41,20 @@ async function startRecordingProxy(options: { tunnelTo?: number } = {}): Promise
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const closeServer = (s: http.Server) => new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => resolve()); });
-    return { url: `http://user:pw@127.0.0.1:${port}`, seen, authorization, close: async () => { await closeServer(server); await closeServer(answer); } };
+    const closeServer = (s: http.Server) =>
+        new Promise<void>((resolve) => {
+            s.closeAllConnections();
+            s.close(() => resolve());
+        });
+    return {
+        url: `http://user:pw@127.0.0.1:${port}`,
+        seen,
+        authorization,
+        close: async () => {
+            await closeServer(server);
+            await closeServer(answer);
+        },
+    };
 }
 
 describe('createDispatcher (proxy support)', () => {
@@ -201,7 +215,11 @@ describe('createDispatcher (proxy support)', () => {
     it('throws a ProxyConfigError naming the source, without the password, for a scheme undici cannot use', () => {
         assert.throws(
             () => createDispatcher({ proxy: 'socks5://user:secret@proxy.corp:1080', strictSSL: true, noProxy: [] }, {}),
-            (error: unknown) => error instanceof ProxyConfigError && error.source === 'http.proxy' && error.url === 'socks5://proxy.corp:1080' && !error.message.includes('secret'),
+            (error: unknown) =>
+                error instanceof ProxyConfigError &&
+                error.source === 'http.proxy' &&
+                error.url === 'socks5://proxy.corp:1080' &&
+                !error.message.includes('secret'),
         );
         assert.throws(
             () => createDispatcher({ proxy: undefined, strictSSL: true, noProxy: [] }, { https_proxy: 'ftp://proxy.corp:21' }),
@@ -221,7 +239,11 @@ describe('normalizeProxyUrl and redactUserInfo', () => {
 
     it('refuses other schemes and values that are not URLs with a ProxyConfigError', () => {
         for (const value of ['socks5://proxy.corp:1080', 'socks://proxy.corp', 'ftp://proxy.corp', 'http://', 'proxy corp:3128']) {
-            assert.throws(() => normalizeProxyUrl(value, 'HTTP_PROXY'), (error: unknown) => error instanceof ProxyConfigError && error.source === 'HTTP_PROXY', value);
+            assert.throws(
+                () => normalizeProxyUrl(value, 'HTTP_PROXY'),
+                (error: unknown) => error instanceof ProxyConfigError && error.source === 'HTTP_PROXY',
+                value,
+            );
         }
     });
 
@@ -240,7 +262,23 @@ function selfSignedCertificate(): { key: string; cert: string } | { unavailable:
         const certFile = path.join(dir, 'cert.pem');
         execFileSync(
             'openssl',
-            ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=api.example.test', '-addext', 'subjectAltName=DNS:api.example.test,IP:127.0.0.1'],
+            [
+                'req',
+                '-x509',
+                '-newkey',
+                'rsa:2048',
+                '-nodes',
+                '-keyout',
+                keyFile,
+                '-out',
+                certFile,
+                '-days',
+                '1',
+                '-subj',
+                '/CN=api.example.test',
+                '-addext',
+                'subjectAltName=DNS:api.example.test,IP:127.0.0.1',
+            ],
             { stdio: 'ignore' },
         );
         return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };

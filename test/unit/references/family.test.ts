@@ -4,8 +4,28 @@ import { image } from '../../support/fixtures';
 
 describe('references: image families for the quick fix', () => {
     it('is the name without its trailing version or date', () => {
-        const families = ['web-frontend-2026-11', 'k8s-node-1.31', 'k8s-node-1.32-rc', 'backup-agent-v3', 'old-build-2025-01', 'ml-training-cuda12', 'db_golden_v2', '测试镜像-web', '2024-01'];
-        assert.deepStrictEqual(families.map(imageFamily), ['web-frontend', 'k8s-node', 'k8s-node', 'backup-agent', 'old-build', 'ml-training-cuda12', 'db_golden', '测试镜像-web', '2024']);
+        const families = [
+            'web-frontend-2026-11',
+            'k8s-node-1.31',
+            'k8s-node-1.32-rc',
+            'backup-agent-v3',
+            'old-build-2025-01',
+            'ml-training-cuda12',
+            'db_golden_v2',
+            '测试镜像-web',
+            '2024-01',
+        ];
+        assert.deepStrictEqual(families.map(imageFamily), [
+            'web-frontend',
+            'k8s-node',
+            'k8s-node',
+            'backup-agent',
+            'old-build',
+            'ml-training-cuda12',
+            'db_golden',
+            '测试镜像-web',
+            '2024',
+        ]);
     });
 
     it('picks the AVAILABLE image of the family with the highest version in its name, never the image itself', () => {

@@ -54,12 +54,23 @@ describe('references: the feature in VS Code (fake)', function () {
         fakeConfiguration.set('user', 'search.exclude', { '**/vendor': true, '**/infra': false });
         const status = await feature.references.whenReady();
         assert.deepStrictEqual(status, { kind: 'ready', filesScanned: 3, truncated: undefined });
-        assert.deepStrictEqual(places(feature, feature.references.referencesTo(IDS.web10)), ['w/infra/main.tf:2', 'w/infra/prod.tfvars:1'], 'multi-root: the folder name leads');
+        assert.deepStrictEqual(
+            places(feature, feature.references.referencesTo(IDS.web10)),
+            ['w/infra/main.tf:2', 'w/infra/prod.tfvars:1'],
+            'multi-root: the folder name leads',
+        );
         assert.deepStrictEqual(places(feature, feature.references.referencesTo(IDS.web11)), ['ops/cloud-init.yaml:1']);
         assert.deepStrictEqual(places(feature, feature.references.referencesTo(IDS.k8s)), ['w/infra/main.tf:6'], 'selected by image_name_regex');
         assert.strictEqual(feature.references.linkTarget(feature.references.referencesTo(IDS.web11)[0]), 'file:/ops/cloud-init.yaml#L1,8');
-        assert.ok(fakeWorkspace.findFilesCalls.every((call) => call.include.includes('**/*.tf') && /\*\*\/node_modules.*\*\*\/\.terraform.*\*\*\/build.*\*\*\/vendor/.test(call.exclude ?? '')));
-        assert.ok(feature.log.some((line) => line.startsWith('warn') && line.includes('"(a+)+$"') && line.includes('timeout')), 'the catastrophic regex is reported, not fatal');
+        assert.ok(
+            fakeWorkspace.findFilesCalls.every(
+                (call) => call.include.includes('**/*.tf') && /\*\*\/node_modules.*\*\*\/\.terraform.*\*\*\/build.*\*\*\/vendor/.test(call.exclude ?? ''),
+            ),
+        );
+        assert.ok(
+            feature.log.some((line) => line.startsWith('warn') && line.includes('"(a+)+$"') && line.includes('timeout')),
+            'the catastrophic regex is reported, not fatal',
+        );
     });
 
     it('re-scans one file on a watcher event or an unsaved edit, forgets deleted files and folders, and re-matches a new listing without reading', async () => {
@@ -121,13 +132,17 @@ describe('references: problems and their quick fix', function () {
 
     const problems = () => {
         const collection = [...fakeLanguages.collections][0];
-        return [...collection.entries].flatMap(([uri, list]) => list.map((diagnostic) => `${uri}:${diagnostic.range.start.line + 1} ${String(diagnostic.code)} ${diagnostic.source}: ${diagnostic.message}`));
+        return [...collection.entries].flatMap(([uri, list]) =>
+            list.map((diagnostic) => `${uri}:${diagnostic.range.start.line + 1} ${String(diagnostic.code)} ${diagnostic.source}: ${diagnostic.message}`),
+        );
     };
     const publish = async () => {
         await feature.references.whenReady();
         await new Promise((resolve) => setTimeout(resolve, 60));
     };
-    const FILE = [`a = "${IDS.gone}"`, `b = "${IDS.legacy}"`, `c = "${IDS.web10}"`, 'd = "img-placeholder" # ubuntu2404_20240712', `e = "${IDS.web09}"`].join('\n');
+    const FILE = [`a = "${IDS.gone}"`, `b = "${IDS.legacy}"`, `c = "${IDS.web10}"`, 'd = "img-placeholder" # ubuntu2404_20240712', `e = "${IDS.web09}"`].join(
+        '\n',
+    );
 
     it('reports IDs the account lacks (with the delete date) and unusable images, only while signed in with a complete listing', async () => {
         feature = setUpFeature({ '/w/main.tf': FILE });
@@ -160,7 +175,12 @@ describe('references: problems and their quick fix', function () {
         const document = new FakeTextDocument(Uri.file('/w/main.tf'), FILE);
         const diagnostics = [...[...fakeLanguages.collections][0].entries.values()].flat();
         const provider = fakeLanguages.codeActions[0] as vscode.CodeActionProvider;
-        const actions = provider.provideCodeActions(document as unknown as vscode.TextDocument, diagnostics[0].range as vscode.Range, { diagnostics } as unknown as vscode.CodeActionContext, undefined as unknown as vscode.CancellationToken) as vscode.CodeAction[];
+        const actions = provider.provideCodeActions(
+            document as unknown as vscode.TextDocument,
+            diagnostics[0].range as vscode.Range,
+            { diagnostics } as unknown as vscode.CodeActionContext,
+            undefined as unknown as vscode.CancellationToken,
+        ) as vscode.CodeAction[];
         assert.deepStrictEqual(
             actions.map((action) => `${action.title} → ${(action.edit as unknown as { replacements: { newText: string }[] }).replacements[0].newText}`),
             [`Replace with web-frontend-2026-11 (${IDS.web11}) → ${IDS.web11}`],
@@ -177,18 +197,32 @@ describe('references: hover, Show References and reveal', function () {
 
     const hoverAt = (line: string, column: number) => {
         const provider = fakeLanguages.hovers[0] as vscode.HoverProvider;
-        const hover = provider.provideHover(new FakeTextDocument(Uri.file('/w/x.md'), line) as unknown as vscode.TextDocument, new Position(0, column) as unknown as vscode.Position, undefined as unknown as vscode.CancellationToken) as vscode.Hover | undefined;
+        const hover = provider.provideHover(
+            new FakeTextDocument(Uri.file('/w/x.md'), line) as unknown as vscode.TextDocument,
+            new Position(0, column) as unknown as vscode.Position,
+            undefined as unknown as vscode.CancellationToken,
+        ) as vscode.Hover | undefined;
         return hover && (hover.contents as unknown as { value: string }).value.replace(/\\(.)/g, '$1');
     };
 
     it('describes an image of the account with its instances, references, account and a reveal link', async () => {
         feature = setUpFeature({ '/w/infra/main.tf': MAIN_TF, '/w/prod.tfvars': `x = "${IDS.web10}"` });
-        feature.shown.users.set(IDS.web10, Array.from({ length: 7 }, (_, index) => ({ id: `ins-${index}`, name: `web-${index + 1}`, status: 'RUNNING', zoneId: 'asia-east-1a' })));
+        feature.shown.users.set(
+            IDS.web10,
+            Array.from({ length: 7 }, (_, index) => ({ id: `ins-${index}`, name: `web-${index + 1}`, status: 'RUNNING', zoneId: 'asia-east-1a' })),
+        );
         const before = hoverAt(`image: ${IDS.web10}`, 12) ?? '';
         assert.ok(!before.includes('Referenced in'), 'no scan for a hover');
         await feature.references.whenReady();
         const text = hoverAt(`image: ${IDS.web10}`, 12) ?? '';
-        for (const expected of ['**web-frontend-2026-10** · AVAILABLE · 30 GiB', 'Regions: asia-east-1', 'Instances (7): web-1, web-2, web-3, web-4, web-5, and 2 more', 'Referenced in 2 files of this workspace', 'Account: Demo', '[Reveal in the Images View](command:zenlayer.revealImage?']) {
+        for (const expected of [
+            '**web-frontend-2026-10** · AVAILABLE · 30 GiB',
+            'Regions: asia-east-1',
+            'Instances (7): web-1, web-2, web-3, web-4, web-5, and 2 more',
+            'Referenced in 2 files of this workspace',
+            'Account: Demo',
+            '[Reveal in the Images View](command:zenlayer.revealImage?',
+        ]) {
             assert.ok(text.includes(expected), `${expected} in ${text}`);
         }
         assert.ok(hoverAt(`image: ${IDS.gone}`, 12)?.includes(`Image ${IDS.gone} is not in the account Demo.`));
@@ -209,7 +243,10 @@ describe('references: hover, Show References and reveal', function () {
         const [uri, position, locations] = peeks[0] as [Uri, Position, vscode.Location[]];
         assert.strictEqual(uri.toString(), 'file:/w/infra/main.tf');
         assert.deepStrictEqual([position.line, position.character], [1, 14]);
-        assert.deepStrictEqual(locations.map((location) => `${location.uri.toString()}:${location.range.start.line + 1}`), ['file:/w/infra/main.tf:2', 'file:/w/prod.tfvars:1']);
+        assert.deepStrictEqual(
+            locations.map((location) => `${location.uri.toString()}:${location.range.start.line + 1}`),
+            ['file:/w/infra/main.tf:2', 'file:/w/prod.tfvars:1'],
+        );
 
         feature.ui.pickAnswer = () => 'k8s-node-1.31';
         await vscode.commands.executeCommand('zenlayer.showReferences');
@@ -220,7 +257,12 @@ describe('references: hover, Show References and reveal', function () {
         assert.deepStrictEqual(feature.ui.messages, ['info: No references to web-frontend-2026-11 in this workspace.']);
 
         const provider = fakeLanguages.references[0] as vscode.ReferenceProvider;
-        const found = await provider.provideReferences(new FakeTextDocument(Uri.file('/w/prod.tfvars'), `x = "${IDS.web10}"`) as unknown as vscode.TextDocument, new Position(0, 8) as unknown as vscode.Position, { includeDeclaration: true }, undefined as unknown as vscode.CancellationToken);
+        const found = await provider.provideReferences(
+            new FakeTextDocument(Uri.file('/w/prod.tfvars'), `x = "${IDS.web10}"`) as unknown as vscode.TextDocument,
+            new Position(0, 8) as unknown as vscode.Position,
+            { includeDeclaration: true },
+            undefined as unknown as vscode.CancellationToken,
+        );
         assert.strictEqual(found?.length, 2);
 
         await vscode.commands.executeCommand('zenlayer.revealImage', IDS.web10);

@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { DEFAULT_INCLUDE_GLOBS, enabledGlobKeys, expandBraces, flattenGlobs, GlobMatcher, joinGlobs, terraformSyntaxOf } from '../../../src/references/model/globs';
+import {
+    DEFAULT_INCLUDE_GLOBS,
+    enabledGlobKeys,
+    expandBraces,
+    flattenGlobs,
+    GlobMatcher,
+    joinGlobs,
+    terraformSyntaxOf,
+} from '../../../src/references/model/globs';
 
 describe('references: which files are scanned', () => {
     it('expands braces so several globs join into one {…} group, which VS Code does not nest', () => {
@@ -15,9 +23,28 @@ describe('references: which files are scanned', () => {
 
     it('matches the default file types like VS Code globs, and excludes folders with their content', () => {
         const include = new GlobMatcher(flattenGlobs(DEFAULT_INCLUDE_GLOBS).flat, false);
-        const included = ['main.tf', 'infra/prod.tfvars', 'a/b/images.tf.json', 'packer/web.pkr.hcl', 'ci.yml', '.env', 'config/.env.prod', 'deploy.ps1', 'Dockerfile', 'docker/Dockerfile.web', 'README.md', 'run.sh'];
-        assert.deepStrictEqual(included.filter((path) => !include.matches(path)), []);
-        assert.deepStrictEqual(['main.go', 'image.png', 'tf', 'main.tf.bak'].filter((path) => include.matches(path)), []);
+        const included = [
+            'main.tf',
+            'infra/prod.tfvars',
+            'a/b/images.tf.json',
+            'packer/web.pkr.hcl',
+            'ci.yml',
+            '.env',
+            'config/.env.prod',
+            'deploy.ps1',
+            'Dockerfile',
+            'docker/Dockerfile.web',
+            'README.md',
+            'run.sh',
+        ];
+        assert.deepStrictEqual(
+            included.filter((path) => !include.matches(path)),
+            [],
+        );
+        assert.deepStrictEqual(
+            ['main.go', 'image.png', 'tf', 'main.tf.bak'].filter((path) => include.matches(path)),
+            [],
+        );
         const exclude = new GlobMatcher(['**/node_modules', '**/.terraform', 'build/**', '**/*.generated.tf'], false);
         assert.ok(exclude.matchesPathOrParent('a/node_modules/x/main.tf'));
         assert.ok(exclude.matchesPathOrParent('.terraform/modules/m/main.tf'));

@@ -10,7 +10,17 @@ function selects(pattern: string, names: readonly string[]): string[] {
     return names.filter((name) => regex.test(name));
 }
 
-const NAMES = ['web-frontend-2026-11', 'web-frontend-2026-10', 'old-web-frontend', 'k8s-node-1.31', 'backup-agent-v3', 'db{1}', 'a b', 'a\u00a0b', '测试镜像-web'];
+const NAMES = [
+    'web-frontend-2026-11',
+    'web-frontend-2026-10',
+    'old-web-frontend',
+    'k8s-node-1.31',
+    'backup-agent-v3',
+    'db{1}',
+    'a b',
+    'a\u00a0b',
+    '测试镜像-web',
+];
 
 describe('references: Go regular expressions as the Terraform provider applies them', () => {
     it('is unanchored like Go MatchString, and anchors where the pattern says', () => {

@@ -37,12 +37,21 @@ describe('references: the incremental index', () => {
     it('lists each image’s references across files, in file and line order, by ID and by name regex', async () => {
         const { index, put } = indexWith([WEB_11, WEB_10, BACKUP]);
         put('file:///w/prod.tfvars', `web = "${WEB_10.id}"\n`);
-        put('file:///w/main.tf', `a = "${WEB_10.id}"\n\nb = "${WEB_10.id}"\ndata "zenlayercloud_zec_images" "b" {\n  image_name_regex = "^backup-agent-v\\\\d+$"\n}\n`);
+        put(
+            'file:///w/main.tf',
+            `a = "${WEB_10.id}"\n\nb = "${WEB_10.id}"\ndata "zenlayercloud_zec_images" "b" {\n  image_name_regex = "^backup-agent-v\\\\d+$"\n}\n`,
+        );
         await index.matchPatterns();
         assert.deepStrictEqual(where(index.referencesTo(WEB_10.id)), ['file:///w/main.tf:1', 'file:///w/main.tf:3', 'file:///w/prod.tfvars:1']);
         assert.deepStrictEqual(where(index.referencesTo(BACKUP.id)), ['file:///w/main.tf:5 /^backup-agent-v\\d+$/']);
         assert.deepStrictEqual(index.referencesTo(WEB_11.id), []);
-        assert.deepStrictEqual([...index.referencedImages()], [[WEB_10.id, 2], [BACKUP.id, 1]]);
+        assert.deepStrictEqual(
+            [...index.referencedImages()],
+            [
+                [WEB_10.id, 2],
+                [BACKUP.id, 1],
+            ],
+        );
     });
 
     it('a changed file replaces its own references only; a deleted file or folder takes its references away', async () => {
@@ -102,7 +111,10 @@ describe('references: the incremental index', () => {
         await index.matchPatterns();
         assert.ok(Date.now() - started < 5000);
         assert.deepStrictEqual(
-            index.skippedPatterns().map((skipped) => `${skipped.uri} ${skipped.reason} ${skipped.pattern}`).sort(),
+            index
+                .skippedPatterns()
+                .map((skipped) => `${skipped.uri} ${skipped.reason} ${skipped.pattern}`)
+                .sort(),
             ['file:///w/a.tf timeout (a+)+$', 'file:///w/b.tf invalid web(?=-)', 'file:///w/c.tf unsupported (?U)web', 'file:///w/d.tf notLiteral var.regex'],
         );
         assert.deepStrictEqual(where(index.referencesTo(WEB_10.id)), ['file:///w/e.tf:2 /^web-frontend-2026-10$/'], 'the good regex still applies');

@@ -38,7 +38,11 @@ describe('references: finding image IDs in text', () => {
             'tokens that start like an ID are kept as they are (so they never equal it); x… and old.… do not start a token',
         );
         const sentence = scanText('notes.md', `Use ${WEB}. Or (${WEB}), "${WEB}":${WEB};`, PREFIXES);
-        assert.deepStrictEqual(sentence.idTokens.map((token) => token.text), [WEB, WEB, WEB, WEB], 'punctuation ends a token, a final dot included');
+        assert.deepStrictEqual(
+            sentence.idTokens.map((token) => token.text),
+            [WEB, WEB, WEB, WEB],
+            'punctuation ends a token, a final dot included',
+        );
     });
 
     it('counts CRLF and lone CR line ends as VS Code does, and columns in UTF-16 units', () => {
@@ -77,7 +81,10 @@ describe('references: finding image IDs in text', () => {
         assert.strictEqual(idPrefixOf('img-1'), 'img');
         assert.strictEqual(idPrefixOf('2024-x'), '2');
         const findings = scanText('a.tf', 'image_id = "ubuntu2404_20240712" # ubuntu', ['img', 'ubuntu']);
-        assert.deepStrictEqual(findings.idTokens.map((token) => token.text), ['ubuntu2404_20240712', 'ubuntu']);
+        assert.deepStrictEqual(
+            findings.idTokens.map((token) => token.text),
+            ['ubuntu2404_20240712', 'ubuntu'],
+        );
     });
 
     it('tells a custom image ID shape from other img- tokens', () => {
@@ -111,7 +118,10 @@ describe('references: image_name_regex of zenlayercloud_zec_images data sources'
             '  image_name_regex = "^not-a-data-source"',
             '}',
         ].join('\n');
-        assert.deepStrictEqual(regexes(hcl, scanText('main.tf', hcl, PREFIXES)), ['3: ^web-frontend-\\\\d{4}-\\\\d{2}$ → ^web-frontend-\\d{4}-\\d{2}$', '5: ^k8s-node- → ^k8s-node-']);
+        assert.deepStrictEqual(regexes(hcl, scanText('main.tf', hcl, PREFIXES)), [
+            '3: ^web-frontend-\\\\d{4}-\\\\d{2}$ → ^web-frontend-\\d{4}-\\d{2}$',
+            '5: ^k8s-node- → ^k8s-node-',
+        ]);
     });
 
     it('reports computed values as not literal, and follows quotes inside interpolations', () => {
@@ -137,15 +147,34 @@ describe('references: image_name_regex of zenlayercloud_zec_images data sources'
 
     it('reads Terraform JSON (.tf.json), objects or arrays at each level, and ignores other JSON files', () => {
         const json = JSON.stringify(
-            { data: [{ zenlayercloud_zec_images: { web: [{ availability_zone: 'asia-east-1a', image_name_regex: '^web-\\d+' }], k8s: { image_name_regex: '${var.x}' } } }] },
+            {
+                data: [
+                    {
+                        zenlayercloud_zec_images: {
+                            web: [{ availability_zone: 'asia-east-1a', image_name_regex: '^web-\\d+' }],
+                            k8s: { image_name_regex: '${var.x}' },
+                        },
+                    },
+                ],
+            },
             undefined,
             2,
         );
         const findings = scanText('images.tf.json', json, PREFIXES);
-        assert.deepStrictEqual(findings.nameRegexes.map((found) => found.pattern), ['^web-\\d+']);
-        assert.deepStrictEqual(findings.notLiteral.map((found) => found.pattern), ['${var.x}']);
+        assert.deepStrictEqual(
+            findings.nameRegexes.map((found) => found.pattern),
+            ['^web-\\d+'],
+        );
+        assert.deepStrictEqual(
+            findings.notLiteral.map((found) => found.pattern),
+            ['${var.x}'],
+        );
         const line = json.split('\n')[findings.nameRegexes[0].line];
-        assert.strictEqual(line.slice(findings.nameRegexes[0].startColumn, findings.nameRegexes[0].endColumn), '^web-\\\\d+', 'the span is the literal as written');
+        assert.strictEqual(
+            line.slice(findings.nameRegexes[0].startColumn, findings.nameRegexes[0].endColumn),
+            '^web-\\\\d+',
+            'the span is the literal as written',
+        );
         assert.deepStrictEqual(scanText('package.json', json, PREFIXES).nameRegexes, []);
         assert.deepStrictEqual(scanText('broken.tf.json', `${json.slice(0, -3)}`, PREFIXES).nameRegexes, [], 'bad JSON: nothing, no throw');
         assert.deepStrictEqual(scanText('deep.tf.json', `${'['.repeat(100_000)}"zenlayercloud_zec_images"`, PREFIXES).nameRegexes, [], 'no stack overflow');

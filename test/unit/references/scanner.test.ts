@@ -28,7 +28,9 @@ class MemorySource implements FileSource {
 }
 
 const files = (count: number, text = (index: number) => `n = ${index}\n`) =>
-    new Map<string, Uint8Array | Error>(Array.from({ length: count }, (_, index) => [`file:///w/f${String(index).padStart(4, '0')}.tf`, Buffer.from(text(index))]));
+    new Map<string, Uint8Array | Error>(
+        Array.from({ length: count }, (_, index) => [`file:///w/f${String(index).padStart(4, '0')}.tf`, Buffer.from(text(index))]),
+    );
 
 function run(source: FileSource, overrides: Partial<typeof DEFAULT_SCAN_LIMITS> = {}, options: { signal?: AbortSignal; now?: () => number } = {}) {
     const index = new ReferenceIndex(new WorkerRegexEvaluator());
@@ -65,7 +67,10 @@ describe('references: the workspace scan', () => {
             { scanned: result.filesScanned, skipped: result.skipped, truncated: result.truncated },
             { scanned: 1, skipped: { binary: 1, tooLarge: 1, unreadable: 1 }, truncated: undefined },
         );
-        assert.deepStrictEqual(index.referencesTo(WEB.id).map((location) => location.uri), ['file:///w/main.tf']);
+        assert.deepStrictEqual(
+            index.referencesTo(WEB.id).map((location) => location.uri),
+            ['file:///w/main.tf'],
+        );
     });
 
     it('stops at the file, byte and time limits and says which one', async () => {

@@ -59,7 +59,7 @@ describe('ZenlayerClient against the emulator', () => {
             assert.equal(images.length, 2500);
             assert.equal(new Set(images.map((image) => image.id)).size, 2500);
             assert.equal(actionsLogged('DescribeCustomImages'), 3);
-            const pages = emulator.requestLog.map((entry) => (entry.body as { pageNum: number; pageSize: number }));
+            const pages = emulator.requestLog.map((entry) => entry.body as { pageNum: number; pageSize: number });
             assert.deepEqual(pages.map((page) => page.pageNum).sort(), [1, 2, 3]);
             assert.ok(pages.every((page) => page.pageSize === 1000));
         });
@@ -85,7 +85,10 @@ describe('ZenlayerClient against the emulator', () => {
             assert.equal(sent.regionId, target.regionIdList[0]);
 
             const byName = await client().listCustomImages({ name: target.imageName.slice(0, -1).toUpperCase() });
-            assert.ok(byName.some((image) => image.id === target.imageId), 'the name filter is fuzzy and case-insensitive');
+            assert.ok(
+                byName.some((image) => image.id === target.imageId),
+                'the name filter is fuzzy and case-insensitive',
+            );
         });
 
         it('lists again when an image disappears between pages, so none goes missing', async () => {
@@ -131,7 +134,12 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('gives up after the retry cap with the last typed error and its requestId', async () => {
             emulator.faults.failNext('internalError', 10);
-            const error = await client().describeZones().then(() => undefined, (caught: unknown) => caught);
+            const error = await client()
+                .describeZones()
+                .then(
+                    () => undefined,
+                    (caught: unknown) => caught,
+                );
             assert.ok(error instanceof ZenlayerApiError);
             assert.equal(error.status, 500);
             assert.equal(error.code, 'INTERNAL_SERVER_ERROR');
@@ -140,7 +148,10 @@ describe('ZenlayerClient against the emulator', () => {
         });
 
         it('describes images by ID, chunked by 100, and omits the ones that are gone', async () => {
-            const ids = emulator.state.images().slice(0, 150).map((image) => image.imageId);
+            const ids = emulator.state
+                .images()
+                .slice(0, 150)
+                .map((image) => image.imageId);
             const found = await client().describeImagesByIds([...ids, 'img-does-not-exist']);
             assert.equal(found.length, 150);
             assert.equal(actionsLogged('DescribeCustomImages'), 2);
@@ -188,7 +199,10 @@ describe('ZenlayerClient against the emulator', () => {
             const result = await client({ maxImageIdsPerDelete: 2 }).deleteImages([...ids, ids[0], ids[1]]);
             assert.deepEqual(result.requested, ids);
             assert.equal(actionsLogged('DeleteImages'), 3);
-            assert.deepEqual(emulator.requestLog.map((entry) => (entry.body as { imageIds: string[] }).imageIds.length), [2, 2, 1]);
+            assert.deepEqual(
+                emulator.requestLog.map((entry) => (entry.body as { imageIds: string[] }).imageIds.length),
+                [2, 2, 1],
+            );
             assert.equal(result.requestIds.length, 3);
         });
 
@@ -261,7 +275,10 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('reports rejected credentials as an auth failure with the API code', async () => {
             const wrong = client({ credentials: { accessKeyId: KEY.accessKeyId, accessKeyPassword: 'not-the-password' } });
-            const error = await wrong.describeZones().then(() => undefined, (caught: unknown) => caught);
+            const error = await wrong.describeZones().then(
+                () => undefined,
+                (caught: unknown) => caught,
+            );
             assert.ok(error instanceof ZenlayerApiError && error.isAuthFailure, String(error));
             assert.equal(error.code, 'AUTHFAILURE_SIGNATURE_FAILURE');
             assert.ok(!error.message.includes('not-the-password'));
@@ -270,7 +287,10 @@ describe('ZenlayerClient against the emulator', () => {
 
         it('reports a skewed clock as an auth failure', async () => {
             const skewed = client({ now: () => Date.now() - 10 * 60 * 1000 });
-            await assert.rejects(skewed.describeZones(), (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure && error.isClockSkew && error.status === 401);
+            await assert.rejects(
+                skewed.describeZones(),
+                (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure && error.isClockSkew && error.status === 401,
+            );
             const wrongKey = client({ credentials: { accessKeyId: KEY.accessKeyId, accessKeyPassword: 'wrong' } });
             await assert.rejects(wrongKey.describeZones(), (error: unknown) => error instanceof ZenlayerApiError && !error.isClockSkew);
         });
@@ -278,12 +298,17 @@ describe('ZenlayerClient against the emulator', () => {
         it('accepts a Bearer token instead of an access key', async () => {
             const zones = await client({ credentials: { token: 'zl-token-1' } }).describeZones();
             assert.ok(zones.length > 0);
-            await assert.rejects(client({ credentials: { token: 'zl-token-wrong' } }).describeZones(), (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure);
+            await assert.rejects(
+                client({ credentials: { token: 'zl-token-wrong' } }).describeZones(),
+                (error: unknown) => error instanceof ZenlayerApiError && error.isAuthFailure,
+            );
         });
 
         it('never puts the secret or the signature in errors or call events', async () => {
             emulator.faults.failNext('internalError', 10);
-            await client().describeZones().catch(() => undefined);
+            await client()
+                .describeZones()
+                .catch(() => undefined);
             emulator.faults.reset();
             await client().deleteImages(['img-unknown-1']);
             const text = JSON.stringify(events);
@@ -308,9 +333,16 @@ describe('ZenlayerClient without a server', () => {
     });
 
     it('maps a refused connection to a network error naming the endpoint', async () => {
-        const client = new ZenlayerClient({ endpoint: `http://127.0.0.1:${closedPort}`, credentials: KEY, retryPolicy: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+        const client = new ZenlayerClient({
+            endpoint: `http://127.0.0.1:${closedPort}`,
+            credentials: KEY,
+            retryPolicy: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+        });
         try {
-            const error = await client.describeZones().then(() => undefined, (caught: unknown) => caught);
+            const error = await client.describeZones().then(
+                () => undefined,
+                (caught: unknown) => caught,
+            );
             assert.ok(error instanceof ZenlayerNetworkError);
             assert.equal(error.errorCode, 'ECONNREFUSED');
             assert.match(error.message, new RegExp(`127\\.0\\.0\\.1:${closedPort}`));
@@ -320,12 +352,26 @@ describe('ZenlayerClient without a server', () => {
     });
 
     it('refuses plain http except on loopback, and endpoints with a path', () => {
-        assert.throws(() => new ZenlayerClient({ endpoint: 'http://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointPlainHttp' && /only allowed for a loopback address/.test(error.message));
-        assert.throws(() => new ZenlayerClient({ endpoint: 'ftp://console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointScheme');
-        assert.throws(() => new ZenlayerClient({ endpoint: 'https://user:pw@console.zenlayer.com', credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointUserInfo' && !error.message.includes('pw@'));
+        assert.throws(
+            () => new ZenlayerClient({ endpoint: 'http://console.zenlayer.com', credentials: KEY }),
+            (error: unknown) =>
+                error instanceof ZenlayerInputError && error.problem.kind === 'endpointPlainHttp' && /only allowed for a loopback address/.test(error.message),
+        );
+        assert.throws(
+            () => new ZenlayerClient({ endpoint: 'ftp://console.zenlayer.com', credentials: KEY }),
+            (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointScheme',
+        );
+        assert.throws(
+            () => new ZenlayerClient({ endpoint: 'https://user:pw@console.zenlayer.com', credentials: KEY }),
+            (error: unknown) => error instanceof ZenlayerInputError && error.problem.kind === 'endpointUserInfo' && !error.message.includes('pw@'),
+        );
         // Passwords pasted into values that are not even URLs are not echoed either.
         for (const endpoint of ['user:s3cret@console.zenlayer.com', 'https://user:s3cret@[bad']) {
-            assert.throws(() => new ZenlayerClient({ endpoint, credentials: KEY }), (error: unknown) => error instanceof ZenlayerInputError && !error.message.includes('s3cret') && !JSON.stringify(error.problem).includes('s3cret'));
+            assert.throws(
+                () => new ZenlayerClient({ endpoint, credentials: KEY }),
+                (error: unknown) =>
+                    error instanceof ZenlayerInputError && !error.message.includes('s3cret') && !JSON.stringify(error.problem).includes('s3cret'),
+            );
         }
         assert.throws(() => new ZenlayerClient({ endpoint: 'https://console.zenlayer.com/api', credentials: KEY }), /origin only/);
         assert.throws(() => new ZenlayerClient({ endpoint: 'console.zenlayer.com', credentials: KEY }), /not a valid URL/);
@@ -336,7 +382,10 @@ describe('ZenlayerClient without a server', () => {
         assert.throws(() => new ZenlayerClient({ credentials: { accessKeyId: ' ', accessKeyPassword: 'x' } }), /credentials are incomplete/);
         assert.throws(() => new ZenlayerClient({ credentials: { token: '' } }), /credentials are incomplete/);
         assert.throws(() => new ZenlayerClient({ credentials: KEY, pageSize: 5000 }), /pageSize must be a whole number from 1 to 1000/);
-        assert.throws(() => new ZenlayerClient({ credentials: KEY, retryPolicy: { maxRetries: 11, baseDelayMs: 1, maxDelayMs: 1 } }), /retryPolicy.maxRetries must be a whole number from 0 to 10/);
+        assert.throws(
+            () => new ZenlayerClient({ credentials: KEY, retryPolicy: { maxRetries: 11, baseDelayMs: 1, maxDelayMs: 1 } }),
+            /retryPolicy.maxRetries must be a whole number from 0 to 10/,
+        );
         assert.throws(() => new ZenlayerClient({ credentials: KEY, maxImageIdsPerDelete: 0 }), /maxImageIdsPerDelete/);
     });
 });
@@ -360,7 +409,10 @@ describe('ZenlayerClient and the server clock', () => {
     async function failure(endpoint: string, now: () => number): Promise<ZenlayerApiError> {
         const client = new ZenlayerClient({ endpoint, credentials: KEY, now });
         try {
-            const error = await client.describeZones().then(() => undefined, (caught: unknown) => caught);
+            const error = await client.describeZones().then(
+                () => undefined,
+                (caught: unknown) => caught,
+            );
             assert.ok(error instanceof ZenlayerApiError);
             return error;
         } finally {

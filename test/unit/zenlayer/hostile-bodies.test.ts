@@ -59,7 +59,13 @@ describe('response bodies from a hostile server', () => {
     });
 
     it('reads a 1,000-image page of realistic size under the default cap', async () => {
-        const big = (n: number): Record<string, unknown> => ({ imageId: `img-${n}`, imageName: 'n'.repeat(63), imageDescription: 'd'.repeat(255), regionIdList: ['asia-east-1', 'asia-southeast-1', 'na-west-1'], tags: { tags: Array.from({ length: 20 }, (_, t) => ({ key: `key-${t}`, value: 'v'.repeat(32) })) } });
+        const big = (n: number): Record<string, unknown> => ({
+            imageId: `img-${n}`,
+            imageName: 'n'.repeat(63),
+            imageDescription: 'd'.repeat(255),
+            regionIdList: ['asia-east-1', 'asia-southeast-1', 'na-west-1'],
+            tags: { tags: Array.from({ length: 20 }, (_, t) => ({ key: `key-${t}`, value: 'v'.repeat(32) })) },
+        });
         server = await servers.start((request, response) => success(response, { totalCount: 1000, dataSet: pageOf(request.body, 1000, big) }));
         const api = servers.client(server.url);
         assert.equal((await api.listCustomImages()).length, 1000);
@@ -80,7 +86,10 @@ describe('response bodies from a hostile server', () => {
         });
         const api = servers.client(server.url, { sleep: () => Promise.resolve() });
         const zones = await api.describeZones();
-        assert.deepEqual(zones.map((zone) => zone.zoneId), ['asia-east-1a']);
+        assert.deepEqual(
+            zones.map((zone) => zone.zoneId),
+            ['asia-east-1a'],
+        );
         assert.equal(calls, 2);
     });
 });
@@ -113,10 +122,16 @@ describe('error texts from a hostile server', () => {
             sendJson(response, 400, { requestId: `T-1\u001b[0m${'y'.repeat(1000)}`, code, message: 'no' });
         });
         const api = servers.client(server.url);
-        const badCode = await api.describeZones().then(() => undefined, (caught: unknown) => caught);
+        const badCode = await api.describeZones().then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         assert.ok(badCode instanceof ZenlayerResponseError && badCode.reason === 'invalidField' && badCode.field === 'code', String(badCode));
         assert.ok(!hasControlCharacters(badCode.message));
-        const badId = await api.listCustomImages().then(() => undefined, (caught: unknown) => caught);
+        const badId = await api.listCustomImages().then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         assert.ok(badId instanceof ZenlayerApiError && badId.code === 'INVALID_PARAMETER', String(badId));
         assert.equal(badId.requestId, undefined);
     });
@@ -127,7 +142,10 @@ describe('error texts from a hostile server', () => {
             response.end(`<html>\u001b[5m${'<b>'.repeat(100_000)}</html>`);
         });
         const api = servers.client(server.url);
-        const error = await api.describeZones().then(() => undefined, (caught: unknown) => caught);
+        const error = await api.describeZones().then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         assert.ok(error instanceof ZenlayerResponseError && error.reason === 'notJson', String(error));
         assert.ok((error.excerpt ?? '').length <= 121 && !hasControlCharacters(error.excerpt ?? ''));
     });

@@ -22,7 +22,13 @@ describe('DeleteImages against a hostile server', () => {
     let server: HostileServer | undefined;
 
     // Before: an imageIds that is a string or an object counted every image as deleted.
-    for (const [label, imageIds] of [['a string', 'img-00000'], ['an object', { failed: [] }], ['missing', undefined], ['a list with a number', ['img-00000', 7]], ['null', null]] as const) {
+    for (const [label, imageIds] of [
+        ['a string', 'img-00000'],
+        ['an object', { failed: [] }],
+        ['missing', undefined],
+        ['a list with a number', ['img-00000', 7]],
+        ['null', null],
+    ] as const) {
         it(`makes a chunk's outcome unknown when imageIds is ${label}, and counts nothing as deleted`, async () => {
             server = await servers.start((_request, response) => success(response, { imageIds }, 'T-ODD'));
             const api = servers.client(server.url, { maxImageIdsPerDelete: 2 });
@@ -34,7 +40,9 @@ describe('DeleteImages against a hostile server', () => {
             assert.equal(report.chunkErrors.length, 2);
             for (const chunkError of report.chunkErrors) {
                 assert.equal(chunkError.outcome, 'unknownOutcome');
-                assert.ok(chunkError.error instanceof ZenlayerResponseError && chunkError.error.reason === 'invalidField' && chunkError.error.field === 'imageIds');
+                assert.ok(
+                    chunkError.error instanceof ZenlayerResponseError && chunkError.error.reason === 'invalidField' && chunkError.error.field === 'imageIds',
+                );
                 assert.equal(chunkError.error.requestId, 'T-ODD');
             }
             assert.deepEqual(report.requestIds, []);
@@ -108,7 +116,10 @@ describe('DeleteImages against a hostile server', () => {
         const retryApi = servers.client(again.url);
         const retry = await retryApi.deleteImages(ids(1000).slice(300));
         assert.equal(retry.acceptedImageIds.length, 700);
-        assert.deepEqual(again.requests.flatMap((request) => request.body.imageIds as string[]), ids(1000).slice(300));
+        assert.deepEqual(
+            again.requests.flatMap((request) => request.body.imageIds as string[]),
+            ids(1000).slice(300),
+        );
     });
 
     it('leaves the outcome of a chunk unknown when its connection drops after it was sent, and sends no more', async () => {
@@ -142,7 +153,10 @@ describe('DeleteImages against a hostile server', () => {
         });
         const api = servers.client(server.url, { maxImageIdsPerDelete: 1 });
         const report = await api.deleteImages(['img-a', 'img-b']);
-        assert.deepEqual(report.chunkErrors.map((entry) => entry.outcome), ['failed']);
+        assert.deepEqual(
+            report.chunkErrors.map((entry) => entry.outcome),
+            ['failed'],
+        );
         assert.ok(report.chunkErrors[0].error instanceof ZenlayerApiError);
         assert.deepEqual(report.acceptedImageIds, ['img-b']);
         assert.deepEqual(report.notSentImageIds, []);
@@ -154,8 +168,10 @@ describe('retries and deadlines against a hostile server', () => {
     let server: HostileServer | undefined;
 
     // Before: `Retry-After: 999999` made one call take 90 s.
-    it('fails at once when Retry-After asks for more than the deadline, with the server\'s wait in the error', async () => {
-        server = await servers.start((_request, response) => sendJson(response, 429, { requestId: 'T-SLOW', code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }, { 'retry-after': '999999' }));
+    it("fails at once when Retry-After asks for more than the deadline, with the server's wait in the error", async () => {
+        server = await servers.start((_request, response) =>
+            sendJson(response, 429, { requestId: 'T-SLOW', code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }, { 'retry-after': '999999' }),
+        );
         const api = servers.client(server.url);
         const measured = await measure(() => api.describeZones());
         const error = 'error' in measured.outcome ? measured.outcome.error : undefined;
@@ -199,7 +215,9 @@ describe('retries and deadlines against a hostile server', () => {
     // Before: maxRetries NaN or Infinity retried without end (1,157 requests in 12 s); now such a policy is refused,
     // and the largest allowed one is bounded.
     it('bounds the retries of a server that always fails at the largest retry count allowed', async () => {
-        server = await servers.start((_request, response) => sendJson(response, 503, { requestId: 'T-503', code: 'SERVICE_TEMPORARY_UNAVAILABLE', message: 'down' }));
+        server = await servers.start((_request, response) =>
+            sendJson(response, 503, { requestId: 'T-503', code: 'SERVICE_TEMPORARY_UNAVAILABLE', message: 'down' }),
+        );
         const api = servers.client(server.url, { retryPolicy: { maxRetries: 10, baseDelayMs: 0, maxDelayMs: 0 } });
         await assert.rejects(api.describeZones(), ZenlayerApiError);
         assert.equal(server.requests.length, 11);

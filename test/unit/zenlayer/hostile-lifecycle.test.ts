@@ -14,7 +14,10 @@ describe('closing the client', () => {
     it('aborts a hanging request at once, can be called twice, and refuses later calls without sending', async () => {
         server = await servers.start(() => undefined);
         const api = servers.client(server.url);
-        const hanging = api.describeZones().then(() => undefined, (caught: unknown) => caught);
+        const hanging = api.describeZones().then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         await sleep(100);
         assert.equal(server.requests.length, 1);
         const started = performance.now();
@@ -54,7 +57,10 @@ describe('closing the client', () => {
             response.end(JSON.stringify({ requestId: 'T-1', code: 'SERVICE_TEMPORARY_UNAVAILABLE', message: 'wait' }));
         });
         const api = servers.client(server.url, { deadlineMs: 60_000 });
-        const waiting = api.describeZones().then(() => undefined, (caught: unknown) => caught);
+        const waiting = api.describeZones().then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         await sleep(200);
         const started = performance.now();
         await api.close();

@@ -11,7 +11,11 @@ describe('listing against a hostile server', () => {
     const servers = hostileServers();
     let server: HostileServer | undefined;
 
-    async function listWith(totalCount: unknown, dataSet: (body: Record<string, unknown>) => unknown, options = {}): Promise<{ measured: Awaited<ReturnType<typeof measure>>; requests: number }> {
+    async function listWith(
+        totalCount: unknown,
+        dataSet: (body: Record<string, unknown>) => unknown,
+        options = {},
+    ): Promise<{ measured: Awaited<ReturnType<typeof measure>>; requests: number }> {
         server = await servers.start((request, response) => success(response, { totalCount, dataSet: dataSet(request.body) }));
         const api = servers.client(server.url, options);
         const measured = await measure(() => api.listCustomImages());
@@ -34,7 +38,14 @@ describe('listing against a hostile server', () => {
     }
 
     // Before: 10^300 threw an untyped RangeError; Infinity, negative and non-numeric totals yielded 1,000 of 2,500.
-    for (const [label, totalCount] of [['10^300', 1e300], ['Infinity (1e999 on the wire)', Number.POSITIVE_INFINITY], ['-5', -5], ['"lots"', 'lots'], ['2.5', 2.5], ['missing', undefined]] as const) {
+    for (const [label, totalCount] of [
+        ['10^300', 1e300],
+        ['Infinity (1e999 on the wire)', Number.POSITIVE_INFINITY],
+        ['-5', -5],
+        ['"lots"', 'lots'],
+        ['2.5', 2.5],
+        ['missing', undefined],
+    ] as const) {
         it(`fails typed on a totalCount of ${label}`, async () => {
             server = await servers.start((request, response) => {
                 const page = { totalCount, dataSet: pageOf(request.body, 2500) };
@@ -44,7 +55,10 @@ describe('listing against a hostile server', () => {
                 response.end(text);
             });
             const api = servers.client(server.url);
-            const error = await api.listCustomImages().then(() => undefined, (caught: unknown) => caught);
+            const error = await api.listCustomImages().then(
+                () => undefined,
+                (caught: unknown) => caught,
+            );
             assert.ok(error instanceof ZenlayerResponseError, String(error));
             assert.equal(error.reason, 'invalidField');
             assert.equal(error.field, 'totalCount');
@@ -60,7 +74,12 @@ describe('listing against a hostile server', () => {
     });
 
     // Before: a dataSet that is an object, null or a string read as "no images".
-    for (const [label, dataSet] of [['an object', { images: [] }], ['null', null], ['a string', 'img-1,img-2'], ['a number', 7]] as const) {
+    for (const [label, dataSet] of [
+        ['an object', { images: [] }],
+        ['null', null],
+        ['a string', 'img-1,img-2'],
+        ['a number', 7],
+    ] as const) {
         it(`fails typed when dataSet is ${label} while images are claimed`, async () => {
             const { measured, requests } = await listWith(2500, () => dataSet);
             const error = errorOf(measured);
@@ -86,7 +105,10 @@ describe('listing against a hostile server', () => {
         assert.equal(images.length, 5000);
         assert.equal(new Set(images.map((item) => item.id)).size, 5000);
         assert.equal(server.requests.length, 50);
-        assert.ok(server.requests.slice(1).every((request) => request.body.pageSize === 100), 'later pages ask for the size the server serves');
+        assert.ok(
+            server.requests.slice(1).every((request) => request.body.pageSize === 100),
+            'later pages ask for the size the server serves',
+        );
     });
 
     it('fails as incomplete when short pages never add up to the claim (the same 100 images on every page)', async () => {
@@ -171,12 +193,21 @@ describe('listing against a hostile server', () => {
 
     it('drops items without a usable ID, bounds every string, and says so once per page', async () => {
         const warnings: ZenlayerWarning[] = [];
-        const hostile = { ...image(1), imageName: `\u001b[31mred\u001b[0m\r\nFAKE LOG LINE ${'x'.repeat(10_000)}`, imageDescription: 'a'.repeat(50_000), regionIdList: ['asia-east-1', 'bad region\n', 42], tags: { tags: [{ key: 'k\u0007', value: 'v'.repeat(500) }] } };
+        const hostile = {
+            ...image(1),
+            imageName: `\u001b[31mred\u001b[0m\r\nFAKE LOG LINE ${'x'.repeat(10_000)}`,
+            imageDescription: 'a'.repeat(50_000),
+            regionIdList: ['asia-east-1', 'bad region\n', 42],
+            tags: { tags: [{ key: 'k\u0007', value: 'v'.repeat(500) }] },
+        };
         const items = [hostile, { imageId: '' }, { imageId: '  ' }, { imageId: 'img with spaces' }, { imageId: 42 }, null, 'img-str', image(2)];
         server = await servers.start((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
         const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
         const images = await api.listCustomImages();
-        assert.deepEqual(images.map((item) => item.id), [image(1).imageId, image(2).imageId]);
+        assert.deepEqual(
+            images.map((item) => item.id),
+            [image(1).imageId, image(2).imageId],
+        );
         const [first] = images;
         assert.ok(first.name.length <= 257 && first.name.startsWith('red FAKE LOG LINE'), first.name.slice(0, 40));
         assert.ok(!hasControlCharacters(first.name + (first.description ?? '') + first.tags[0].key));
@@ -203,8 +234,17 @@ describe('describeImagesByIds against a hostile server', () => {
         });
         const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
         const found = await api.describeImagesByIds(['img-a', 'img-b']);
-        assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b']);
-        assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 2], ['unexpectedIds', 2]]);
+        assert.deepEqual(
+            found.map((item) => item.id),
+            ['img-a', 'img-b'],
+        );
+        assert.deepEqual(
+            warnings.map((warning) => [warning.kind, warning.count]),
+            [
+                ['itemsDropped', 2],
+                ['unexpectedIds', 2],
+            ],
+        );
         assert.deepEqual(warnings[1].sample, [image(900).imageId, image(901).imageId]);
     });
 
@@ -216,12 +256,19 @@ describe('describeImagesByIds against a hostile server', () => {
         });
         const api = servers.client(server.url);
         const found = await api.describeImagesByIds(['img-a', 'img-b', 'img-c']);
-        assert.deepEqual(found.map((item) => item.id), ['img-a', 'img-b', 'img-c'], 'a short page is not read as "the others are gone"');
+        assert.deepEqual(
+            found.map((item) => item.id),
+            ['img-a', 'img-b', 'img-c'],
+            'a short page is not read as "the others are gone"',
+        );
         assert.equal(server.requests.length, 3);
         await server.close();
         server = await servers.start((_request, response) => success(response, { totalCount: 1_000_000, dataSet: [image(1)] }));
         const lying = servers.client(server.url);
-        const error = await lying.describeImagesByIds(['img-a']).then(() => undefined, (caught: unknown) => caught);
+        const error = await lying.describeImagesByIds(['img-a']).then(
+            () => undefined,
+            (caught: unknown) => caught,
+        );
         assert.ok(error instanceof ZenlayerListingError && error.reason === 'tooManyPages', String(error));
         assert.equal(server.requests.length, 1);
     });

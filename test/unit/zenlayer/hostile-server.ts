@@ -88,7 +88,10 @@ export function hasControlCharacters(text: string): boolean {
 }
 
 /** Servers and clients for the tests of one describe block: each is closed after the test that made it. */
-export function hostileServers(): { start(handler: Handler): Promise<HostileServer>; client(url: string, overrides?: Partial<ZenlayerClientOptions>): ZenlayerClient } {
+export function hostileServers(): {
+    start(handler: Handler): Promise<HostileServer>;
+    client(url: string, overrides?: Partial<ZenlayerClientOptions>): ZenlayerClient;
+} {
     const servers: HostileServer[] = [];
     const clients: ZenlayerClient[] = [];
     afterEach(async () => {
@@ -121,7 +124,13 @@ export function success(response: ServerResponse, fields: Record<string, unknown
 }
 
 export function image(n: number): Record<string, unknown> {
-    return { imageId: `img-${n.toString(16).padStart(12, '0')}`, imageName: `image-${n}`, imageStatus: 'AVAILABLE', imageType: 'CUSTOM_IMAGE', imageSize: '20' };
+    return {
+        imageId: `img-${n.toString(16).padStart(12, '0')}`,
+        imageName: `image-${n}`,
+        imageStatus: 'AVAILABLE',
+        imageType: 'CUSTOM_IMAGE',
+        imageSize: '20',
+    };
 }
 
 /** The page the request asks for, out of `total` items made by `item`. */

@@ -68,7 +68,7 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
             assert.deepEqual([image.status, image.regionIds], ['AVAILABLE', ['asia-southeast-1', 'asia-east-1', 'na-west-1']]);
         });
 
-        it('reads a failed destination\'s errorInfo', async () => {
+        it("reads a failed destination's errorInfo", async () => {
             emulator.faults.failImageCopy({ errorInfo: 'Disk quota in na-west-1 exhausted.' });
             const id = idOf('app-server-base');
             await api.copyImage(id, ['na-west-1']);
@@ -77,13 +77,16 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
             assert.deepEqual([failed.regionId, failed.syncPercent, failed.errorInfo], ['na-west-1', 50, 'Disk quota in na-west-1 exhausted.']);
         });
 
-        it('surfaces a refusal as ZenlayerApiError with Zenlayer\'s code and request ID, and never retries a copy, even after a 500', async () => {
+        it("surfaces a refusal as ZenlayerApiError with Zenlayer's code and request ID, and never retries a copy, even after a 500", async () => {
             const error = await api.copyImage(idOf('web-frontend-2026-11'), ['asia-east-2']).catch((caught: unknown) => caught);
             assert.ok(error instanceof ZenlayerApiError, String(error));
             assert.deepEqual([error.status, error.code], [400, 'OPERATION_DENIED_CROSS_BORDER_IMAGE_COPY']);
             assert.equal(error.requestId, emulator.requestLog.at(-1)?.requestId);
             emulator.faults.failNext('internalError', 1, { action: 'CopyImage' });
-            await assert.rejects(api.copyImage(idOf('app-server-base'), ['asia-east-1']), (caught: unknown) => caught instanceof ZenlayerApiError && caught.status === 500);
+            await assert.rejects(
+                api.copyImage(idOf('app-server-base'), ['asia-east-1']),
+                (caught: unknown) => caught instanceof ZenlayerApiError && caught.status === 500,
+            );
             assert.equal(sent('CopyImage').length, 2, 'one attempt each');
             emulator.faults.failNext('internalError', 1, { action: 'DescribeImageCopyProgress' });
             assert.deepEqual(await api.describeImageCopyProgress(idOf('app-server-base')), []);
@@ -94,26 +97,53 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
             const id = idOf('app-server-base');
             await refusedBeforeSending(() => api.copyImage(' ', ['asia-east-1']), { kind: 'imageIdBlank', position: 1 });
             await refusedBeforeSending(() => api.copyImage(id, []), { kind: 'fieldInvalid', field: 'regionIds', reason: 'empty' });
-            await refusedBeforeSending(() => api.copyImage(id, 'asia-east-1' as unknown as string[]), { kind: 'fieldInvalid', field: 'regionIds', reason: 'wrongType' });
-            await refusedBeforeSending(() => api.copyImage(id, ['asia-east-1', 'asia-east-1']), { kind: 'fieldInvalid', field: 'regionIds[1]', reason: 'duplicate' });
-            await refusedBeforeSending(() => api.copyImage(id, ['asia-east-1', 7 as unknown as string]), { kind: 'fieldInvalid', field: 'regionIds[1]', reason: 'wrongType' });
+            await refusedBeforeSending(() => api.copyImage(id, 'asia-east-1' as unknown as string[]), {
+                kind: 'fieldInvalid',
+                field: 'regionIds',
+                reason: 'wrongType',
+            });
+            await refusedBeforeSending(() => api.copyImage(id, ['asia-east-1', 'asia-east-1']), {
+                kind: 'fieldInvalid',
+                field: 'regionIds[1]',
+                reason: 'duplicate',
+            });
+            await refusedBeforeSending(() => api.copyImage(id, ['asia-east-1', 7 as unknown as string]), {
+                kind: 'fieldInvalid',
+                field: 'regionIds[1]',
+                reason: 'wrongType',
+            });
             await refusedBeforeSending(() => api.copyImage(id, [' asia-east-1']), { kind: 'fieldInvalid', field: 'regionIds[0]', reason: 'spaces' });
             await refusedBeforeSending(() => api.copyImage(id, ['asia east 1']), { kind: 'fieldInvalid', field: 'regionIds[0]', reason: 'malformed' });
-            await refusedBeforeSending(() => api.copyImage(id, ['r'.repeat(129)]), { kind: 'fieldInvalid', field: 'regionIds[0]', reason: 'tooLong', limit: 128 });
-            await refusedBeforeSending(() => api.copyImage(id, Array.from({ length: 101 }, (_, i) => `r-${i}`)), { kind: 'fieldInvalid', field: 'regionIds', reason: 'tooMany', limit: 100 });
+            await refusedBeforeSending(() => api.copyImage(id, ['r'.repeat(129)]), {
+                kind: 'fieldInvalid',
+                field: 'regionIds[0]',
+                reason: 'tooLong',
+                limit: 128,
+            });
+            await refusedBeforeSending(
+                () =>
+                    api.copyImage(
+                        id,
+                        Array.from({ length: 101 }, (_, i) => `r-${i}`),
+                    ),
+                { kind: 'fieldInvalid', field: 'regionIds', reason: 'tooMany', limit: 100 },
+            );
             await refusedBeforeSending(() => api.describeImageCopyProgress(''), { kind: 'imageIdBlank', position: 1 });
         });
     });
 
     describe('deleteImageCopy', () => {
-        it('sends {imageId, regionIds} once and returns the request ID; Zenlayer\'s refusals arrive typed', async () => {
+        it("sends {imageId, regionIds} once and returns the request ID; Zenlayer's refusals arrive typed", async () => {
             const id = idOf('ml-inference-cuda12');
             const result = await api.deleteImageCopy(id, ['na-west-1']);
             assert.deepEqual(sent('DeleteImageCopy'), [{ imageId: id, regionIds: ['na-west-1'] }]);
             assert.match(result.requestId ?? '', /^T[0-9A-F-]{36}$/);
             const [image] = await api.describeImagesByIds([id]);
             assert.deepEqual(image.regionIds, ['asia-east-1', 'asia-southeast-1']);
-            await assert.rejects(api.deleteImageCopy(id, ['asia-east-1', 'asia-southeast-1']), (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'OPERATION_DENIED_LAST_IMAGE_COPY');
+            await assert.rejects(
+                api.deleteImageCopy(id, ['asia-east-1', 'asia-southeast-1']),
+                (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'OPERATION_DENIED_LAST_IMAGE_COPY',
+            );
             await refusedBeforeSending(() => api.deleteImageCopy(id, []), { kind: 'fieldInvalid', field: 'regionIds', reason: 'empty' });
         });
     });
@@ -127,14 +157,17 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
             assert.equal(image.name, 'scratch.2026-07');
         });
 
-        it('refuses a name Zenlayer would refuse, and a taken name arrives as Zenlayer\'s error', async () => {
+        it("refuses a name Zenlayer would refuse, and a taken name arrives as Zenlayer's error", async () => {
             const id = idOf('zz-scratch-image');
             await refusedBeforeSending(() => api.renameImage([id], 'x'), { kind: 'imageNameInvalid', reason: 'tooShort' });
             await refusedBeforeSending(() => api.renameImage([id], 'web/image'), { kind: 'imageNameInvalid', reason: 'badCharacter' });
             await refusedBeforeSending(() => api.renameImage([], 'web-image'), { kind: 'noImageIds' });
             const tooMany = Array.from({ length: 101 }, (_, i) => `img-${i}`);
             await refusedBeforeSending(() => api.renameImage(tooMany, 'web-image'), { kind: 'fieldInvalid', field: 'imageIds', reason: 'tooMany', limit: 100 });
-            await assert.rejects(api.renameImage([id], 'backup-agent-v3'), (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'INVALID_IMAGE_NAME_DUPLICATE');
+            await assert.rejects(
+                api.renameImage([id], 'backup-agent-v3'),
+                (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'INVALID_IMAGE_NAME_DUPLICATE',
+            );
         });
     });
 
@@ -153,16 +186,50 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
 
         it('refuses malformed input before sending, and arrives typed when Zenlayer refuses (GPU), never retried', async () => {
             const instanceId = emulator.state.findInstanceByName('web-2')!.instanceId;
-            await refusedBeforeSending(() => api.createImage({ instanceId: '', imageName: 'ok-name' }), { kind: 'fieldInvalid', field: 'instanceId', reason: 'blank' });
+            await refusedBeforeSending(() => api.createImage({ instanceId: '', imageName: 'ok-name' }), {
+                kind: 'fieldInvalid',
+                field: 'instanceId',
+                reason: 'blank',
+            });
             await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name-' }), { kind: 'imageNameInvalid', reason: 'badLastCharacter' });
-            await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name', tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }), { kind: 'fieldInvalid', field: 'tags[1].key', reason: 'duplicate' });
-            await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name', tags: [{ key: 'a', value: 'v'.repeat(65) }] }), { kind: 'fieldInvalid', field: 'tags[0].value', reason: 'tooLong', limit: 64 });
-            await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name', resourceGroupId: 'rg with spaces' }), { kind: 'fieldInvalid', field: 'resourceGroupId', reason: 'malformed' });
-            await refusedBeforeSending(() => api.createImage(null as unknown as { instanceId: string; imageName: string }), { kind: 'fieldInvalid', field: 'input', reason: 'notObject' });
+            await refusedBeforeSending(
+                () =>
+                    api.createImage({
+                        instanceId,
+                        imageName: 'ok-name',
+                        tags: [
+                            { key: 'a', value: '1' },
+                            { key: 'a', value: '2' },
+                        ],
+                    }),
+                { kind: 'fieldInvalid', field: 'tags[1].key', reason: 'duplicate' },
+            );
+            await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name', tags: [{ key: 'a', value: 'v'.repeat(65) }] }), {
+                kind: 'fieldInvalid',
+                field: 'tags[0].value',
+                reason: 'tooLong',
+                limit: 64,
+            });
+            await refusedBeforeSending(() => api.createImage({ instanceId, imageName: 'ok-name', resourceGroupId: 'rg with spaces' }), {
+                kind: 'fieldInvalid',
+                field: 'resourceGroupId',
+                reason: 'malformed',
+            });
+            await refusedBeforeSending(() => api.createImage(null as unknown as { instanceId: string; imageName: string }), {
+                kind: 'fieldInvalid',
+                field: 'input',
+                reason: 'notObject',
+            });
             const gpu = emulator.state.findInstanceByName('k8s-hk-node-06')!.instanceId;
-            await assert.rejects(api.createImage({ instanceId: gpu, imageName: 'gpu-image' }), (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'OPERATION_DENIED_GPU_INSTANCE_NOT_SUPPORT');
+            await assert.rejects(
+                api.createImage({ instanceId: gpu, imageName: 'gpu-image' }),
+                (caught: unknown) => caught instanceof ZenlayerApiError && caught.code === 'OPERATION_DENIED_GPU_INSTANCE_NOT_SUPPORT',
+            );
             emulator.faults.failNext('internalError', 1, { action: 'CreateImage' });
-            await assert.rejects(api.createImage({ instanceId, imageName: 'after-500' }), (caught: unknown) => caught instanceof ZenlayerApiError && caught.status === 500);
+            await assert.rejects(
+                api.createImage({ instanceId, imageName: 'after-500' }),
+                (caught: unknown) => caught instanceof ZenlayerApiError && caught.status === 500,
+            );
             assert.equal(sent('CreateImage').length, 2);
             assert.equal(emulator.state.images().length, 40);
         });
@@ -171,15 +238,31 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
     describe('zones and regions', () => {
         it('names the regions from DescribeZones, with their side of the mainland China border', async () => {
             const zones = await api.describeZones();
-            assert.deepEqual(zones.find((zone) => zone.zoneId === 'asia-east-2a'), {
-                zoneId: 'asia-east-2a', regionId: 'asia-east-2', zoneName: 'Shanghai A', cityName: 'Shanghai', cityCode: 'SHA', countryCode: 'CN', countryName: 'China',
-            });
+            assert.deepEqual(
+                zones.find((zone) => zone.zoneId === 'asia-east-2a'),
+                {
+                    zoneId: 'asia-east-2a',
+                    regionId: 'asia-east-2',
+                    zoneName: 'Shanghai A',
+                    cityName: 'Shanghai',
+                    cityCode: 'SHA',
+                    countryCode: 'CN',
+                    countryName: 'China',
+                },
+            );
             const regions = regionsOfZones(zones);
-            assert.deepEqual(regions.map((region) => [region.regionId, region.cityName, region.border, region.zoneIds.length]), [
-                ['asia-east-1', 'Hong Kong', 'international', 2], ['asia-southeast-1', 'Singapore', 'international', 2], ['na-west-1', 'Los Angeles', 'international', 2],
-                ['eu-central-1', 'Frankfurt', 'international', 1], ['sa-east-1', 'São Paulo', 'international', 1], ['asia-east-2', 'Shanghai', 'mainlandChina', 1],
-                ['asia-north-2', 'Beijing', 'mainlandChina', 1],
-            ]);
+            assert.deepEqual(
+                regions.map((region) => [region.regionId, region.cityName, region.border, region.zoneIds.length]),
+                [
+                    ['asia-east-1', 'Hong Kong', 'international', 2],
+                    ['asia-southeast-1', 'Singapore', 'international', 2],
+                    ['na-west-1', 'Los Angeles', 'international', 2],
+                    ['eu-central-1', 'Frankfurt', 'international', 1],
+                    ['sa-east-1', 'São Paulo', 'international', 1],
+                    ['asia-east-2', 'Shanghai', 'mainlandChina', 1],
+                    ['asia-north-2', 'Beijing', 'mainlandChina', 1],
+                ],
+            );
             assert.equal(crossesBorder(regions, ['asia-east-1'], 'asia-east-2'), true);
             assert.equal(crossesBorder(regions, ['asia-east-2'], 'asia-north-2'), false);
             assert.equal(crossesBorder(regions, ['asia-east-1'], 'mars-1'), false, 'an unknown region is left to the server');
@@ -191,11 +274,27 @@ describe('ZenlayerClient image lifecycle against the emulator', () => {
 describe('checkImageName', () => {
     it('accepts what Zenlayer accepts and says what is wrong with the rest', () => {
         const verdicts: [unknown, ImageNameProblem | undefined][] = [
-            ['ab', undefined], ['web-frontend_2026.11', undefined], ['9lives', undefined], ['A'.repeat(IMAGE_NAME_MAX_LENGTH), undefined],
-            ['', 'tooShort'], ['a', 'tooShort'], ['A'.repeat(IMAGE_NAME_MAX_LENGTH + 1), 'tooLong'], ['测'.repeat(64), 'tooLong'],
-            ['-web', 'badFirstCharacter'], ['.web', 'badFirstCharacter'], [' web', 'badFirstCharacter'], ['测试镜像', 'badFirstCharacter'],
-            ['web-', 'badLastCharacter'], ['web_', 'badLastCharacter'], ['web image', 'badCharacter'], ['web/image', 'badCharacter'],
-            ['wëb', 'badCharacter'], ['web\nx', 'badCharacter'], ['web\u202ex', 'badCharacter'], [42, 'notString'], [undefined, 'notString'],
+            ['ab', undefined],
+            ['web-frontend_2026.11', undefined],
+            ['9lives', undefined],
+            ['A'.repeat(IMAGE_NAME_MAX_LENGTH), undefined],
+            ['', 'tooShort'],
+            ['a', 'tooShort'],
+            ['A'.repeat(IMAGE_NAME_MAX_LENGTH + 1), 'tooLong'],
+            ['测'.repeat(64), 'tooLong'],
+            ['-web', 'badFirstCharacter'],
+            ['.web', 'badFirstCharacter'],
+            [' web', 'badFirstCharacter'],
+            ['测试镜像', 'badFirstCharacter'],
+            ['web-', 'badLastCharacter'],
+            ['web_', 'badLastCharacter'],
+            ['web image', 'badCharacter'],
+            ['web/image', 'badCharacter'],
+            ['wëb', 'badCharacter'],
+            ['web\nx', 'badCharacter'],
+            ['web\u202ex', 'badCharacter'],
+            [42, 'notString'],
+            [undefined, 'notString'],
         ];
         for (const [name, expected] of verdicts) {
             assert.equal(checkImageName(name), expected, JSON.stringify(name));

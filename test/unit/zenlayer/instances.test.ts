@@ -3,7 +3,15 @@
  * filters as the official CLI documents it. (The emulator gains DescribeInstances separately.)
  */
 import * as assert from 'node:assert/strict';
-import { INSTANCE_STATUSES, type InputProblem, ZenlayerApiError, ZenlayerInputError, ZenlayerListingError, ZenlayerResponseError, type ZenlayerWarning } from '../../../src/zenlayer';
+import {
+    INSTANCE_STATUSES,
+    type InputProblem,
+    ZenlayerApiError,
+    ZenlayerInputError,
+    ZenlayerListingError,
+    ZenlayerResponseError,
+    type ZenlayerWarning,
+} from '../../../src/zenlayer';
 import { client, hasControlCharacters, type HostileServer, hostileServers, sendJson, sleep, success } from './hostile-server';
 
 type WireInstance = Record<string, unknown>;
@@ -44,7 +52,10 @@ function describeInstances(instances: readonly WireInstance[], body: Record<stri
             (body.zoneId === undefined || instance.zoneId === body.zoneId) &&
             (body.status === undefined || instance.status === body.status) &&
             (typeof body.name !== 'string' || String(instance.instanceName).includes(body.name)) &&
-            (tags === undefined || tags.every((tag) => (instance.tags as { tags: { key: string; value: string }[] }).tags.some((own) => own.key === tag.key && own.value === tag.value))),
+            (tags === undefined ||
+                tags.every((tag) =>
+                    (instance.tags as { tags: { key: string; value: string }[] }).tags.some((own) => own.key === tag.key && own.value === tag.value),
+                )),
     );
     const dataSet = matching.slice((pageNum - 1) * pageSize, pageNum * pageSize);
     return { status: 200, body: { requestId: `T-${pageNum}`, response: { requestId: `T-${pageNum}`, totalCount: matching.length, dataSet } } };
@@ -76,7 +87,14 @@ describe('listInstances', () => {
         const listed = await api.listInstances();
         assert.equal(listed.length, 2500);
         assert.equal(new Set(listed.map((instance) => instance.id)).size, 2500);
-        assert.deepEqual(server!.requests.map((request) => [request.body.pageNum, request.body.pageSize]), [[1, 1000], [2, 1000], [3, 1000]]);
+        assert.deepEqual(
+            server!.requests.map((request) => [request.body.pageNum, request.body.pageSize]),
+            [
+                [1, 1000],
+                [2, 1000],
+                [3, 1000],
+            ],
+        );
         assert.equal(maxInFlight(), 2, 'pages 2 and 3 are fetched at the same time');
     });
 
@@ -133,7 +151,16 @@ describe('listInstances', () => {
 
     it('bounds every string, drops instances without a usable ID, and keeps a status newer than the list', async () => {
         const warnings: ZenlayerWarning[] = [];
-        const hostile = { ...wireInstance(1), instanceName: `\u001b]0;owned\u0007${'n'.repeat(5000)}`, status: 'HIBERNATING', cpu: 'many', memory: -4, imageId: 'img with space', createTime: '2026\r\n', tags: { tags: [{ key: '', value: 'x' }] } };
+        const hostile = {
+            ...wireInstance(1),
+            instanceName: `\u001b]0;owned\u0007${'n'.repeat(5000)}`,
+            status: 'HIBERNATING',
+            cpu: 'many',
+            memory: -4,
+            imageId: 'img with space',
+            createTime: '2026\r\n',
+            tags: { tags: [{ key: '', value: 'x' }] },
+        };
         const items = [hostile, { ...wireInstance(2), instanceId: '' }, { instanceName: 'no id' }, null];
         server = await servers.start((_request, response) => success(response, { totalCount: items.length, dataSet: items }));
         const api = servers.client(server.url, { onWarning: (warning) => warnings.push(warning) });
@@ -146,7 +173,10 @@ describe('listInstances', () => {
         assert.equal(instance.imageId, undefined, 'an image ID that is not one is dropped, never matched');
         assert.equal(instance.createTime, '2026');
         assert.deepEqual(instance.tags, []);
-        assert.deepEqual(warnings.map((warning) => [warning.kind, warning.count]), [['itemsDropped', 3]]);
+        assert.deepEqual(
+            warnings.map((warning) => [warning.kind, warning.count]),
+            [['itemsDropped', 3]],
+        );
     });
 
     it('applies the listing guarantees: a malformed total, a total past maxListPages, an API error', async () => {
@@ -161,9 +191,18 @@ describe('listInstances', () => {
             }
         });
         const api = servers.client(server.url);
-        await assert.rejects(api.listInstances({ name: 'bad-total' }), (error: unknown) => error instanceof ZenlayerResponseError && error.field === 'totalCount');
-        await assert.rejects(api.listInstances({ name: 'huge' }), (error: unknown) => error instanceof ZenlayerListingError && error.reason === 'tooManyPages' && error.action === 'DescribeInstances');
-        await assert.rejects(api.listInstances(), (error: unknown) => error instanceof ZenlayerApiError && error.code === 'OPERATION_DENIED_NO_PERMISSION' && error.requestId === 'T-1');
+        await assert.rejects(
+            api.listInstances({ name: 'bad-total' }),
+            (error: unknown) => error instanceof ZenlayerResponseError && error.field === 'totalCount',
+        );
+        await assert.rejects(
+            api.listInstances({ name: 'huge' }),
+            (error: unknown) => error instanceof ZenlayerListingError && error.reason === 'tooManyPages' && error.action === 'DescribeInstances',
+        );
+        await assert.rejects(
+            api.listInstances(),
+            (error: unknown) => error instanceof ZenlayerApiError && error.code === 'OPERATION_DENIED_NO_PERMISSION' && error.requestId === 'T-1',
+        );
         assert.equal(server.requests.length, 3);
     });
 

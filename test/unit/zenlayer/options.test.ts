@@ -21,7 +21,11 @@ describe('client options', () => {
     // Before: a timeoutMs of 2^31 or more was accepted and every call then "timed out" at once.
     it('refuses timeouts a timer cannot hold, and numbers that are not whole', () => {
         for (const timeoutMs of [2 ** 31, 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '30000']) {
-            assert.throws(() => construct({ credentials: KEY, timeoutMs }), refused({ kind: 'optionOutOfRange', option: 'timeoutMs', min: 1, max: 2 ** 31 - 1 }), String(timeoutMs));
+            assert.throws(
+                () => construct({ credentials: KEY, timeoutMs }),
+                refused({ kind: 'optionOutOfRange', option: 'timeoutMs', min: 1, max: 2 ** 31 - 1 }),
+                String(timeoutMs),
+            );
         }
         assert.throws(() => construct({ credentials: KEY, deadlineMs: 2 ** 31 }), refused({ option: 'deadlineMs' }));
         assert.equal(construct({ credentials: KEY, timeoutMs: 2 ** 31 - 1 }).endpoint, 'https://console.zenlayer.com');
@@ -30,10 +34,20 @@ describe('client options', () => {
     // Before: maxRetries NaN or Infinity retried without end (1,157 requests in 12 s).
     it('refuses retry counts that are not finite and small, and delays that are not whole', () => {
         for (const maxRetries of [Number.NaN, Number.POSITIVE_INFINITY, -1, 11, 2.5]) {
-            assert.throws(() => construct({ credentials: KEY, retryPolicy: { maxRetries, baseDelayMs: 1, maxDelayMs: 1 } }), refused({ kind: 'optionOutOfRange', option: 'retryPolicy.maxRetries', min: 0, max: 10 }), String(maxRetries));
+            assert.throws(
+                () => construct({ credentials: KEY, retryPolicy: { maxRetries, baseDelayMs: 1, maxDelayMs: 1 } }),
+                refused({ kind: 'optionOutOfRange', option: 'retryPolicy.maxRetries', min: 0, max: 10 }),
+                String(maxRetries),
+            );
         }
-        assert.throws(() => construct({ credentials: KEY, retryPolicy: { maxRetries: 1, baseDelayMs: Number.NaN, maxDelayMs: 1 } }), refused({ option: 'retryPolicy.baseDelayMs' }));
-        assert.throws(() => construct({ credentials: KEY, retryPolicy: null }), refused({ kind: 'optionWrongType', option: 'retryPolicy', expected: 'object' }));
+        assert.throws(
+            () => construct({ credentials: KEY, retryPolicy: { maxRetries: 1, baseDelayMs: Number.NaN, maxDelayMs: 1 } }),
+            refused({ option: 'retryPolicy.baseDelayMs' }),
+        );
+        assert.throws(
+            () => construct({ credentials: KEY, retryPolicy: null }),
+            refused({ kind: 'optionWrongType', option: 'retryPolicy', expected: 'object' }),
+        );
     });
 
     it('refuses the other limits out of range', () => {
@@ -52,17 +66,33 @@ describe('client options', () => {
     it('refuses hooks and dispatchers of the wrong type, and options that are not an object', () => {
         assert.throws(() => construct({ credentials: KEY, now: 5 }), refused({ kind: 'optionWrongType', option: 'now', expected: 'function' }));
         assert.throws(() => construct({ credentials: KEY, onApiCall: 'log' }), refused({ option: 'onApiCall' }));
-        assert.throws(() => construct({ credentials: KEY, dispatcher: {} }), refused({ kind: 'optionWrongType', option: 'dispatcher', expected: 'dispatcher' }));
+        assert.throws(
+            () => construct({ credentials: KEY, dispatcher: {} }),
+            refused({ kind: 'optionWrongType', option: 'dispatcher', expected: 'dispatcher' }),
+        );
         assert.throws(() => construct(null), refused({ kind: 'optionWrongType', option: 'options' }));
         assert.throws(() => construct({ credentials: KEY, endpoint: 42 }), refused({ kind: 'endpointNotUrl' }));
     });
 
     // Before: {} credentials threw a raw TypeError.
     it('refuses credentials of the wrong shape, and values a header cannot carry', () => {
-        for (const credentials of [{}, null, undefined, 'key', { token: 5 }, { token: '  ' }, { accessKeyId: 'ID' }, { accessKeyId: 5, accessKeyPassword: 'x' }, { accessKeyId: 'ID', accessKeyPassword: '' }]) {
+        for (const credentials of [
+            {},
+            null,
+            undefined,
+            'key',
+            { token: 5 },
+            { token: '  ' },
+            { accessKeyId: 'ID' },
+            { accessKeyId: 5, accessKeyPassword: 'x' },
+            { accessKeyId: 'ID', accessKeyPassword: '' },
+        ]) {
             assert.throws(() => construct({ credentials }), refused({ kind: 'credentialsIncomplete' }), JSON.stringify(credentials));
         }
-        assert.throws(() => construct({ credentials: { accessKeyId: 'ID\r\nX-Evil: 1', accessKeyPassword: 'x' } }), refused({ kind: 'credentialsMalformed', field: 'accessKeyId' }));
+        assert.throws(
+            () => construct({ credentials: { accessKeyId: 'ID\r\nX-Evil: 1', accessKeyPassword: 'x' } }),
+            refused({ kind: 'credentialsMalformed', field: 'accessKeyId' }),
+        );
         assert.throws(() => construct({ credentials: { token: 'tok en' } }), refused({ kind: 'credentialsMalformed', field: 'token' }));
         assert.throws(() => construct({ credentials: { token: 'tökén' } }), refused({ kind: 'credentialsMalformed', field: 'token' }));
         const error = (() => {
@@ -74,7 +104,10 @@ describe('client options', () => {
             return undefined;
         })();
         assert.ok(error && !error.message.includes('hunter2'), 'no secret in the message');
-        assert.ok(construct({ credentials: { accessKeyId: ' ID-1 ', accessKeyPassword: 'pass with spaces ok' } }), 'the password never goes on the wire: any characters');
+        assert.ok(
+            construct({ credentials: { accessKeyId: ' ID-1 ', accessKeyPassword: 'pass with spaces ok' } }),
+            'the password never goes on the wire: any characters',
+        );
     });
 });
 
@@ -119,7 +152,10 @@ describe('caller input of the calls', () => {
 
     it('refuses request options that are not an object or whose signal is not an AbortSignal', async () => {
         await assert.rejects(api.describeZones(null as never), refused({ kind: 'optionWrongType', option: 'options' }));
-        await assert.rejects(api.describeZones({ signal: 'stop' } as never), refused({ kind: 'optionWrongType', option: 'options.signal', expected: 'AbortSignal' }));
+        await assert.rejects(
+            api.describeZones({ signal: 'stop' } as never),
+            refused({ kind: 'optionWrongType', option: 'options.signal', expected: 'AbortSignal' }),
+        );
     });
 
     it('refuses image IDs to delete or describe that are not plain IDs', async () => {

@@ -41,7 +41,10 @@ describe('ZC2-HMAC-SHA256 signer', () => {
 
     it('vendors an unchanged copy of the shared reference vectors', function () {
         if (!existsSync(sharedVectorsFile)) {
-            skipBecause(this, `no shared reference at ${sharedVectorsFile} (a clone without the team's reference beside it): the vectors come from the vendored copy, unchecked against the reference`);
+            skipBecause(
+                this,
+                `no shared reference at ${sharedVectorsFile} (a clone without the team's reference beside it): the vectors come from the vendored copy, unchecked against the reference`,
+            );
         }
         assert.deepEqual(loadVectors(vendoredVectorsFile), loadVectors(sharedVectorsFile));
     });

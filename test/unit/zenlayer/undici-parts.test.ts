@@ -46,7 +46,7 @@ describe('undici parts of the lean bundle', function () {
         assert.equal(locked.version, pinned);
     });
 
-    it('finds every internal module it loads, exporting what undici\'s index exports under the same name', () => {
+    it("finds every internal module it loads, exporting what undici's index exports under the same name", () => {
         // Loaded the same way undiciParts.ts does; a moved or renamed module throws here.
         const load = (id: string): unknown => loadFromRoot(id);
         assert.equal(load('undici/lib/dispatcher/agent'), undici.Agent);
@@ -63,14 +63,20 @@ describe('undici parts of the lean bundle', function () {
 
     it('finds the modules the bundle leaves out where esbuild.js replaces them, and nothing here needs them', () => {
         const source = (file: string): string => readFileSync(path.join(undiciDir, 'lib', file), 'utf8');
-        assert.match(source('dispatcher/client-h1.js'), /if \(util\.isFormDataLike\(body\)\) \{\s+if \(!extractBody\) \{\s+extractBody = require\('\.\.\/web\/fetch\/body\.js'\)/);
+        assert.match(
+            source('dispatcher/client-h1.js'),
+            /if \(util\.isFormDataLike\(body\)\) \{\s+if \(!extractBody\) \{\s+extractBody = require\('\.\.\/web\/fetch\/body\.js'\)/,
+        );
         assert.match(source('dispatcher/client-h2.js'), /if \(util\.isFormDataLike\(body\)\) \{\s+extractBody \?\?= require\('\.\.\/web\/fetch\/body\.js'\)/);
         assert.match(source('dispatcher/client.js'), /const connectH2 = require\('\.\/client-h2\.js'\)/);
         assert.match(source('dispatcher/client.js'), /socket\.alpnProtocol === 'h2'\s+\? connectH2\(client, socket\)/);
         assert.match(source('core/connect.js'), /allowH2 = allowH2 != null \? allowH2 : false/);
         assert.match(source('dispatcher/proxy-agent.js'), /const Socks5ProxyAgent = require\('\.\/socks5-proxy-agent'\)/);
         // HTTP/2 is only ever used with allowH2 or useH2c; the extension sets neither.
-        const sources = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(path.join(folder, entry.name)) : entry.name.endsWith('.ts') ? [path.join(folder, entry.name)] : []));
+        const sources = (folder: string): string[] =>
+            readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+                entry.isDirectory() ? sources(path.join(folder, entry.name)) : entry.name.endsWith('.ts') ? [path.join(folder, entry.name)] : [],
+            );
         const offenders = sources(path.join(repoRoot, 'src')).filter((file) => /allowH2|useH2c/.test(readFileSync(file, 'utf8')));
         assert.deepEqual(offenders, []);
     });
@@ -80,7 +86,10 @@ describe('undici parts of the lean bundle', function () {
         const result = await build({ ...extensionBuildOptions({ production: true }), outfile, metafile: true });
         const inputs = Object.keys(result.metafile.inputs);
         const undiciInputs = inputs.filter((input) => input.includes('node_modules/undici/'));
-        assert.ok(undiciInputs.some((input) => input.endsWith('lib/dispatcher/agent.js')), 'the agent is in');
+        assert.ok(
+            undiciInputs.some((input) => input.endsWith('lib/dispatcher/agent.js')),
+            'the agent is in',
+        );
         const unwanted = undiciInputs.filter((input) => /undici\/index\.js$|\/lib\/(web|mock|cache|interceptor)\/|client-h2\.js$|socks5/.test(input));
         assert.deepEqual(unwanted, []);
         const kib = statSync(outfile).size / 1024;
@@ -89,9 +98,14 @@ describe('undici parts of the lean bundle', function () {
         measureBundleLoads([outfile], 1);
     });
 
-    it('works on its own: requests through Agent and through EnvHttpProxyAgent\'s CONNECT tunnel, without undici\'s index', async () => {
+    it("works on its own: requests through Agent and through EnvHttpProxyAgent's CONNECT tunnel, without undici's index", async () => {
         const partsFile = path.join(dir, 'undici-parts.js');
-        await build({ ...extensionBuildOptions({ production: true }), entryPoints: [path.join(repoRoot, 'src', 'zenlayer', 'undiciParts.ts')], outfile: partsFile, external: [] });
+        await build({
+            ...extensionBuildOptions({ production: true }),
+            entryPoints: [path.join(repoRoot, 'src', 'zenlayer', 'undiciParts.ts')],
+            outfile: partsFile,
+            external: [],
+        });
         const script = `
 const http = require('node:http');
 const net = require('node:net');

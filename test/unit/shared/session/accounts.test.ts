@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { checkAccountName, MAX_ACCOUNTS, maskedKeyId, migrateSingleCredentials, parseAccounts, serializeAccounts, withAccount } from '../../../../src/shared/session/accounts';
+import {
+    checkAccountName,
+    MAX_ACCOUNTS,
+    maskedKeyId,
+    migrateSingleCredentials,
+    parseAccounts,
+    serializeAccounts,
+    withAccount,
+} from '../../../../src/shared/session/accounts';
 
 const KEY = { accessKeyId: 'ZLDEMOACCESSKEY01', accessKeyPassword: 'secret' };
 
@@ -21,11 +29,21 @@ describe('accounts: names, masking, the stored format', () => {
     });
 
     it('reads back what it wrote, and drops (and counts) entries that are not accounts, duplicates and more than the bound', () => {
-        const state = withAccount(withAccount({ accounts: [], active: undefined }, { name: 'default', credentials: KEY }, true), { name: 'ci', credentials: { token: 'tok' } }, false);
+        const state = withAccount(
+            withAccount({ accounts: [], active: undefined }, { name: 'default', credentials: KEY }, true),
+            { name: 'ci', credentials: { token: 'tok' } },
+            false,
+        );
         const parsed = parseAccounts(serializeAccounts(state));
         assert.deepStrictEqual(parsed, { state, dropped: 0 });
 
-        const entries = [{ name: 'a', accessKeyId: 'ZLKEY0001', accessKeyPassword: 'p' }, { name: 'A', token: 't' }, { name: '', token: 't' }, { name: 'b' }, 'junk'];
+        const entries = [
+            { name: 'a', accessKeyId: 'ZLKEY0001', accessKeyPassword: 'p' },
+            { name: 'A', token: 't' },
+            { name: '', token: 't' },
+            { name: 'b' },
+            'junk',
+        ];
         const many = Array.from({ length: MAX_ACCOUNTS + 5 }, (_, i) => ({ name: `n${i}`, token: `t${i}` }));
         const messy = parseAccounts(JSON.stringify({ accounts: [...entries, ...many], active: 'A' }));
         assert.ok(messy.state);

@@ -3,7 +3,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discoverCredentialSources, readIfExists } from '../../../../src/accounts/model/credentialFiles';
-import { checkAccessKeyId, currentCliProfile, fromEnvironment, parseCliCredentials, parseStoredCredentials } from '../../../../src/shared/session/credentialSources';
+import {
+    checkAccessKeyId,
+    currentCliProfile,
+    fromEnvironment,
+    parseCliCredentials,
+    parseStoredCredentials,
+} from '../../../../src/shared/session/credentialSources';
 
 describe('checkAccessKeyId', () => {
     it('accepts typical IDs and explains what is wrong with others', () => {
@@ -17,7 +23,11 @@ describe('checkAccessKeyId', () => {
 
 describe('fromEnvironment', () => {
     it('offers ZENLAYER_ACCESS_KEY_ID/SECRET only when both are set', () => {
-        assert.deepStrictEqual(fromEnvironment({ ID: 'AK123456', SECRET: 'pw' }, 'ID', 'SECRET'), { kind: 'environment', accessKeyId: 'AK123456', credentials: { accessKeyId: 'AK123456', accessKeyPassword: 'pw' } });
+        assert.deepStrictEqual(fromEnvironment({ ID: 'AK123456', SECRET: 'pw' }, 'ID', 'SECRET'), {
+            kind: 'environment',
+            accessKeyId: 'AK123456',
+            credentials: { accessKeyId: 'AK123456', accessKeyPassword: 'pw' },
+        });
         assert.strictEqual(fromEnvironment({ ID: 'AK123456' }, 'ID', 'SECRET'), undefined);
     });
 });
@@ -63,7 +73,10 @@ describe('currentCliProfile', () => {
 
 describe('parseStoredCredentials (SecretStorage value)', () => {
     it('reads what the extension stores and treats anything else as signed out', () => {
-        assert.deepStrictEqual(parseStoredCredentials('{"accessKeyId":"AK1234567","accessKeyPassword":"pw"}'), { accessKeyId: 'AK1234567', accessKeyPassword: 'pw' });
+        assert.deepStrictEqual(parseStoredCredentials('{"accessKeyId":"AK1234567","accessKeyPassword":"pw"}'), {
+            accessKeyId: 'AK1234567',
+            accessKeyPassword: 'pw',
+        });
         assert.deepStrictEqual(parseStoredCredentials('{"token":"t"}'), { token: 't' });
         assert.strictEqual(parseStoredCredentials(undefined), undefined);
         assert.strictEqual(parseStoredCredentials('{"accessKeyId":"AK1234567"}'), undefined);
@@ -85,7 +98,10 @@ describe('discoverCredentialSources (environment and ~/.zenlayer files)', () => 
 
     it('offers the environment first, then the CLI profiles with the current one (config.json) ahead', async () => {
         fs.mkdirSync(path.join(home, '.zenlayer'));
-        fs.writeFileSync(path.join(home, '.zenlayer', 'credentials.json'), JSON.stringify({ default: { access_key_id: 'AKDEFAULT01', access_key_secret: 's1' }, work: { token: 'tok' } }));
+        fs.writeFileSync(
+            path.join(home, '.zenlayer', 'credentials.json'),
+            JSON.stringify({ default: { access_key_id: 'AKDEFAULT01', access_key_secret: 's1' }, work: { token: 'tok' } }),
+        );
         fs.writeFileSync(path.join(home, '.zenlayer', 'config.json'), JSON.stringify({ current_profile: 'work' }));
         const sources = await discoverCredentialSources({ ZENLAYER_ACCESS_KEY_ID: 'AKFROMENV01', ZENLAYER_ACCESS_KEY_SECRET: 'e' }, home);
         assert.deepStrictEqual(
@@ -93,6 +109,9 @@ describe('discoverCredentialSources (environment and ~/.zenlayer files)', () => 
             ['env', 'work*', 'default'],
         );
         const overridden = await discoverCredentialSources({ ZENLAYER_PROFILE: 'default' }, home);
-        assert.deepStrictEqual(overridden.map((source) => source.kind === 'cliProfile' && source.isCurrent), [true, false]);
+        assert.deepStrictEqual(
+            overridden.map((source) => source.kind === 'cliProfile' && source.isCurrent),
+            [true, false],
+        );
     });
 });

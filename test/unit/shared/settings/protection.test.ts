@@ -26,14 +26,29 @@ describe('protected images', () => {
 
     it('reports entries that are not text, empty, or a tag without a key, and keeps the rest once', () => {
         const { rules: parsed, invalid } = parseProtectionRules(['prod-*', 7, '  ', 'tag:', 'tag:=x', 'prod-*']);
-        assert.deepStrictEqual(parsed.map((rule) => rule.entry), ['prod-*']);
-        assert.deepStrictEqual(invalid.map((entry) => entry.problem), ['notText', 'empty', 'tagWithoutKey', 'tagWithoutKey']);
+        assert.deepStrictEqual(
+            parsed.map((rule) => rule.entry),
+            ['prod-*'],
+        );
+        assert.deepStrictEqual(
+            invalid.map((entry) => entry.problem),
+            ['notText', 'empty', 'tagWithoutKey', 'tagWithoutKey'],
+        );
     });
 
     it('is never sent: a protected image is skipped with the matching entry', () => {
         const protection = rules('prod-*');
-        const targets = partitionDeletable([image('prod-db'), image('scratch')], { marks: new Map(), protectedBy: (candidate) => protectingEntry(candidate, protection) });
-        assert.deepStrictEqual(targets.images.map((candidate) => candidate.name), ['scratch']);
-        assert.deepStrictEqual(targets.skipped.map((skipped) => [skipped.image.name, skipped.reason, skipped.protectedBy]), [['prod-db', 'protected', 'prod-*']]);
+        const targets = partitionDeletable([image('prod-db'), image('scratch')], {
+            marks: new Map(),
+            protectedBy: (candidate) => protectingEntry(candidate, protection),
+        });
+        assert.deepStrictEqual(
+            targets.images.map((candidate) => candidate.name),
+            ['scratch'],
+        );
+        assert.deepStrictEqual(
+            targets.skipped.map((skipped) => [skipped.image.name, skipped.reason, skipped.protectedBy]),
+            [['prod-db', 'protected', 'prod-*']],
+        );
     });
 });

@@ -61,17 +61,27 @@ describe('SettingsService', () => {
         assert.deepStrictEqual(logger.lines, ['[warn] Ignoring invalid setting zenlayer.requestTimeoutSeconds = -5; using the default.']);
     });
 
-    it('joins the protected images of every level: a workspace adds entries but cannot remove the user\'s; invalid ones are logged once', () => {
+    it("joins the protected images of every level: a workspace adds entries but cannot remove the user's; invalid ones are logged once", () => {
         const { service, changes, logger } = setup();
         fakeConfiguration.set('user', 'zenlayer.delete.protectedImages', ['prod-*', 'tag:keep']);
         fakeConfiguration.set('workspace', 'zenlayer.delete.protectedImages', ['db-?', '', 42]);
-        assert.deepStrictEqual(service.protectionRules.map((rule) => rule.entry), ['prod-*', 'tag:keep', 'db-?']);
+        assert.deepStrictEqual(
+            service.protectionRules.map((rule) => rule.entry),
+            ['prod-*', 'tag:keep', 'db-?'],
+        );
         assert.strictEqual(changes.at(-1)?.protectionChanged, true);
         fakeConfiguration.set('workspace', 'zenlayer.delete.protectedImages', []);
-        assert.deepStrictEqual(service.protectionRules.map((rule) => rule.entry), ['prod-*', 'tag:keep'], 'an empty workspace list removes nothing of the user\'s');
+        assert.deepStrictEqual(
+            service.protectionRules.map((rule) => rule.entry),
+            ['prod-*', 'tag:keep'],
+            "an empty workspace list removes nothing of the user's",
+        );
         assert.deepStrictEqual(
             logger.lines.filter((line) => line.includes('protectedImages')),
-            ['[warn] Ignoring invalid entry "" of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).', '[warn] Ignoring invalid entry 42 of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).'],
+            [
+                '[warn] Ignoring invalid entry "" of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).',
+                '[warn] Ignoring invalid entry 42 of zenlayer.delete.protectedImages (expected a name pattern, tag:KEY or tag:KEY=VALUE).',
+            ],
         );
     });
 
