@@ -5,8 +5,18 @@ import type { ConfiguredDispatcher } from '../../platform/proxy';
 import type { Logger } from '../../platform/logger';
 import type { ZenlayerClient, ZenlayerClientOptions, ZenlayerCredentials } from '../../zenlayer';
 
+/** The calls the extension makes; adding an API action to the extension means adding its name here. */
+const API_CALLS = [
+    'listCustomImages',
+    'listInstances',
+    'describeImagesByIds',
+    'deleteImages',
+    'describeZones',
+] as const satisfies readonly (keyof ZenlayerClient)[];
+type ApiCall = (typeof API_CALLS)[number];
+
 /** The part of the client the extension uses; tests and the benchmark can stand in for it. */
-export type ImagesApi = Pick<ZenlayerClient, 'listCustomImages' | 'listInstances' | 'describeImagesByIds' | 'deleteImages' | 'describeZones' | 'close'>;
+export type ImagesApi = Pick<ZenlayerClient, ApiCall | 'close'>;
 export type ImagesApiFactory = (options: ZenlayerClientOptions) => ImagesApi;
 
 export interface SessionDependencies {
@@ -36,14 +46,11 @@ class CountedClient {
         raw: ImagesApi,
         private readonly closeAll: () => Promise<void>,
     ) {
-        this.api = {
-            listCustomImages: (...args) => this.count(() => raw.listCustomImages(...args)),
-            listInstances: (...args) => this.count(() => raw.listInstances(...args)),
-            describeImagesByIds: (...args) => this.count(() => raw.describeImagesByIds(...args)),
-            deleteImages: (...args) => this.count(() => raw.deleteImages(...args)),
-            describeZones: (...args) => this.count(() => raw.describeZones(...args)),
-            close: () => this.close(),
-        };
+        const counted: Partial<Record<ApiCall, unknown>> = {};
+        for (const call of API_CALLS) {
+            counted[call] = (...args: unknown[]) => this.count(() => (raw[call] as (...args: unknown[]) => Promise<unknown>)(...args));
+        }
+        this.api = { ...(counted as Pick<ImagesApi, ApiCall>), close: () => this.close() };
     }
 
     /** No new use will come through the session; closes now if idle, else when the last running call ends. */
