@@ -24,6 +24,10 @@ export const COMMANDS = {
     switchAccount: 'zenlayer.switchAccount',
     renameAccount: 'zenlayer.renameAccount',
     removeAccount: 'zenlayer.removeAccount',
+    showReferences: 'zenlayer.showReferences',
+    rescanReferences: 'zenlayer.rescanReferences',
+    /** The hover's link to the images view; not in the palette. */
+    revealImage: 'zenlayer.revealImage',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -4,6 +4,8 @@ import { registerAccounts } from './accounts/register';
 import { readHooks } from './dev/hooks';
 import type { ZenlayerImagesTestApi } from './dev/testApi';
 import { registerImages } from './images/register';
+import { registerReferences } from './references/register';
+import { ShownImagesRelay } from './shared/images/shownImages';
 import { DisposableStore } from './platform/disposables';
 import { ChannelLogger } from './platform/logger';
 import { createDispatcher } from './platform/proxy';
@@ -42,11 +44,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zenlay
     const account = store.add(new ActiveAccount(accountStore, session, settings));
 
     // Images offer Configure Credentials; the accounts' status bar reads the images' load state: one is bound late.
+    // References read the shown images through a relay the images view publishes to, and link back to its rows.
     let configure = (): Promise<void> => Promise.resolve();
+    let revealImage = (_imageId: string): Promise<void> => Promise.resolve();
+    const shownImages = new ShownImagesRelay();
+    const references = registerReferences({ shownImages, revealImage: (imageId) => revealImage(imageId), logger, ui }, store);
     const images = registerImages(
-        { ui, logger, session, account, settings, workspaceState: context.workspaceState, configureCredentials: () => configure() },
+        { ui, logger, session, account, settings, workspaceState: context.workspaceState, configureCredentials: () => configure(), shownImages, references },
         store,
     );
+    revealImage = images.revealImage;
     const accounts = registerAccounts(
         { ui, logger, store: accountStore, session, settings, globalState: context.globalState, shownImages: images.model },
         store,

@@ -8,6 +8,10 @@ import type { UserInterface } from '../platform/userInterface';
 import type { ActiveAccount } from '../shared/session/activeAccount';
 import type { Session } from '../shared/session/session';
 import type { SettingsService } from '../shared/settings/settingsService';
+import type { ShownImagesRelay } from '../shared/images/shownImages';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
+import { shownImagesOf } from './model/shownImages';
+import { revealImage } from './view/revealImage';
 import { createImagesFeature, type ImagesFeature, type ImagesFeatureDependencies } from './feature';
 import { isFilterActive, parseStoredFilter } from './model/filter';
 import { realScheduler } from './model/polling';
@@ -24,11 +28,17 @@ export interface ImagesRegistrationDependencies {
     readonly workspaceState: vscode.Memento;
     /** The accounts feature's Configure Credentials, offered when nobody is signed in. */
     readonly configureCredentials: () => Promise<void>;
+    /** Where the view publishes what it shows, for the references feature's hover and diagnostics. */
+    readonly shownImages: ShownImagesRelay;
+    /** Image references in the workspace's files; the scan starts when the view is first shown. */
+    readonly references: WorkspaceReferences;
 }
 
 export interface ImagesRegistration extends Pick<ImagesFeature, 'model'> {
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
+    /** Shows the view and selects the image's row. */
+    readonly revealImage: (imageId: string) => Promise<void>;
 }
 
 /** The images view in the workbench: its model, tree, commands, and what it follows of settings and the account. */
@@ -78,5 +88,20 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
             }
         }),
     );
-    return { model, provider: feature.view.provider, view: feature.view.tree };
+    store.add(deps.shownImages.publish(shownImagesOf(model)));
+    store.add(startScanWhenShown(feature.view.tree, deps.references));
+    const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);
+    return { model, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow };
+}
+
+/** The workspace is scanned for image references once someone looks at images, not at start-up. */
+function startScanWhenShown(view: vscode.TreeView<TreeNode>, references: WorkspaceReferences): vscode.Disposable {
+    if (view.visible) {
+        references.start();
+    }
+    return view.onDidChangeVisibility((event) => {
+        if (event.visible) {
+            references.start();
+        }
+    });
 }

@@ -1,11 +1,4 @@
-/** Identifiers of the workspace-references feature; the manifest contributions are listed in the lead's report. */
-
-export const REFERENCE_COMMANDS = {
-    showReferences: 'zenlayer.showReferences',
-    rescanReferences: 'zenlayer.rescanReferences',
-    /** The hover's link; not in the palette. */
-    revealImage: 'zenlayer.revealImage',
-} as const;
+/** Identifiers of the workspace-references feature (its commands are in src/constants.ts with the others). */
 
 export const REFERENCE_SETTINGS = {
     section: 'zenlayer.references',

@@ -3,12 +3,14 @@
  * switch): a custom image ID the shown account does not have (with the date when this VS Code deleted it), or an
  * image in a status that cannot launch instances. IDs of other shapes are never reported.
  */
+import type { ShownImages } from '../shared/images/shownImages';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import * as vscode from 'vscode';
 import type { ZenlayerImage } from '../zenlayer/types';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, UNUSABLE_STATUSES } from './constants';
 import { hasCustomImageIdShape } from './model/tokens';
 import type { FileFindings, TokenOccurrence } from './model/types';
-import type { DeleteHistoryLookup, ShownImages, WorkspaceReferences } from './ports';
+import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts, shortDate } from './texts';
 
 /** Bursts of changes (a scan's end and a listing at once) are published once. */

@@ -3,11 +3,13 @@
  * reveal it in the images view and to show its references. For a custom image ID the account does not have (with a
  * complete listing), what is known of it instead. Works without the workspace scan (the references line waits for it).
  */
+import { COMMANDS } from '../constants';
+import type { ShownImages } from '../shared/images/shownImages';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import * as vscode from 'vscode';
 import type { ZenlayerImage } from '../zenlayer/types';
-import { REFERENCE_COMMANDS } from './constants';
 import { hasCustomImageIdShape, tokenAt } from './model/tokens';
-import type { DeleteHistoryLookup, ShownImages, WorkspaceReferences } from './ports';
+import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts, shortDate } from './texts';
 
 /** Instances named in a hover; the rest are counted. */
@@ -45,7 +47,7 @@ export class ImageIdHover implements vscode.HoverProvider {
 
     private describe(image: ZenlayerImage, account: string): vscode.MarkdownString {
         const markdown = new vscode.MarkdownString();
-        markdown.isTrusted = { enabledCommands: [REFERENCE_COMMANDS.revealImage, REFERENCE_COMMANDS.showReferences] };
+        markdown.isTrusted = { enabledCommands: [COMMANDS.revealImage, COMMANDS.showReferences] };
         markdown.appendMarkdown('**').appendText(image.name).appendMarkdown('** · ').appendText(image.status);
         if (image.sizeGiB !== undefined) {
             markdown.appendText(` · ${referenceTexts.hover.size(image.sizeGiB)}`);
@@ -71,9 +73,9 @@ export class ImageIdHover implements vscode.HoverProvider {
         markdown
             .appendMarkdown(`[`)
             .appendText(referenceTexts.hover.reveal())
-            .appendMarkdown(`](${commandLink(REFERENCE_COMMANDS.revealImage, [image.id])})`);
+            .appendMarkdown(`](${commandLink(COMMANDS.revealImage, [image.id])})`);
         if (files !== undefined) {
-            const link = commandLink(REFERENCE_COMMANDS.showReferences, [image.id]);
+            const link = commandLink(COMMANDS.showReferences, [image.id]);
             markdown.appendMarkdown(' · [').appendText(referenceTexts.hover.showReferences()).appendMarkdown(`](${link})`);
         }
         return markdown;

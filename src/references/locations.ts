@@ -1,6 +1,6 @@
 /** How a reference location reads and links in VS Code. */
+import type { ReferenceLocation } from '../shared/references/workspaceReferences';
 import * as vscode from 'vscode';
-import type { ReferenceLocation } from './model/types';
 
 /** `infra/prod.tf:14`; in a multi-root workspace the folder's name leads. */
 export function describeLocation(location: Pick<ReferenceLocation, 'uri' | 'line'>): string {

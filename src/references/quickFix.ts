@@ -1,14 +1,18 @@
 /** The quick fix of a Zenlayer problem: replace the ID with the newest AVAILABLE image of the same family. */
+import { newestAvailableOfFamily } from '../shared/images/family';
+import type { ShownImages } from '../shared/images/shownImages';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './constants';
-import { imageFamily, newestAvailableInFamily } from './model/family';
-import type { DeleteHistoryLookup, ShownImages } from './ports';
+import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts } from './texts';
 
 const FIXABLE: ReadonlySet<unknown> = new Set(Object.values(DIAGNOSTIC_CODES));
 
 export class ReplaceImageIdActions implements vscode.CodeActionProvider {
-    static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+    /** A function, not a static field: the bundle loads before anything of vscode is touched. */
+    static metadata(): vscode.CodeActionProviderMetadata {
+        return { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+    }
 
     constructor(
         private readonly shownImages: ShownImages,
@@ -24,7 +28,7 @@ export class ReplaceImageIdActions implements vscode.CodeActionProvider {
             const id = document.getText(diagnostic.range);
             // A deleted image's name is known only to the delete history.
             const name = images.find((image) => image.id === id)?.name ?? this.deleteHistory?.deleted(id)?.name;
-            const replacement = name === undefined ? undefined : newestAvailableInFamily(images, imageFamily(name), id);
+            const replacement = name === undefined ? undefined : newestAvailableOfFamily(images, name, id);
             if (!replacement) {
                 return [];
             }

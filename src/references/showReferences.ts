@@ -2,11 +2,12 @@
  * Show References: an image's references in VS Code's peek, as Find All References shows them; from the palette, a
  * pick of the referenced images first. The same locations answer Find All References (Shift+F12) on an image ID.
  */
+import type { ReferenceLocation, WorkspaceReferences } from '../shared/references/workspaceReferences';
+import type { ShownImages } from '../shared/images/shownImages';
 import * as vscode from 'vscode';
-import type { ReferenceLocation } from './model/types';
 import { REFERENCE_SETTINGS } from './constants';
 import { tokenAt } from './model/tokens';
-import type { ReferencesUi, ShownImages, WorkspaceReferences } from './ports';
+import type { ReferencesUi } from './ports';
 import { referenceTexts } from './texts';
 
 const toLocation = (location: ReferenceLocation) =>

@@ -3,6 +3,7 @@
  * activation), then a file watcher and the editors' unsaved text re-scan single files, and a new listing re-matches
  * without reading files. Settings, folder or prefix changes start a fresh full scan, which replaces the index when done.
  */
+import type { ReferenceLocation, ReferenceScanStatus, WorkspaceReferences } from '../shared/references/workspaceReferences';
 import * as vscode from 'vscode';
 import { WorkspaceFileSource } from './fileSource';
 import { describeLocation, linkTarget } from './locations';
@@ -11,8 +12,8 @@ import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
 import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits, type ScanSummary } from './model/scanner';
 import { scanText } from './model/scanText';
-import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern } from './model/types';
-import type { ReferencesDependencies, ReferenceScanStatus, WorkspaceReferences } from './ports';
+import type { FileFindings, ImageKey } from './model/types';
+import type { ReferencesDependencies } from './ports';
 import { affectsScope, folderScope, type FolderScope } from './scope';
 
 /** Typing pauses this long before an editor's text is scanned again. */
@@ -83,10 +84,6 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
 
     referencedImages(): ReadonlyMap<string, number> {
         return this.index.referencedImages();
-    }
-
-    skippedPatterns(): readonly SkippedPattern[] {
-        return this.index.skippedPatterns();
     }
 
     allFindings(): ReadonlyMap<string, FileFindings> {

@@ -4,9 +4,10 @@ import * as assert from 'node:assert/strict';
 import { ACCOUNT_COMMANDS } from '../../src/accounts/commands';
 import { COMMANDS } from '../../src/constants';
 import { IMAGE_COMMANDS } from '../../src/images/commands';
+import { REFERENCE_COMMANDS } from '../../src/references/commands';
 
 describe('command tables of the features', function () {
-    const tables: Record<string, object> = { accounts: ACCOUNT_COMMANDS, images: IMAGE_COMMANDS };
+    const tables: Record<string, object> = { accounts: ACCOUNT_COMMANDS, images: IMAGE_COMMANDS, references: REFERENCE_COMMANDS };
 
     it('handle every command of the manifest exactly once', function () {
         const handledBy = new Map<string, string[]>();

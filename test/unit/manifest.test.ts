@@ -1,3 +1,4 @@
+import { DEFAULT_INCLUDE_GLOBS } from '../../src/references/model/globs';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -137,8 +138,8 @@ describe('manifest (package.json contributes)', () => {
             'the README documents exactly the settings the manifest declares',
         );
         for (const [key, value] of documented) {
-            // Strings are written bare in the table (`modal`), numbers and lists as JSON (`10`, `[]`).
-            const expected: unknown = /^[[\d]/.test(value) ? JSON.parse(value) : value;
+            // Strings are written bare in the table (`modal`), numbers, booleans and lists as JSON (`10`, `true`, `[]`).
+            const expected: unknown = /^([[\d]|true$|false$)/.test(value) ? JSON.parse(value) : value;
             assert.deepStrictEqual(properties[key].default, expected, `${key}: the manifest's default is not the README's`);
         }
         // Unset, the extension reads the same values (every setting but the list of protected images, read elsewhere).
@@ -162,6 +163,8 @@ describe('manifest (package.json contributes)', () => {
                 typeCountThreshold: properties['zenlayer.delete.typeCountThreshold'].default,
             },
         );
+        // The references' scope reads the same file types when the setting is unset.
+        assert.deepStrictEqual(properties['zenlayer.references.include'].default, DEFAULT_INCLUDE_GLOBS);
         assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
     });

@@ -3,10 +3,11 @@
  * changed file replaces its own findings and contributions only; a new listing re-matches the kept findings against
  * the new IDs and names without reading any file (unless an ID needs a prefix the files were not searched for).
  */
+import type { ReferenceLocation } from '../../shared/references/workspaceReferences';
 import { translateGoRegex } from './goRegex';
 import type { NameRegexEvaluator } from './regexWorker';
 import { CUSTOM_IMAGE_ID_PREFIX, idPrefixOf } from './tokens';
-import type { FileFindings, ImageKey, ReferenceLocation, SkippedPattern, SkipReason } from './types';
+import type { FileFindings, ImageKey, SkippedPattern, SkipReason } from './types';
 
 type PatternOutcome =
     { readonly kind: 'matched'; readonly ids: readonly string[] } | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };

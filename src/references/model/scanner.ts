@@ -2,6 +2,7 @@
  * The full scan of a workspace, over any file source (VS Code's file system API in the extension, node:fs in the
  * bench): bounded in files, bytes and time, cancellable, and working in slices so the extension host never stalls.
  */
+import type { ScanTruncation } from '../../shared/references/workspaceReferences';
 import { decodeFile, MAX_FILE_BYTES } from './decode';
 import type { ReferenceIndex } from './referenceIndex';
 import { scanText } from './scanText';
@@ -38,8 +39,6 @@ export const DEFAULT_SCAN_LIMITS: ScanLimits = {
 };
 
 /** Which limit stopped a scan before it read every file. */
-export type ScanTruncation = 'files' | 'bytes' | 'time';
-
 export interface ScanSummary {
     readonly filesListed: number;
     readonly filesScanned: number;

@@ -1,15 +1,5 @@
 /** What the workspace-references model deals in. Plain data, no VS Code: the scanner, the index and the bench share it. */
 
-/** Where an image is referenced: a file (its URI as a string), a zero-based line and a column range in UTF-16 units. */
-export interface ReferenceLocation {
-    readonly uri: string;
-    readonly line: number;
-    readonly startColumn: number;
-    readonly endColumn: number;
-    /** The image's exact ID, or an `image_name_regex` of a `zenlayercloud_zec_images` data source that selects it. */
-    readonly via: { readonly kind: 'id' } | { readonly kind: 'nameRegex'; readonly pattern: string };
-}
-
 /** A text range in a file, zero-based, columns in UTF-16 units (as VS Code counts them). */
 export interface TextSpan {
     readonly line: number;

@@ -4,6 +4,8 @@
  * setting `zenlayer.cleanup.families` names families where the reading is wrong.
  */
 
+import type { ZenlayerImage } from '../../zenlayer/types';
+
 /** Markers of a build that is not the release yet, oldest kind first: `1.32-dev` < `-alpha` < `-beta` < `-pre` < `-rc` < `1.32`. */
 const PRE_RELEASE_RANK: ReadonlyMap<string, number> = new Map([
     ['dev', 0],
@@ -206,4 +208,32 @@ export function compareBySuffix(a: ImageFamily, b: ImageFamily): number {
         return a.suffixKey === b.suffixKey ? 0 : a.suffixKey === undefined ? -1 : 1;
     }
     return compareVersionKeys(a.suffixKey, b.suffixKey);
+}
+
+/**
+ * The newest AVAILABLE image of the family `name` belongs to, other than `exceptId`: the quick fix's replacement for an
+ * ID that can no longer be launched. Newest by the names' suffixes, then by imageVersion where names tie.
+ */
+export function newestAvailableOfFamily(
+    images: readonly ZenlayerImage[],
+    name: string,
+    exceptId: string | undefined,
+    overrides: readonly FamilyOverride[] = [],
+): ZenlayerImage | undefined {
+    const key = imageFamily(name, overrides).key;
+    let newest: { image: ZenlayerImage; family: ImageFamily } | undefined;
+    for (const image of images) {
+        if (image.status !== 'AVAILABLE' || image.id === exceptId) {
+            continue;
+        }
+        const family = imageFamily(image.name, overrides);
+        if (family.key !== key) {
+            continue;
+        }
+        const order = newest ? compareBySuffix(family, newest.family) || compareVersions(image.version ?? '', newest.image.version ?? '') : 1;
+        if (order > 0 || (order === 0 && newest !== undefined && image.id > newest.image.id)) {
+            newest = { image, family };
+        }
+    }
+    return newest?.image;
 }

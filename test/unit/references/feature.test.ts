@@ -1,7 +1,7 @@
+import type { ReferenceLocation } from '../../../src/shared/references/workspaceReferences';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_CODES } from '../../../src/references/constants';
-import type { ReferenceLocation } from '../../../src/references/model/types';
 import { fakeConfiguration, fakeLanguages, fakeWorkspace, FakeTextDocument, Position, Uri } from '../../support/fakeVscode';
 import { IDS, setUpFeature } from './support';
 

@@ -1,9 +1,10 @@
+import type { ReferenceLocation } from '../../../src/shared/references/workspaceReferences';
 import * as assert from 'assert';
 import { ReferenceIndex } from '../../../src/references/model/referenceIndex';
 import type { CompiledPattern, NameRegexEvaluator, PatternVerdict } from '../../../src/references/model/regexWorker';
 import { WorkerRegexEvaluator } from '../../../src/references/model/regexWorker';
 import { scanText } from '../../../src/references/model/scanText';
-import type { ImageKey, ReferenceLocation } from '../../../src/references/model/types';
+import type { ImageKey } from '../../../src/references/model/types';
 
 const WEB_11 = { id: 'img-2fa3e444ec0ba583', name: 'web-frontend-2026-11' };
 const WEB_10 = { id: 'img-d9093f1ba07b19d9', name: 'web-frontend-2026-10' };

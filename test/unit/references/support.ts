@@ -1,7 +1,9 @@
 /** A registered workspace-references feature over the fake vscode's in-memory workspace, with scripted ports. */
+import { DisposableStore } from '../../../src/platform/disposables';
+import type { ImageUser, ShownImages } from '../../../src/shared/images/shownImages';
 import type { ZenlayerImage } from '../../../src/zenlayer/types';
 import { Emitter } from '../../../src/platform/events';
-import type { DeletedImage, ImageUser, ReferencesUi, ShownImages } from '../../../src/references/ports';
+import type { DeletedImage, ReferencesUi } from '../../../src/references/ports';
 import { registerReferences } from '../../../src/references/register';
 import { fakeCommands, fakeConfiguration, fakeLanguages, fakeWorkspace } from '../../support/fakeVscode';
 import { image } from '../../support/fixtures';
@@ -77,15 +79,19 @@ export function setUpFeature(files: Record<string, string>, folders = ['/w']) {
     const deleted = new Map<string, DeletedImage>();
     const revealed: string[] = [];
     const log: string[] = [];
-    const { references, disposables } = registerReferences({
-        shownImages: shown,
-        deleteHistory: { deleted: (id) => deleted.get(id) },
-        revealImage: (id) => revealed.push(id),
-        logger: { debug: () => undefined, info: (line) => log.push(`info ${line}`), warn: (line) => log.push(`warn ${line}`) },
-        ui,
-    });
+    const store = new DisposableStore();
+    const references = registerReferences(
+        {
+            shownImages: shown,
+            deleteHistory: { deleted: (id) => deleted.get(id) },
+            revealImage: (id) => revealed.push(id),
+            logger: { debug: () => undefined, info: (line) => log.push(`info ${line}`), warn: (line) => log.push(`warn ${line}`) },
+            ui,
+        },
+        store,
+    );
     const dispose = () => {
-        disposables.forEach((disposable) => void disposable.dispose());
+        void store.dispose();
         fakeCommands.clear();
     };
     /** Resolves at the next change after which `done()` holds (a watcher event or an edit is handled asynchronously). */

@@ -19,8 +19,11 @@ const undiciDir = path.join(repoRoot, 'node_modules', 'undici');
 const loadFromRoot = createRequire(path.join(repoRoot, 'package.json'));
 const { extensionBuildOptions } = loadFromRoot('./esbuild.js') as { extensionBuildOptions: (options: { production: boolean }) => BuildOptions };
 
-/** The bundle may not grow past this (issue 9; it was 581 KiB with undici's whole index). */
-const MAX_BUNDLE_KIB = 380;
+/**
+ * The bundle may not grow past this: it was 581 KiB with undici's whole index (issue 9), 356 KiB without; the workspace
+ * references (issue 17: Terraform and JSON readers, Go regex translation) add about 50 KiB, the image actions more.
+ */
+const MAX_BUNDLE_KIB = 440;
 
 function readJson(file: string): Record<string, unknown> {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
