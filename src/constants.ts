@@ -28,6 +28,8 @@ export const COMMANDS = {
     rescanReferences: 'zenlayer.rescanReferences',
     /** The hover's link to the images view; not in the palette. */
     revealImage: 'zenlayer.revealImage',
+    showDeleteHistory: 'zenlayer.showDeleteHistory',
+    exportDeleteHistory: 'zenlayer.exportDeleteHistory',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -8,7 +8,7 @@ import type { UserInterface } from '../platform/userInterface';
 import type { AccountStore } from '../shared/session/accountStore';
 import type { Session } from '../shared/session/session';
 import type { SettingsService } from '../shared/settings/settingsService';
-import { AccountCommands } from './commands/accountCommands';
+import { AccountCommands, type AccountRecords } from './commands/accountCommands';
 import { ACCOUNT_COMMANDS } from './commands';
 import { CredentialEntry } from './commands/credentialEntry';
 import { AccountChecks } from './model/accountChecks';
@@ -24,6 +24,8 @@ export interface AccountsRegistrationDependencies {
     readonly globalState: vscode.Memento;
     /** What the images view knows of the active account (for the status bar's red background on a rejected key). */
     readonly shownImages: AccountStatusBarDependencies['images'];
+    /** The account's files in the global storage, forgotten when it is removed and moved when it is renamed. */
+    readonly records: AccountRecords;
 }
 
 export interface AccountsRegistration {
@@ -38,7 +40,7 @@ export function registerAccounts(deps: AccountsRegistrationDependencies, store: 
     const discoverSources = () => discoverCredentialSources(process.env, os.homedir());
     const checks = new AccountChecks(deps.globalState);
     const entry = new CredentialEntry({ ui, session, logger, discoverSources });
-    const accounts = new AccountCommands({ ui, store: deps.store, checks, logger, discoverSources, entry, now: Date.now });
+    const accounts = new AccountCommands({ ui, store: deps.store, checks, logger, discoverSources, entry, now: Date.now, records: deps.records });
     const statusBarItem = store.add(vscode.window.createStatusBarItem('zenlayer.account', vscode.StatusBarAlignment.Left));
     store.add(
         new AccountStatusBar({

@@ -6,6 +6,8 @@ import type { ConfirmationMode, GroupBy } from '../shared/settings/settings';
 import { IMAGE_COMMANDS } from './commands';
 import type { ImagesCommandContext } from './commands/context';
 import { DeleteFlow } from './delete/deleteFlow';
+import { DeleteRecorder, type HistoryStore } from './delete/deleteRecorder';
+import { ObservedAges, type ObservationStore } from './model/observedAges';
 import { reportPollingGaveUp } from './delete/followUntilGone';
 import type { ImageFilter } from './model/filter';
 import { type FailureClassifier, ImagesModel } from './model/imagesModel';
@@ -30,6 +32,8 @@ export interface ImagesFeatureDependencies {
     readonly withProgress: <R>(task: () => Promise<R>) => Promise<R>;
     /** The credentials flow of the accounts feature, offered when nobody is signed in. */
     readonly configureCredentials: () => Promise<void>;
+    /** The files every window of the profile writes (src/shared/records): what was seen of each account, what was deleted. */
+    readonly records: { readonly observations: ObservationStore; readonly history: HistoryStore };
 }
 
 /** The view around the model: its selection, and selecting a row (TreeView.reveal in VS Code). */
@@ -42,13 +46,28 @@ export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
     readonly model: ImagesModel;
     readonly view: V;
     readonly deletes: DeleteFlow;
+    /** The observation record as listings feed it, and the delete history as deletes append to it. */
+    readonly records: ImagesRecords;
     /** Every command's handler by its name in COMMANDS (register.ts registers them; unit tests call them). */
     readonly commands: { readonly [K in keyof typeof IMAGE_COMMANDS]: ReturnType<(typeof IMAGE_COMMANDS)[K]> };
     dispose(): void;
 }
 
+export interface ImagesRecords {
+    /** Observations per account: `observations(account)` after a listing, `observe(listing)` for a listing of one's own. */
+    readonly ages: ObservedAges;
+    /** `record(account, { trigger, planFingerprint }, outcome, reasons, sentAt)`; `deleted(imageId)` for the references. */
+    readonly recorder: DeleteRecorder;
+    readonly history: HistoryStore;
+}
+
 /** The images feature assembled once, for activate() (through register.ts) and for the unit tests alike. */
-export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatureDependencies, createView: (model: ImagesModel) => V): ImagesFeature<V> {
+export function createImagesFeature<V extends ImagesViewPort>(
+    deps: ImagesFeatureDependencies,
+    createView: (model: ImagesModel, records: ImagesRecords) => V,
+): ImagesFeature<V> {
+    const now = () => deps.scheduler.now();
+    const ages = new ObservedAges({ store: deps.records.observations, now, later: (work) => setTimeout(work, 0) });
     const model = new ImagesModel({
         api: deps.api,
         logger: deps.logger,
@@ -60,8 +79,11 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         pollIntervalMs: () => deps.settings().pollIntervalMs,
         onPollingGaveUp: (remaining) => reportPollingGaveUp(deps.ui, deps.logger, remaining),
         initial: deps.initial,
+        listed: (listing) => ages.listed(listing),
     });
-    const view = createView(model);
+    const recorder = new DeleteRecorder({ store: deps.records.history, now, shownAccount: () => model.accountName });
+    const records: ImagesRecords = { ages, recorder, history: deps.records.history };
+    const view = createView(model, records);
     const deletes = new DeleteFlow({
         ui: deps.ui,
         api: deps.api,
@@ -72,6 +94,8 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         configureCredentials: deps.configureCredentials,
         selection: view.selection,
         select: view.select,
+        recorder,
+        now,
     });
     const context: ImagesCommandContext = {
         ui: deps.ui,
@@ -80,11 +104,13 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         configureCredentials: deps.configureCredentials,
         selection: view.selection,
         updateGroupBy: deps.updateGroupBy,
+        records,
     };
     return {
         model,
         view,
         deletes,
+        records,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
             deletes.dispose();

@@ -32,9 +32,11 @@ export interface ImagesRegistrationDependencies {
     readonly shownImages: ShownImagesRelay;
     /** Image references in the workspace's files; the scan starts when the view is first shown. */
     readonly references: WorkspaceReferences;
+    /** The observation record and the delete history, in the extension's global storage. */
+    readonly records: ImagesFeatureDependencies['records'];
 }
 
-export interface ImagesRegistration extends Pick<ImagesFeature, 'model'> {
+export interface ImagesRegistration extends Pick<ImagesFeature, 'model' | 'records'> {
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
     /** Shows the view and selects the image's row. */
@@ -57,10 +59,11 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         scheduler: realScheduler,
         withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, task)),
         configureCredentials: deps.configureCredentials,
+        records: deps.records,
     };
     const feature = store.add(
-        createImagesFeature(dependencies, (model) => {
-            const { provider, view } = store.add(createImagesView(model));
+        createImagesFeature(dependencies, (model, records) => {
+            const { provider, view } = store.add(createImagesView(model, (imageId) => records.ages.firstSeen(model.accountName, imageId)));
             return { provider, tree: view, selection: () => view.selection, select: (node: TreeNode) => view.reveal(node, { select: true, focus: true }) };
         }),
     );
@@ -91,7 +94,7 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
     store.add(deps.shownImages.publish(shownImagesOf(model)));
     store.add(startScanWhenShown(feature.view.tree, deps.references));
     const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);
-    return { model, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow };
+    return { model, records: feature.records, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow };
 }
 
 /** The workspace is scanned for image references once someone looks at images, not at start-up. */

@@ -1,4 +1,4 @@
-import type { CancellationToken, InputBoxOptions, Progress, QuickPickItem, QuickPickOptions } from 'vscode';
+import type { CancellationToken, InputBoxOptions, Progress, QuickPickItem, QuickPickOptions, SaveDialogOptions, Uri } from 'vscode';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -31,6 +31,8 @@ export interface UserInterface {
     /** Opens text in a read-only editor (View Details, Show Details). */
     openReadOnlyDocument(name: string, content: string): Thenable<void>;
     showLog(): void;
+    /** The save dialog (Export Delete History…): where to write, or undefined when cancelled. */
+    showSaveDialog(options: SaveDialogOptions): Thenable<Uri | undefined>;
 }
 
 /** Lets the test API replace the UI while the extension runs; every caller holds this one object. */
@@ -74,5 +76,8 @@ export class SwitchableUi implements UserInterface {
     }
     showLog(): void {
         this.current.showLog();
+    }
+    showSaveDialog(options: SaveDialogOptions): Thenable<Uri | undefined> {
+        return this.current.showSaveDialog(options);
     }
 }

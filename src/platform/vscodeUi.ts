@@ -85,6 +85,7 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
             await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
         },
         showLog: () => log.show(true),
+        showSaveDialog: (options) => vscode.window.showSaveDialog(options),
     };
 }
 

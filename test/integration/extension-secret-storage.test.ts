@@ -80,6 +80,7 @@ describe('extension: SecretStorage unavailable', () => {
             checks: new AccountChecks(memento),
             entry: new CredentialEntry({ ui, session, logger, discoverSources }),
             now: Date.now,
+            records: { forget: () => Promise.resolve(), rename: () => Promise.resolve() },
         });
     }
 

@@ -501,3 +501,14 @@ commands.executeCommand = (command: string, ...args: unknown[]): Promise<unknown
     const handler = fakeCommands.get(command);
     return handler ? Promise.resolve(handler(...args)) : refuseUnknownCommand(command, ...args);
 };
+
+// Added for the delete history's export: the save dialog's file is written into the in-memory workspace files.
+Object.assign((workspace as unknown as { fs: object }).fs, {
+    writeFile: (uri: Uri, bytes: Uint8Array) => {
+        fakeWorkspace.files.set(uri.toString(), bytes);
+        return Promise.resolve();
+    },
+});
+Object.assign(Uri, {
+    joinPath: (base: Uri, ...parts: string[]) => Uri.from({ scheme: base.scheme, path: [base.path, ...parts].join('/') }),
+});

@@ -5,6 +5,11 @@ import type { ImageFilter } from '../../src/images/model/filter';
 import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
 import type { ConfirmationMode } from '../../src/shared/settings/settings';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DeleteHistory } from '../../src/shared/records/deleteHistory';
+import { ObservationRecord } from '../../src/shared/records/observations';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
@@ -34,6 +39,8 @@ export interface ImagesFeatureOptions {
     readonly filter?: ImageFilter;
     /** Whether the view is visible from the start (default true). */
     readonly visible?: boolean;
+    /** The records' storage folder (default: a fresh temporary one). */
+    readonly storage?: string;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -44,6 +51,9 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     const settings = { confirmation: 'modal' as ConfirmationMode, typeCountThreshold: 10 };
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
+    // The records in a folder of their own, as in the extension's global storage.
+    const storage = options.storage ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zl-records-'));
+    const records = { observations: new ObservationRecord(storage, logger), history: new DeleteHistory(storage, logger) };
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
     const feature = createImagesFeature(
         {
@@ -62,6 +72,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
                 configureCalls++;
                 return Promise.resolve();
             },
+            records,
         },
         () => ({
             selection: () => selection,
@@ -84,6 +95,10 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         settings,
         model,
         deletes,
+        storage,
+        records,
+        recorder: feature.records.recorder,
+        ages: feature.records.ages,
         configureCalls: () => configureCalls,
         select: (nodes: readonly TreeNode[]) => (selection = nodes),
     };

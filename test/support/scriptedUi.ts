@@ -15,7 +15,8 @@ export type UiCall =
     | { kind: 'clipboard'; text: string }
     | { kind: 'status'; text: string }
     | { kind: 'document'; name: string; content: string }
-    | { kind: 'log' };
+    | { kind: 'log' }
+    | { kind: 'save'; title?: string; defaultUri?: string; filters?: Record<string, string[]> };
 
 type MessageCall = Extract<UiCall, { kind: 'message' }>;
 type InputCall = Extract<UiCall, { kind: 'input' }>;
@@ -31,6 +32,7 @@ export class ScriptedUi implements UserInterface {
     private readonly buttonAnswers: ((call: MessageCall) => string | undefined)[] = [];
     private readonly inputAnswers: (string | undefined)[] = [];
     private readonly pickAnswers: ((labels: string[]) => string[] | undefined)[] = [];
+    private readonly saveAnswers: (vscode.Uri | undefined)[] = [];
 
     /** The next message that has buttons gets this button (or whatever the function returns). */
     clickNext(button: string | ((call: MessageCall) => string | undefined)): this {
@@ -48,6 +50,12 @@ export class ScriptedUi implements UserInterface {
         return this;
     }
 
+    /** The next save dialog answers this location (undefined = Cancel). */
+    saveNext(uri: vscode.Uri | undefined): this {
+        this.saveAnswers.push(uri);
+        return this;
+    }
+
     messages(severity?: Severity): MessageCall[] {
         return this.calls.filter((call): call is MessageCall => call.kind === 'message' && (severity === undefined || call.severity === severity));
     }
@@ -58,7 +66,7 @@ export class ScriptedUi implements UserInterface {
         return this.calls.filter((call): call is Extract<UiCall, { kind: K }> => call.kind === kind);
     }
     get unusedAnswers(): number {
-        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length;
+        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length + this.saveAnswers.length;
     }
 
     showMessage(severity: Severity, message: string, options: MessageOptions, ...buttons: string[]): Thenable<string | undefined> {
@@ -143,6 +151,16 @@ export class ScriptedUi implements UserInterface {
 
     showLog(): void {
         this.calls.push({ kind: 'log' });
+    }
+
+    showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
+        this.calls.push({
+            kind: 'save',
+            ...(options.title !== undefined ? { title: options.title } : {}),
+            ...(options.defaultUri ? { defaultUri: options.defaultUri.toString() } : {}),
+            ...(options.filters ? { filters: options.filters } : {}),
+        });
+        return Promise.resolve(this.saveAnswers.shift());
     }
 
     private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): T[] {

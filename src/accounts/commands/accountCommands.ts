@@ -28,6 +28,14 @@ export interface AccountCommandDependencies {
     /** The zeno CLI's profiles (and the environment), for Import Accounts from the zeno CLI…. */
     readonly discoverSources: () => Promise<CredentialSource[]>;
     readonly now: () => number;
+    /** What the extension keeps per account in its global storage (the observation record, the delete history). */
+    readonly records: AccountRecords;
+}
+
+/** An account's files follow it: gone when it is removed, moved when it is renamed. Never rejects. */
+export interface AccountRecords {
+    forget(account: string): Promise<void>;
+    rename(from: string, to: string): Promise<void>;
 }
 
 type AccountItem = vscode.QuickPickItem & { readonly account?: Account; readonly action?: 'add' | 'import' };
@@ -208,6 +216,7 @@ export class AccountCommands {
         }
         if (await this.write(() => this.deps.store.rename(account.name, name))) {
             await this.deps.checks.rename(account.name, name);
+            await this.deps.records.rename(account.name, name);
             this.deps.logger.info(`Account "${account.name}" renamed to "${name}".`);
         }
     }
@@ -236,6 +245,7 @@ export class AccountCommands {
             return;
         }
         await this.deps.checks.forget(account.name);
+        await this.deps.records.forget(account.name);
         this.deps.logger.info(`Account "${account.name}" removed from SecretStorage.`);
         const others = state.accounts.length - 1;
         if (account.name === state.active && others > 0) {
@@ -283,6 +293,7 @@ export class AccountCommands {
             return;
         }
         await this.deps.checks.forgetAll();
+        await Promise.all(state.accounts.map((account) => this.deps.records.forget(account.name)));
         this.deps.logger.info(`Signed out: ${count} account(s) removed from SecretStorage.`);
         void this.deps.ui.showMessage(
             'info',

@@ -2,6 +2,7 @@ import type { UserInterface } from '../../platform/userInterface';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer';
 import type { DeleteFlow } from '../delete/deleteFlow';
+import type { ImagesRecords } from '../feature';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
 
@@ -16,6 +17,8 @@ export interface ImagesCommandContext {
     readonly selection: () => readonly TreeNode[];
     /** Writes the Group By setting; its change event regroups the model. */
     readonly updateGroupBy: (groupBy: GroupBy) => Promise<void>;
+    /** The delete history (Show Delete History, Export Delete History…) and the observation record. */
+    readonly records: ImagesRecords;
 }
 
 /**

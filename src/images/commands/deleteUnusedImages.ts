@@ -41,7 +41,15 @@ export const deleteUnusedImages = (context: ImagesCommandContext) => {
             return;
         }
         const title = vscode.l10n.t('Delete Unused Images: {0} image(s), {1} GiB', items.length, totalGiB(items.map((item) => item.image)));
-        await pickAndDelete(context, items, { title, placeHolder: vscode.l10n.t('Untick the images to keep, then press Enter.') }, true);
+        await pickAndDelete(
+            context,
+            items,
+            { title, placeHolder: vscode.l10n.t('Untick the images to keep, then press Enter.') },
+            {
+                reportFreed: true,
+                trigger: 'prune',
+            },
+        );
     };
     return run;
 };

@@ -6,10 +6,12 @@ import { copyImageName } from './copyImageName';
 import { deleteImage } from './deleteImage';
 import { deleteImages } from './deleteImages';
 import { deleteUnusedImages } from './deleteUnusedImages';
+import { exportDeleteHistory } from './exportDeleteHistory';
 import { filter } from './filter';
 import { groupBy } from './groupBy';
 import { refresh } from './refresh';
 import { showInstances } from './showInstances';
+import { showDeleteHistory } from './showDeleteHistory';
 import { showLog } from './showLog';
 import { viewDetails } from './viewDetails';
 
@@ -27,4 +29,6 @@ export const IMAGE_COMMANDS = {
     copyImageName,
     viewDetails,
     showLog,
+    showDeleteHistory,
+    exportDeleteHistory,
 } satisfies CommandFactories<ImagesCommandContext>;

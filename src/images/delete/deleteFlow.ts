@@ -9,6 +9,7 @@ import type { ImagesModel } from '../model/imagesModel';
 import { type DeleteTargets, partitionDeletable } from '../model/selection';
 import type { TreeNode } from '../model/tree';
 import { confirmDelete } from './confirm';
+import type { DeleteRecorder, DeleteRequest } from './deleteRecorder';
 import { type DeleteOutcome, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
 import { DeleteFollower } from './followUntilGone';
 import { deletingTitle } from './labels';
@@ -31,6 +32,14 @@ export interface DeleteFlowDependencies {
     readonly selection: () => readonly TreeNode[];
     /** Selects and focuses a row of the view (TreeView.reveal). */
     readonly select: (node: TreeNode) => Thenable<void>;
+    /** Every delete sent, by any path, goes into the delete history. */
+    readonly recorder: DeleteRecorder;
+    readonly now: () => number;
+}
+
+/** How a delete is sent: whether the result says how much space went, and how it was asked for (the history's trigger). */
+export interface SendOptions extends DeleteRequest {
+    readonly reportFreed: boolean;
 }
 
 /**
@@ -46,7 +55,11 @@ export class DeleteFlow {
 
     constructor(private readonly deps: DeleteFlowDependencies) {
         this.follower = new DeleteFollower(deps.ui);
-        this.subscription = deps.model.onDidSettleDeletes((settled) => this.follower.settled(settled));
+        this.subscription = deps.model.onDidSettleDeletes((settled) => {
+            deps.recorder.gone(settled.gone);
+            deps.recorder.abandoned(settled.abandoned);
+            this.follower.settled(settled);
+        });
     }
 
     dispose(): void {
@@ -55,7 +68,7 @@ export class DeleteFlow {
     }
 
     /** Confirms, then sends. `reportFreed`: the result says how many GiB went (Delete Unused Images). */
-    async run(targets: DeleteTargets, reportFreed: boolean): Promise<void> {
+    async run(targets: DeleteTargets, options: SendOptions): Promise<void> {
         if (targets.images.length === 0) {
             reportNothingToDelete(this.deps.ui, targets.skipped);
             return;
@@ -65,7 +78,15 @@ export class DeleteFlow {
             this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
             return;
         }
-        await this.send(chosen, reportFreed);
+        await this.send(chosen, options);
+    }
+
+    /**
+     * Sends images the user already confirmed in a flow of its own (Apply Plan: the plan's images after its recheck),
+     * with the same report, following and history as every other delete.
+     */
+    sendConfirmed(images: readonly ZenlayerImage[], options: SendOptions): Promise<void> {
+        return this.send(images, options);
     }
 
     /**
@@ -89,12 +110,20 @@ export class DeleteFlow {
             reportNothingToDelete(ui, targets.skipped);
             return;
         }
-        await this.send(targets.images, false);
+        await this.send(targets.images, { reportFreed: false, trigger: 'retry' });
     }
 
     /** Sends the delete (one request per chunk, inside the client) and reports; Retry re-enters here without a new confirmation. */
-    private async send(images: readonly ZenlayerImage[], reportFreed: boolean): Promise<void> {
-        const { model, logger, ui } = this.deps;
+    private async send(images: readonly ZenlayerImage[], options: SendOptions): Promise<void> {
+        const { model, logger, ui, recorder } = this.deps;
+        const { reportFreed } = options;
+        const account = model.accountName;
+        const sentAt = this.deps.now();
+        const record = (outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>): void => {
+            if (account !== undefined) {
+                recorder.record(account, options, outcome, reasons, sentAt);
+            }
+        };
         const report = (outcome: DeleteOutcome, reasons: ReadonlyMap<string, RefusalReason>) =>
             reportOutcome({ ui, retry: (again) => this.retry(again) }, outcome, reasons);
         let api: ImagesApi | undefined;
@@ -102,7 +131,9 @@ export class DeleteFlow {
             api = await this.deps.api();
         } catch (error) {
             // No client to send with (unusable endpoint or proxy setting, keyring locked): say so, nothing was sent.
-            await report(requestFailedOutcome(images, asError(error)), new Map());
+            const outcome = requestFailedOutcome(images, asError(error));
+            record(outcome, new Map());
+            await report(outcome, new Map());
             return;
         }
         if (!api) {
@@ -124,6 +155,7 @@ export class DeleteFlow {
             outcome = requestFailedOutcome(images, asError(error));
         }
         const reasons = await this.refusalReasons(api, outcome.refused);
+        record(outcome, reasons);
         this.settle(outcome, reasons);
         if (outcome.accepted.length > 0) {
             this.follower.follow(outcome.accepted, reportFreed);

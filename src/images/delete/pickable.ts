@@ -5,7 +5,7 @@ import type { QuickPickOptions } from 'vscode';
 import type { ZenlayerImage } from '../../zenlayer';
 import type { ImageQuickPickItem } from '../model/quickPick';
 import { partitionDeletable } from '../model/selection';
-import type { DeleteFlow } from './deleteFlow';
+import type { DeleteFlow, SendOptions } from './deleteFlow';
 import { isBeingDeleted } from '../model/images';
 import type { ImagesModel } from '../model/imagesModel';
 
@@ -45,17 +45,17 @@ export function offerableImages(model: ImagesModel): ZenlayerImage[] {
 
 /**
  * The palette's multi-select of images, then the one delete flow for what was picked (filtered again like any
- * selection). `reportFreed`: the result says how many GiB went.
+ * selection), sent as `send` says.
  */
 export async function pickAndDelete(
     deps: PickDependencies & { readonly deletes: DeleteFlow },
     items: readonly ImageQuickPickItem[],
     options: Pick<QuickPickOptions, 'title' | 'placeHolder'>,
-    reportFreed: boolean,
+    send: SendOptions,
 ): Promise<void> {
     const picked = await deps.ui.pickMany(items, { ...options, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     if (picked && picked.length > 0) {
         const images = picked.map((item) => item.image);
-        await deps.deletes.run(partitionDeletable(images, deps.model), reportFreed);
+        await deps.deletes.run(partitionDeletable(images, deps.model), send);
     }
 }

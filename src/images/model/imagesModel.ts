@@ -46,6 +46,15 @@ export interface ImagesModelDependencies {
     /** Deleted images still listed when polling gives up. */
     readonly onPollingGaveUp: (remaining: readonly string[]) => void;
     readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
+    /** Every complete listing (no filter Zenlayer applies), for the observation record; called before the view updates. */
+    readonly listed?: (listing: CompleteListing) => void;
+}
+
+/** One listing of every image of the account, with the usage listed beside it. */
+export interface CompleteListing {
+    readonly account: string;
+    readonly images: readonly ZenlayerImage[];
+    readonly usage: Usage;
 }
 
 /**
@@ -351,6 +360,9 @@ export class ImagesModel implements DeleteGuard {
         const previous = this.images;
         this.images = new Map(images.map((image) => [image.id, image]));
         const gone = this.deletes.listed(previous, this.images, state.kind === 'loaded' && !this.filter.status);
+        if (state.kind === 'loaded' && this.shownAccountName !== undefined && !isFilterActive(serverFilter(this.filter))) {
+            this.deps.listed?.({ account: this.shownAccountName, images, usage: this.usage });
+        }
         this.rebuild();
         this.deletes.announce({ gone, reverted: [], abandoned: [] });
         return state.kind;

@@ -6,6 +6,8 @@ import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, sta
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from '../model/tree';
 import { detailFieldLabel, instanceCountText, refusalReasonText } from '../texts';
 import { escapeMarkdown } from '../../platform/markdown';
+import type { FirstSeen } from '../../shared/records/observations';
+import { firstSeenText } from './ageText';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {
@@ -48,12 +50,15 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
 }
 
 /** Built only when hovered (resolveTreeItem), so 10,000 items cost nothing until someone looks. */
-export function imageTooltip(node: ImageNode, marks: ImageMarks): vscode.MarkdownString {
+export function imageTooltip(node: ImageNode, marks: ImageMarks, firstSeen?: FirstSeen): vscode.MarkdownString {
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.appendMarkdown(`**${escapeMarkdown(node.image.name)}**\n\n`);
     markdown.appendMarkdown(`| | |\n|---|---|\n`);
     for (const { field, value } of imageDetailFields(node.image)) {
         markdown.appendMarkdown(`| ${escapeMarkdown(detailFieldLabel(field))} | ${escapeMarkdown(value)} |\n`);
+    }
+    if (firstSeen) {
+        markdown.appendMarkdown(`| ${escapeMarkdown(vscode.l10n.t('Age'))} | ${escapeMarkdown(firstSeenText(firstSeen, Date.now()))} |\n`);
     }
     if (node.protectedBy !== undefined) {
         markdown.appendMarkdown(

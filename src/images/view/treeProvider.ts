@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import type { FirstSeen } from '../../shared/records/observations';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
 import { imageTooltip, toTreeItem } from './treeItems';
+
+/** When this VS Code first saw an image of the shown account (the observation record), for its tooltip. */
+export type FirstSeenLookup = (imageId: string) => FirstSeen | undefined;
 
 /** The images view's adapter: the model's nodes as TreeItems. It holds no state of its own. */
 export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -9,7 +13,10 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     readonly onDidChangeTreeData = this.changed.event;
     private readonly subscription: { dispose(): void };
 
-    constructor(private readonly model: ImagesModel) {
+    constructor(
+        private readonly model: ImagesModel,
+        private readonly firstSeen: FirstSeenLookup = () => undefined,
+    ) {
         this.subscription = model.onDidChange(() => this.changed.fire(undefined));
     }
 
@@ -31,7 +38,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     /** The tooltip is built only when hovered, so 10,000 rows cost nothing until someone looks. */
     resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
         if (node.kind === 'image') {
-            item.tooltip = imageTooltip(node, this.model.marks);
+            item.tooltip = imageTooltip(node, this.model.marks, this.firstSeen(node.image.id));
         }
         return item;
     }

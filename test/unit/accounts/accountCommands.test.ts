@@ -45,6 +45,12 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
     const ui = new ScriptedUi();
     const discoverSources = () => Promise.resolve(options.sources ?? []);
     const checks = new AccountChecks(new MemoryMemento());
+    // What the account's files saw: forgotten when it is removed, moved when it is renamed.
+    const recordCalls: string[] = [];
+    const records = {
+        forget: (name: string) => Promise.resolve(void recordCalls.push(`forget ${name}`)),
+        rename: (from: string, to: string) => Promise.resolve(void recordCalls.push(`rename ${from} -> ${to}`)),
+    };
     const commands = new AccountCommands({
         ui,
         store,
@@ -53,10 +59,11 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
         discoverSources,
         entry: new CredentialEntry({ ui, session, logger, discoverSources }),
         now: () => NOW,
+        records,
     });
     const active = async () => store.active();
     const names = async () => (await store.state()).accounts.map((account) => account.name);
-    return { secrets, store, logger, checked, ui, commands, active, names, checks, changes };
+    return { secrets, store, logger, checked, ui, commands, active, names, checks, changes, recordCalls };
 }
 
 /** Lets the store's change events (read back from SecretStorage) arrive. */
