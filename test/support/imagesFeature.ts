@@ -97,6 +97,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         deletes,
         storage,
         records,
+        deleteFlow: feature.deletes,
         recorder: feature.records.recorder,
         ages: feature.records.ages,
         configureCalls: () => configureCalls,

@@ -58,6 +58,7 @@ export class DeleteRecorder {
             ...(request.planFingerprint !== undefined ? { planFingerprint: request.planFingerprint } : {}),
         };
         outcome.accepted.forEach((image) => this.accountOf.set(image.id, account));
+        this.followShownAccount();
         if (account === this.deletedIndex.account) {
             outcome.accepted.forEach((image) => this.deletedIndex.images.set(image.id, { deletedAt: new Date(sentAt), name: image.name }));
         }
@@ -115,8 +116,8 @@ export class DeleteRecorder {
                 if (load !== this.loading) {
                     return;
                 }
-                // Oldest first, so the newest delete of an image is the one kept; entries of this window added meanwhile stay.
-                for (const entry of [...entries].reverse()) {
+                // Newest first: an image's newest delete is the one kept, and so is what this window added meanwhile.
+                for (const entry of entries) {
                     for (const image of entry.images) {
                         if ((image.result === 'accepted' || image.result === 'gone') && !images.has(image.id)) {
                             images.set(image.id, { deletedAt: new Date(entry.at), name: image.name });

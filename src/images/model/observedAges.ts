@@ -15,20 +15,23 @@ export interface ObservedAgesDependencies {
 }
 
 /**
- * Feeds every complete listing to the observation record, off the listing's path: the view updates first, and while one
- * write of an account runs, only the newest listing waits for the next. Keeps the last observations of each account at
- * hand, so a tooltip reads an image's first-seen date without touching the disk.
+ * Feeds every complete listing to the observation record, in order and off the listing's path: the view updates first,
+ * the writes follow one after another per account. Keeps the last observations of each account at hand, so a tooltip
+ * reads an image's first-seen date without touching the disk.
  */
 export class ObservedAges {
     private readonly known = new Map<string, AccountObservations>();
     private readonly writing = new Map<string, Promise<void>>();
-    private readonly waiting = new Map<string, CompleteListing & { readonly at: number }>();
+    private readonly waiting = new Map<string, (CompleteListing & { readonly at: number })[]>();
 
     constructor(private readonly deps: ObservedAgesDependencies) {}
 
     /** The model's `listed`: cheap, the work runs later. */
     listed(listing: CompleteListing): void {
-        this.waiting.set(listing.account, { ...listing, at: this.deps.now() });
+        // Every listing counts, the first above all: it decides which images were "there before".
+        const waiting = this.waiting.get(listing.account) ?? [];
+        waiting.push({ ...listing, at: this.deps.now() });
+        this.waiting.set(listing.account, waiting);
         if (!this.writing.has(listing.account)) {
             const written = new Promise<void>((resolve) => this.deps.later(() => void this.drain(listing.account).finally(resolve)));
             this.writing.set(listing.account, written);
@@ -71,12 +74,12 @@ export class ObservedAges {
 
     private async drain(account: string): Promise<void> {
         try {
-            for (let next = this.waiting.get(account); next; next = this.waiting.get(account)) {
-                this.waiting.delete(account);
+            for (let next = this.waiting.get(account)?.shift(); next; next = this.waiting.get(account)?.shift()) {
                 // The store never rejects: a record it cannot write is logged, and the listing's observations still hold.
                 this.known.set(account, await this.deps.store.observe(account, observedListing(next), next.at));
             }
         } finally {
+            this.waiting.delete(account);
             this.writing.delete(account);
         }
     }

@@ -337,7 +337,7 @@ describe('AccountCommands: several accounts', () => {
     });
 
     it('Rename keeps the credentials and the last check; renaming the active account is not a switch', async () => {
-        const { ui, commands, store, active, checks, changes } = setup();
+        const { ui, commands, store, active, checks, changes, recordCalls } = setup();
         await store.saveAll(
             [
                 { name: 'prod', credentials: GOOD },
@@ -358,12 +358,13 @@ describe('AccountCommands: several accounts', () => {
         assert.deepStrictEqual(await active(), { name: 'production', credentials: GOOD });
         assert.deepStrictEqual(checks.get('production'), { ok: true, at: NOW });
         assert.strictEqual(checks.get('prod'), undefined);
+        assert.deepStrictEqual(recordCalls, ['rename prod -> production'], 'its observation record and delete history move with it');
         await settle();
         assert.deepStrictEqual(changes, [{ switched: false }]);
     });
 
     it('Remove asks first (the modal names the masked key), keeps everything on Cancel, and after removing the active one offers to switch', async () => {
-        const { ui, commands, store, names, active } = setup();
+        const { ui, commands, store, names, active, recordCalls } = setup();
         await store.saveAll(
             [
                 { name: 'prod', credentials: GOOD },
@@ -378,16 +379,18 @@ describe('AccountCommands: several accounts', () => {
         assert.strictEqual(question.message, 'Remove the Zenlayer account "staging" from VS Code?');
         assert.match(question.detail ?? '', /AccessKey ID ••••••••EY02 are deleted|\(AccessKey ID ••••••••EY02\)/);
         assert.deepStrictEqual(await names(), ['prod', 'staging']);
+        assert.deepStrictEqual(recordCalls, [], 'cancelled: its files stay');
 
         ui.pickNext(() => ['staging']).clickNext('Remove');
         await commands.remove();
         assert.deepStrictEqual(await names(), ['prod']);
+        assert.deepStrictEqual(recordCalls, ['forget staging'], 'its observation record is forgotten');
         assert.strictEqual(await active(), undefined, 'no account is chosen for the user');
         assert.deepStrictEqual(ui.messages('info').at(-1)?.buttons, ['Switch Account…']);
     });
 
     it('Sign Out of All Accounts confirms when there are several, then removes every credential from SecretStorage', async () => {
-        const { ui, commands, store, secrets, logger } = setup();
+        const { ui, commands, store, secrets, logger, recordCalls } = setup();
         await store.saveAll(
             [
                 { name: 'prod', credentials: GOOD },
@@ -401,6 +404,7 @@ describe('AccountCommands: several accounts', () => {
         ui.clickNext('Sign Out');
         await commands.signOutAll();
         assert.strictEqual(secrets.values.size, 0);
+        assert.deepStrictEqual(recordCalls.sort(), ['forget prod', 'forget staging']);
         assert.deepStrictEqual(
             ui.messages('info').map((call) => call.message),
             ['Signed out of 2 Zenlayer accounts. Their credentials were removed from VS Code.'],
