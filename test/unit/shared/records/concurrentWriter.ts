@@ -5,8 +5,11 @@
 import * as path from 'node:path';
 import { DeleteHistory } from '../../../../src/shared/records/deleteHistory';
 import { JsonFile } from '../../../../src/shared/records/jsonFile';
+import { ObservationRecord } from '../../../../src/shared/records/observations';
 
 const [mode, directory, label, countText] = process.argv.slice(2);
+/** The first listing's time in mode `observations`. */
+export const OBSERVED_AT = Date.UTC(2026, 11, 5, 9, 0, 0);
 const count = Number(countText);
 const lines: string[] = [];
 const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
@@ -58,6 +61,13 @@ async function main(): Promise<void> {
             if (!stored) {
                 throw new Error(`entry ${index} was not written: ${lines.join(' | ')}`);
             }
+        }
+    } else if (mode === 'observations') {
+        // Two windows listing the same two accounts at once: the same growing listing at the same times in both.
+        const record = new ObservationRecord(directory, logger);
+        for (let index = 0; index < count; index++) {
+            const imageIds = Array.from({ length: 50 + index }, (_, image) => `img-${image}`);
+            await record.observe(index % 2 === 0 ? 'Demo' : 'Staging', { imageIds, usedImageIds: new Set(imageIds.slice(0, 5)) }, OBSERVED_AT + index * 1000);
         }
     } else {
         throw new Error(`unknown mode ${mode}`);

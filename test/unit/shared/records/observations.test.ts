@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { accountFilePath } from '../../../../src/shared/records/accountFiles';
 import { AccountObservations, LAST_USED_RESOLUTION_MS, MAX_OBSERVED_IMAGES, ObservationRecord } from '../../../../src/shared/records/observations';
-import { collectingLogger, tempFolder } from './support';
+import { OBSERVED_AT } from './concurrentWriter';
+import { collectingLogger, runWriters, tempFolder } from './support';
 
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 0);
 const HOUR = 3_600_000;
@@ -21,6 +22,27 @@ describe('records: what the extension observed of each account', () => {
         record = new ObservationRecord(folder, logger);
     });
     afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+
+    it('two windows listing the same accounts at once never leave a damaged record, and keep what the first listing saw', async () => {
+        const reads: (number | undefined)[] = [];
+        await runWriters('observations', folder, ['a', 'b'], 40, async (done) => {
+            while (!done()) {
+                reads.push((await record.read('Demo')).firstListingAt);
+            }
+        });
+        assert.deepStrictEqual(logger.lines, [], 'no file was ever set aside, by a writer or a reader');
+        assert.ok(reads.length > 0 && reads.every((at) => at === undefined || at === OBSERVED_AT), JSON.stringify(reads.slice(0, 10)));
+        for (const [account, first] of [
+            ['Demo', OBSERVED_AT],
+            ['Staging', OBSERVED_AT + 1000],
+        ] as const) {
+            const observations = await record.read(account);
+            assert.strictEqual(observations.firstListingAt, first, account);
+            assert.ok(observations.imageCount >= 50, `${account}: ${observations.imageCount} images`);
+            assert.deepStrictEqual(observations.firstSeen('img-0'), { kind: 'beforeFirstListing', firstListingAt: first });
+            assert.deepStrictEqual(observations.firstSeen(`img-${observations.imageCount - 1}`)?.kind, 'at');
+        }
+    });
 
     it('takes images of the first listing as there before it, and later ones as first seen when they appeared', async () => {
         await record.observe('Demo', listing(['img-a', 'img-b'], []), T0);
