@@ -82,6 +82,8 @@ export function createImagesFeature<V extends ImagesViewPort>(
         listed: (listing) => ages.listed(listing),
     });
     const recorder = new DeleteRecorder({ store: deps.records.history, now, shownAccount: () => model.accountName });
+    // The shown account's deleted images are read as soon as it is known, before its listing (and the diagnostics) come.
+    const followAccount = model.onDidChange(() => recorder.followShownAccount());
     const records: ImagesRecords = { ages, recorder, history: deps.records.history };
     const view = createView(model, records);
     const deletes = new DeleteFlow({
@@ -113,6 +115,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         records,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
+            followAccount.dispose();
             deletes.dispose();
             model.dispose();
         },

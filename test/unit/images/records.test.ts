@@ -160,8 +160,8 @@ describe('records: the delete history, appended by every delete path', () => {
         assert.strictEqual(feature.recorder.deleted('img-web-2'), undefined);
         await feature.recorder.whenWritten();
 
+        // Another session: the account's history is read as soon as the account is shown, before anyone asks.
         const later = await signedIn({ storage: feature.storage });
-        later.recorder.deleted('img-web-1'); // the first look loads the account's history
         await later.recorder.whenWritten();
         assert.deepStrictEqual(later.recorder.deleted('img-web-1'), { deletedAt: new Date(START), name: 'web-1' });
     });
