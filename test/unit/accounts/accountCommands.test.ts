@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AccountChecks } from '../../../src/accounts/model/accountChecks';
-import { AccountCommands } from '../../../src/accounts/commands/accountCommands';
+import { accountCommands } from '../../support/accountCommands';
 import { type AccountsChange, AccountStore } from '../../../src/shared/session/accountStore';
 import { CredentialEntry } from '../../../src/accounts/commands/credentialEntry';
 import type { CredentialSource } from '../../../src/shared/session/credentialSources';
@@ -45,7 +45,7 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
     const ui = new ScriptedUi();
     const discoverSources = () => Promise.resolve(options.sources ?? []);
     const checks = new AccountChecks(new MemoryMemento());
-    const commands = new AccountCommands({
+    const commands = accountCommands({
         ui,
         store,
         checks,
