@@ -8,8 +8,9 @@ import type { UserInterface } from '../platform/userInterface';
 import type { AccountStore } from '../shared/session/accountStore';
 import type { Session } from '../shared/session/session';
 import type { SettingsService } from '../shared/settings/settingsService';
-import { AccountCommands, type AccountRecords } from './commands/accountCommands';
 import { ACCOUNT_COMMANDS } from './commands';
+import { configureCredentials } from './commands/configureCredentials';
+import type { AccountCommandContext, AccountRecords } from './commands/context';
 import { CredentialEntry } from './commands/credentialEntry';
 import { AccountChecks } from './model/accountChecks';
 import { discoverCredentialSources } from './model/credentialFiles';
@@ -40,7 +41,7 @@ export function registerAccounts(deps: AccountsRegistrationDependencies, store: 
     const discoverSources = () => discoverCredentialSources(process.env, os.homedir());
     const checks = new AccountChecks(deps.globalState);
     const entry = new CredentialEntry({ ui, session, logger, discoverSources });
-    const accounts = new AccountCommands({ ui, store: deps.store, checks, logger, discoverSources, entry, now: Date.now, records: deps.records });
+    const commands: AccountCommandContext = { ui, store: deps.store, checks, logger, discoverSources, entry, now: Date.now, records: deps.records };
     const statusBarItem = store.add(vscode.window.createStatusBarItem('zenlayer.account', vscode.StatusBarAlignment.Left));
     store.add(
         new AccountStatusBar({
@@ -54,6 +55,6 @@ export function registerAccounts(deps: AccountsRegistrationDependencies, store: 
             now: Date.now,
         }),
     );
-    registerCommands(bindCommands(ACCOUNT_COMMANDS, accounts)).forEach((registration) => store.add(registration));
-    return { configure: () => accounts.configure(), statusBarItem };
+    registerCommands(bindCommands(ACCOUNT_COMMANDS, commands)).forEach((registration) => store.add(registration));
+    return { configure: configureCredentials(commands), statusBarItem };
 }

@@ -1,36 +1,15 @@
-import {
-    MAX_PAGE_SIZE,
-    MAX_IDS_PER_FILTER,
-    distinctImageIds,
-    imageFilterParams,
-    instanceFilterParams,
-    requestSignal,
-    type RequestOptions,
-    type ValidatedOptions,
-    validateClientOptions,
-    type ZenlayerClientOptions,
-} from './options';
 import { boundedText, identifier, MAX_LIST_ENTRIES, MAX_NAME_LENGTH } from './bounds';
-import {
-    ZenlayerAbortError,
-    ZenlayerApiError,
-    ZenlayerClosedError,
-    ZenlayerError,
-    ZenlayerNetworkError,
-    ZenlayerNotSentError,
-    ZenlayerResponseError,
-    ZenlayerTimeoutError,
-} from './errors';
+import { distinctImageIds, requestSignal } from './callInput';
+import { deleteInChunks } from './deleteImages';
+import { imageFilterParams, instanceFilterParams, MAX_IDS_PER_FILTER } from './filters';
 import { createImageParams, imageIdOf, imageNameOf, regionIdsOf, renameImageIds } from './imageInput';
-import { listEveryPage, type ListingContext, type ListingLimits, runBounded, warnUnexpected } from './paging';
-import { isNeverConnected } from './retry';
+import { MAX_PAGE_SIZE, type RequestOptions, type ValidatedOptions, validateClientOptions, type ZenlayerClientOptions } from './options';
+import { chunk, listEveryPage, type ListingContext, type ListingLimits, runBounded, warnUnexpected } from './paging';
 import { ZecTransport } from './transport';
 import type {
     CreatedImage,
     CreateImageInput,
     CustomImageFilter,
-    DeleteChunkError,
-    DeleteChunkOutcome,
     DeleteImagesReport,
     ImageActionResult,
     ImageCopyProgress,
@@ -40,48 +19,9 @@ import type {
     ZenlayerWarning,
     Zone,
 } from './types';
-import { invalidField, parseCopyProgress, parseImage, parseInstance, parseZone, progressList, stringList, zoneList } from './wire';
+import { invalidField, parseCopyProgress, parseImage, parseInstance, parseZone, progressList, zoneList } from './wire';
 
 export type { RequestOptions, ZenlayerClientOptions } from './options';
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-    const chunks: T[][] = [];
-    for (let index = 0; index < items.length; index += size) {
-        chunks.push(items.slice(index, index + size));
-    }
-    return chunks;
-}
-
-/**
- * What became of a chunk whose request failed (see DeleteChunkOutcome): never sent when no connection was made; an
- * unknown outcome when it went out but no usable verdict came back (a 200 the client cannot read as one, an answer
- * that broke off or was too large, no answer in time, a dropped connection, an abort or close() while in flight);
- * failed when the API or a proxy answered with an error.
- */
-function chunkOutcome(error: unknown): DeleteChunkOutcome {
-    if (isNeverConnected(error)) {
-        return 'notSent';
-    }
-    if (error instanceof ZenlayerResponseError) {
-        return error.status === 200 || error.reason === 'unreadableBody' || error.reason === 'bodyTooLarge' ? 'unknownOutcome' : 'failed';
-    }
-    return error instanceof ZenlayerApiError ? 'failed' : 'unknownOutcome';
-}
-
-/** After these, the next chunk would most likely fail the same way (or must not go at all): stop sending. */
-function stopsTheDelete(error: unknown): boolean {
-    return (
-        error instanceof ZenlayerTimeoutError ||
-        error instanceof ZenlayerNetworkError ||
-        error instanceof ZenlayerAbortError ||
-        error instanceof ZenlayerClosedError
-    );
-}
-
-/** Why a chunk is not sent: the caller's abort and close() keep their own error, the rest name the chunk that stopped it. */
-function notSentError(action: string, stoppedBy: ZenlayerError): ZenlayerError {
-    return stoppedBy instanceof ZenlayerAbortError || stoppedBy instanceof ZenlayerClosedError ? stoppedBy : new ZenlayerNotSentError(action, stoppedBy);
-}
 
 /** Client for the ZEC image and instance APIs of Zenlayer Cloud API 2.0. Knows nothing of VS Code. */
 export class ZenlayerClient {
@@ -164,60 +104,7 @@ export class ZenlayerClient {
         const action = 'DeleteImages';
         const signal = requestSignal(action, options);
         const requested = distinctImageIds(action, imageIds);
-        const accepted: string[] = [];
-        const refused: string[] = [];
-        const requestIds: string[] = [];
-        const chunkErrors: DeleteChunkError[] = [];
-        let stoppedBy: ZenlayerError | undefined;
-        const record = (ids: readonly string[], error: ZenlayerError, outcome: DeleteChunkOutcome): void => {
-            chunkErrors.push({ imageIds: ids, error, outcome });
-        };
-        for (const idChunk of chunk(requested, this.options.maxImageIdsPerDelete)) {
-            if (!stoppedBy && signal?.aborted) {
-                stoppedBy = new ZenlayerAbortError(action);
-            }
-            if (!stoppedBy && this.closed) {
-                stoppedBy = new ZenlayerClosedError(action);
-            }
-            if (stoppedBy) {
-                record(idChunk, notSentError(action, stoppedBy), 'notSent');
-                continue;
-            }
-            try {
-                const { response, requestId } = await this.transport.call(action, { imageIds: idChunk }, { retry: false, signal, imageIds: idChunk });
-                const failed = stringList(response.imageIds);
-                if (failed === undefined) {
-                    throw invalidField(action, 'imageIds', requestId);
-                }
-                if (requestId) {
-                    requestIds.push(requestId);
-                }
-                const sent = new Set(idChunk);
-                const failedIds = new Set(failed.filter((id) => sent.has(id)));
-                warnUnexpected(this.warn, action, [...new Set(failed.filter((id) => !sent.has(id)))], requestId);
-                for (const id of idChunk) {
-                    (failedIds.has(id) ? refused : accepted).push(id);
-                }
-            } catch (caught) {
-                const error = caught as ZenlayerError;
-                record(idChunk, error, chunkOutcome(error));
-                if (stopsTheDelete(error)) {
-                    stoppedBy = error;
-                }
-            }
-        }
-        const idsWith = (outcome: DeleteChunkOutcome): string[] => chunkErrors.filter((entry) => entry.outcome === outcome).flatMap((entry) => entry.imageIds);
-        const acceptedSet = new Set(accepted);
-        return {
-            requested,
-            failedImageIds: requested.filter((id) => !acceptedSet.has(id)),
-            requestIds,
-            chunkErrors,
-            acceptedImageIds: accepted,
-            refusedImageIds: refused,
-            notSentImageIds: idsWith('notSent'),
-            unknownOutcomeImageIds: idsWith('unknownOutcome'),
-        };
+        return deleteInChunks(requested, { transport: this.transport, maxIdsPerCall: this.options.maxImageIdsPerDelete, signal, warn: this.warn });
     }
 
     /** Zones of the account; cheap, so it also serves to check that credentials work. */

@@ -1,4 +1,4 @@
-import { ZenlayerInputError } from './errors';
+import { ZenlayerInputError } from './inputError';
 
 export const DEFAULT_ENDPOINT = 'https://console.zenlayer.com';
 

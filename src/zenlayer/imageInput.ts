@@ -1,6 +1,7 @@
 import { MAX_ID_LENGTH, MAX_TAG_TEXT_LENGTH } from './bounds';
-import { type FieldProblem, type ImageNameProblem, ZenlayerInputError } from './errors';
-import { distinctImageIds, MAX_IDS_PER_FILTER } from './options';
+import { type FieldProblem, type ImageNameProblem, ZenlayerInputError } from './inputError';
+import { distinctImageIds } from './callInput';
+import { MAX_IDS_PER_FILTER } from './filters';
 
 /** Checks the inputs of the image lifecycle actions, so nothing malformed is ever sent. */
 

@@ -177,3 +177,12 @@ export function warnUnexpected(warn: (warning: ZenlayerWarning) => void, action:
         });
     }
 }
+
+/** `items` in consecutive lists of at most `size` (the last one shorter). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+    const chunks: T[][] = [];
+    for (let index = 0; index < items.length; index += size) {
+        chunks.push(items.slice(index, index + size));
+    }
+    return chunks;
+}

@@ -50,6 +50,7 @@ export interface Keyboard {
 
 export interface Mouse {
     move(x: number, y: number): Promise<void>;
+    click(x: number, y: number): Promise<void>;
 }
 
 export interface Page extends Pick<Locator, 'locator' | 'getByRole' | 'getByText'> {

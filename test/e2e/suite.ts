@@ -681,8 +681,48 @@ async function extensionsView(ctx: Ctx): Promise<void> {
     await ctx.shot('4a-extensions-view');
 }
 
+/**
+ * Issue 18's figure as VS Code itself reports it: Developer: Show Running Extensions, the extension's activation time
+ * (code loading plus its activate call) in a window that just started and has not shown the view. Also proves the
+ * window sent Zenlayer nothing while nobody looked at images.
+ */
+async function activationAsVsCodeReportsIt(ctx: Ctx): Promise<void> {
+    const { page, emulator } = ctx;
+    // The status-bar item says the extension has activated; a click on the empty editor area gives the page the focus
+    // the palette's key needs.
+    await expectVisible(
+        'the Zenlayer status-bar item',
+        page
+            .locator('.part.statusbar')
+            .getByText(/Zenlayer/)
+            .first(),
+        90000,
+    );
+    await page.mouse.click(770, 600);
+    // VS Code's own command: its title is English in both runs (the stub language pack translates only the extension).
+    await runCommand(page, 'Developer: Show Running Extensions');
+    // The list names it by its display name, in English even in the Chinese run (as the Extensions view does).
+    const name = /^Zenlayer (Images|镜像)$/;
+    const row = page
+        .locator('.runtime-extensions-editor .monaco-list-row')
+        .filter({ has: page.locator('.name').getByText(name) })
+        .first();
+    await expectVisible('Zenlayer Images among the running extensions', row, 60000);
+    const activation = row.locator('.activation-time');
+    await waitUntil('its activation time', async () => /\d+ms/.test(await activation.innerText()));
+    const text = (await activation.innerText()).trim();
+    log(`VS Code reports: ${text} (Developer: Show Running Extensions)`);
+    fs.writeFileSync(path.join(RESULTS, 'activation.json'), JSON.stringify({ reportedByVsCode: text, ms: Number(/(\d+)ms/.exec(text)?.[1]) }));
+    await ctx.shot('0-running-extensions');
+    if (emulator.requestLog.length > 0) {
+        throw new Error(`the window sent Zenlayer ${emulator.requestLog.map((entry) => entry.action).join(', ')} before anyone looked at images`);
+    }
+    await page.keyboard.press('Control+W');
+}
+
 /** `locales`: the workbench languages a step runs in (all when absent); in the others it is reported as skipped, with `skipReason`. */
 const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[]; skipReason?: string }[] = [
+    { name: "start-up: VS Code's own activation time for the extension; nothing sent to Zenlayer", run: activationAsVsCodeReportsIt },
     { name: 'signed out: welcome, configure credentials from the palette, images appear with their tooltips', run: signInThroughPalette },
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },

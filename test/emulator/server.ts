@@ -118,8 +118,11 @@ export interface RunningEmulator {
     port: number;
     /** Stop listening, destroy every open connection (keep-alive and hanging ones) and cancel timers. Idempotent. */
     close(): Promise<void>;
+    /** Requests in the order they were answered (an entry is added once its answer is written). */
     requestLog: readonly LoggedRequest[];
     clearRequestLog(): void;
+    /** Requests received so far, answered or not (a test waits on it rather than on a sleep, under latency). */
+    readonly requestsReceived: number;
     faults: FaultInjector;
     /** The first (default) account: for the default seed, `demo`. */
     state: EmulatorState;
@@ -231,6 +234,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const imageQuota = nonNegativeInteger('imageQuota', options.imageQuota ?? DEFAULT_IMAGE_QUOTA);
     const maxLogEntries = options.maxLogEntries ?? DEFAULT_MAX_LOG_ENTRIES;
     const requestLog: LoggedRequest[] = [];
+    let requestsReceived = 0;
     const sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
     const sockets = new Set<Socket>();
     let closed = false;
@@ -271,6 +275,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        requestsReceived++;
         const requestId = newRequestId();
         const path = (req.url ?? '/').split('?')[0];
         const action = header(req.headers, 'x-zc-action');
@@ -539,6 +544,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         close,
         requestLog,
         clearRequestLog,
+        get requestsReceived() {
+            return requestsReceived;
+        },
         faults,
         state,
         accounts: world.accounts,

@@ -1,5 +1,5 @@
-// Issue 18, quiet at rest, in a real VS Code: while the images view is hidden a switch of account lists nothing at
-// Zenlayer; showing the view lists the account then. Also prints how long activate() took in this window.
+// Issue 18, quiet at rest, in a real VS Code: a window starting with stored credentials, and a switch of account while
+// the images view is hidden, list nothing at Zenlayer; showing the view lists the account then. Also prints how long activate() took in this window.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
@@ -28,6 +28,25 @@ describe('extension: quiet at rest', () => {
     it('prints the time activate() took in this window', () => {
         assert.ok(api.activationMs >= 0 && api.activationMs < 10_000, String(api.activationMs));
         console.log(`      activate() took ${api.activationMs.toFixed(1)} ms (measured by the extension around its own activate)`);
+    });
+
+    it('a window that starts with stored credentials and never shows the view sends no request at all', async function () {
+        this.timeout(QUIET_MS + 30_000);
+        await vscode.commands.executeCommand('workbench.view.explorer');
+        emulator.clearRequestLog();
+        // A new activation with the credentials already in SecretStorage is what a new window does at start-up.
+        await api.reactivate();
+        await waitFor(() => api.statusBar().text === '$(cloud) Zenlayer: default', 'the status bar to show the stored account');
+        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+        assert.deepStrictEqual(
+            emulator.requestLog.map((entry) => entry.action),
+            [],
+            'no request of any kind while nobody looks at images',
+        );
+
+        await vscode.commands.executeCommand('zenlayer.images.focus');
+        await waitFor(() => imageNodes(api).length > 0, 'the account to be listed once the view shows');
+        assert.deepStrictEqual([...new Set(listings().map((entry) => entry.action))].sort(), ['DescribeCustomImages', 'DescribeInstances']);
     });
 
     it('a switch while the view is hidden lists nothing until the view is shown again', async function () {

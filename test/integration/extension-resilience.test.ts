@@ -115,8 +115,10 @@ describe('extension: resilience', () => {
         emulator.clearRequestLog();
         emulator.faults.setLatency(1500);
         const errorsBefore = api.logLines().filter((line) => line.startsWith('[error]')).length;
+        const received = emulator.requestsReceived;
         const first = vscode.commands.executeCommand('zenlayer.refresh');
-        await new Promise((resolve) => setTimeout(resolve, 300)); // the first page request has reached the emulator
+        // The first refresh's first page is at the emulator (held there by the latency) before the second refresh starts.
+        await waitFor(() => emulator.requestsReceived > received, "the first refresh's first request to reach the emulator");
         emulator.state.addImage({ imageName: 'added-between-refreshes' });
         const second = vscode.commands.executeCommand('zenlayer.refresh');
         await Promise.all([first, second]);

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { AccountChecks } from '../../src/accounts/model/accountChecks';
-import { AccountCommands } from '../../src/accounts/commands/accountCommands';
+import { accountCommands, type AccountCommandsByMethod } from '../support/accountCommands';
 import { AccountStore } from '../../src/shared/session/accountStore';
 import { CredentialEntry } from '../../src/accounts/commands/credentialEntry';
 import { readSettings } from '../../src/shared/settings/settings';
@@ -69,10 +69,10 @@ describe('extension: SecretStorage unavailable', () => {
         store.dispose();
     });
 
-    function commands(ui: ScriptedUi): AccountCommands {
+    function commands(ui: ScriptedUi): AccountCommandsByMethod {
         const discoverSources = () => Promise.resolve([]);
         const memento = { keys: () => [], get: () => undefined, update: () => Promise.resolve() };
-        return new AccountCommands({
+        return accountCommands({
             ui,
             store,
             logger,

@@ -1,13 +1,20 @@
 import type { CommandFactories } from '../../platform/commands';
-import type { AccountCommands } from './accountCommands';
+import { addAccount } from './addAccount';
+import { configureCredentials } from './configureCredentials';
+import type { AccountCommandContext } from './context';
+import { importCliAccounts } from './importCliAccounts';
+import { removeAccount } from './removeAccount';
+import { renameAccount } from './renameAccount';
+import { signOut } from './signOut';
+import { switchAccount } from './switchAccount';
 
-/** Every command of the accounts feature, by its name in src/constants.ts COMMANDS. */
+/** Every command of the accounts feature, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const ACCOUNT_COMMANDS = {
-    configureCredentials: (accounts: AccountCommands) => () => accounts.configure(),
-    signOut: (accounts: AccountCommands) => () => accounts.signOutAll(),
-    addAccount: (accounts: AccountCommands) => () => accounts.add(),
-    importCliAccounts: (accounts: AccountCommands) => () => accounts.importFromCli(),
-    switchAccount: (accounts: AccountCommands) => () => accounts.switchAccount(),
-    renameAccount: (accounts: AccountCommands) => () => accounts.rename(),
-    removeAccount: (accounts: AccountCommands) => () => accounts.remove(),
-} satisfies CommandFactories<AccountCommands>;
+    configureCredentials,
+    signOut,
+    addAccount,
+    importCliAccounts,
+    switchAccount,
+    renameAccount,
+    removeAccount,
+} satisfies CommandFactories<AccountCommandContext>;

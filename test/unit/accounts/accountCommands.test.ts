@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AccountChecks } from '../../../src/accounts/model/accountChecks';
-import { AccountCommands } from '../../../src/accounts/commands/accountCommands';
+import { accountCommands } from '../../support/accountCommands';
 import { type AccountsChange, AccountStore } from '../../../src/shared/session/accountStore';
 import { CredentialEntry } from '../../../src/accounts/commands/credentialEntry';
 import type { CredentialSource } from '../../../src/shared/session/credentialSources';
@@ -51,7 +51,7 @@ function setup(options: { sources?: CredentialSource[]; check?: (credentials: Ze
         forget: (name: string) => Promise.resolve(void recordCalls.push(`forget ${name}`)),
         rename: (from: string, to: string) => Promise.resolve(void recordCalls.push(`rename ${from} -> ${to}`)),
     };
-    const commands = new AccountCommands({
+    const commands = accountCommands({
         ui,
         store,
         checks,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { abortableSleep, isRetryable, retryDelayMs } from '../../../src/zenlayer/retry';
-import { ZenlayerApiError, ZenlayerInputError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../../../src/zenlayer/errors';
+import { ZenlayerApiError, ZenlayerNetworkError, ZenlayerResponseError, ZenlayerTimeoutError } from '../../../src/zenlayer/errors';
+import { ZenlayerInputError } from '../../../src/zenlayer/inputError';
 
 const policy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
 
