@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ACCOUNTS_SECRET_KEY, LEGACY_CREDENTIALS_SECRET_KEY } from '../../src/constants';
 import { pollDelayMs } from '../../src/images/model/polling';
+import { accountFilePath } from '../../src/shared/records/accountFiles';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_PASSWORD, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
 import {
@@ -200,13 +201,17 @@ describe('extension: accounts', () => {
     });
 
     it('Rename keeps the account shown without listing again; Remove asks, and keeps everything on Cancel', async () => {
+        // What the extension observed of each account's images: moved by a rename, forgotten by a remove.
+        const observed = (account: string) => fs.existsSync(accountFilePath(path.join(api.storage().folders[0].fsPath, 'observations'), account));
         await addStaging();
+        await waitFor(() => observed('default') && observed('staging'), "both accounts' observation records");
         emulator.clearRequestLog();
         ui.pickNext(() => ['staging']).typeNext('staging-eu');
         await vscode.commands.executeCommand('zenlayer.renameAccount');
         await waitFor(() => api.viewTitle() === 'Images · staging-eu', 'the view to show the new name');
         assert.strictEqual(api.statusBar().text, '$(cloud) Zenlayer: staging-eu');
         assert.strictEqual(emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages').length, 0, 'a rename lists nothing again');
+        assert.ok(observed('staging-eu') && !observed('staging'), 'the record moved with the rename');
 
         ui.pickNext(() => ['default']);
         await vscode.commands.executeCommand('zenlayer.removeAccount');
@@ -214,6 +219,7 @@ describe('extension: accounts', () => {
         ui.pickNext(() => ['default']).clickNext('Remove');
         await vscode.commands.executeCommand('zenlayer.removeAccount');
         assert.strictEqual(api.viewTitle(), 'Images · staging-eu', 'removing another account changes nothing shown');
+        assert.ok(!observed('default'), "the removed account's observation record is forgotten");
         ui.pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.switchAccount');
         assert.deepStrictEqual(ui.of('pick').at(-1)?.labels.slice(0, 1), ['$(check) staging-eu']);
