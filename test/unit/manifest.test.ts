@@ -1,10 +1,15 @@
-import { DEFAULT_INCLUDE_GLOBS } from '../../src/references/model/globs';
+import type * as vscode from 'vscode';
+import { ALWAYS_EXCLUDED_GLOBS, DEFAULT_INCLUDE_GLOBS, flattenGlobs, joinGlobs } from '../../src/references/model/globs';
+import { folderScope } from '../../src/references/scope';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
 import { imageContextValue } from '../../src/images/model/images';
 import { readSettings } from '../../src/shared/settings/settings';
+import { SettingsService } from '../../src/shared/settings/settingsService';
+import { fakeConfiguration, Uri } from '../support/fakeVscode';
+import { memoryLogger } from '../support/imagesFeature';
 import { image } from '../support/fixtures';
 
 interface MenuEntry {
@@ -142,7 +147,7 @@ describe('manifest (package.json contributes)', () => {
             const expected: unknown = /^([[\d]|true$|false$)/.test(value) ? JSON.parse(value) : value;
             assert.deepStrictEqual(properties[key].default, expected, `${key}: the manifest's default is not the README's`);
         }
-        // Unset, the extension reads the same values (every setting but the list of protected images, read elsewhere).
+        // Unset, the extension reads the same values: the settings read together first, then those read on their own.
         const { settings, problems } = readSettings(() => undefined);
         assert.deepStrictEqual(problems, []);
         assert.deepStrictEqual(
@@ -163,8 +168,22 @@ describe('manifest (package.json contributes)', () => {
                 typeCountThreshold: properties['zenlayer.delete.typeCountThreshold'].default,
             },
         );
-        // The references' scope reads the same file types when the setting is unset.
+        // Unset at every level, the list of protected images protects nothing, as its default `[]` says.
+        fakeConfiguration.reset();
+        const settingsService = new SettingsService(memoryLogger());
+        try {
+            assert.deepStrictEqual(settingsService.protectionRules, properties['zenlayer.delete.protectedImages'].default);
+        } finally {
+            settingsService.dispose();
+        }
+        // The references' scope, unset: turned on (the default `true`), the default file types, nothing excluded but the
+        // folders always left out (the default `[]`).
         assert.deepStrictEqual(properties['zenlayer.references.include'].default, DEFAULT_INCLUDE_GLOBS);
+        assert.strictEqual(properties['zenlayer.references.enabled'].default, true);
+        assert.deepStrictEqual(properties['zenlayer.references.exclude'].default, []);
+        const scope = folderScope({ uri: Uri.file('/work/project'), name: 'project', index: 0 } as unknown as vscode.WorkspaceFolder);
+        assert.strictEqual(scope.include, joinGlobs(flattenGlobs(DEFAULT_INCLUDE_GLOBS).flat));
+        assert.strictEqual(scope.exclude, joinGlobs(flattenGlobs(ALWAYS_EXCLUDED_GLOBS).flat));
         assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
     });
