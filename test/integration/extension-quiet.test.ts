@@ -3,11 +3,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCOUNTS, type RunningEmulator } from '../emulator';
-import { imageNodes, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCOUNTS, type LoggedRequest, type RunningEmulator } from '../emulator';
+import { expectNoRequestUntil, imageNodes, ScriptedUi, useSignedInExtension, waitFor } from './extension-support';
 
 const STAGING = DEMO_ACCOUNTS[1];
-/** The figure: a hidden view makes no request for at least this long after a switch. */
+/** The figure: a hidden view makes no request for at least this long (after start-up or a switch); any request fails at once. */
 const QUIET_MS = 10_000;
 
 describe('extension: quiet at rest', () => {
@@ -23,7 +23,8 @@ describe('extension: quiet at rest', () => {
         await waitFor(() => !api.signedIn(), 'signed out of every account');
     });
 
-    const listings = () => emulator.requestLog.filter((entry) => entry.action === 'DescribeCustomImages' || entry.action === 'DescribeInstances');
+    const isListing = (entry: LoggedRequest) => entry.action === 'DescribeCustomImages' || entry.action === 'DescribeInstances';
+    const listings = () => emulator.requestLog.filter(isListing);
 
     it('prints the time activate() took in this window', () => {
         assert.ok(api.activationMs >= 0 && api.activationMs < 10_000, String(api.activationMs));
@@ -37,12 +38,7 @@ describe('extension: quiet at rest', () => {
         // A new activation with the credentials already in SecretStorage is what a new window does at start-up.
         await api.reactivate();
         await waitFor(() => api.statusBar().text === '$(cloud) Zenlayer: default', 'the status bar to show the stored account');
-        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-        assert.deepStrictEqual(
-            emulator.requestLog.map((entry) => entry.action),
-            [],
-            'no request of any kind while nobody looks at images',
-        );
+        await expectNoRequestUntil(emulator, () => true, Date.now() + QUIET_MS, 'no request of any kind while nobody looks at images');
 
         await vscode.commands.executeCommand('zenlayer.images.focus');
         await waitFor(() => imageNodes(api).length > 0, 'the account to be listed once the view shows');
@@ -64,8 +60,7 @@ describe('extension: quiet at rest', () => {
         ui.pickNext((labels) => labels.filter((label) => label.endsWith(' default')));
         await vscode.commands.executeCommand('zenlayer.switchAccount');
         await waitFor(() => api.viewTitle() === 'Images · default', 'the switch to reach the (hidden) view');
-        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
-        assert.deepStrictEqual(listings(), [], 'no listing while the view is hidden');
+        await expectNoRequestUntil(emulator, isListing, Date.now() + QUIET_MS, 'no listing while the view is hidden');
         assert.deepStrictEqual(imageNodes(api), [], 'nothing of the staging account stays');
         assert.strictEqual(api.statusBar().text, '$(cloud) Zenlayer: default', 'the status bar follows from SecretStorage alone');
 
