@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger';
 import type { UserInterface } from '../platform/userInterface';
 import type { ImagesApi } from '../shared/session/session';
 import type { ConfirmationMode, GroupBy } from '../shared/settings/settings';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import { IMAGE_COMMANDS } from './commands';
 import type { ImagesCommandContext } from './commands/context';
 import { DeleteFlow } from './delete/deleteFlow';
@@ -30,6 +31,10 @@ export interface ImagesFeatureDependencies {
     readonly withProgress: <R>(task: () => Promise<R>) => Promise<R>;
     /** The credentials flow of the accounts feature, offered when nobody is signed in. */
     readonly configureCredentials: () => Promise<void>;
+    /** The workspace's references to the images: rows, tooltips, Group By usage and the explicit deletes' confirmations. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search (tests make it short). */
+    readonly referencesWaitMs?: number;
 }
 
 /** The view around the model: its selection, and selecting a row (TreeView.reveal in VS Code). */
@@ -60,6 +65,7 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         pollIntervalMs: () => deps.settings().pollIntervalMs,
         onPollingGaveUp: (remaining) => reportPollingGaveUp(deps.ui, deps.logger, remaining),
         initial: deps.initial,
+        references: deps.references,
     });
     const view = createView(model);
     const deletes = new DeleteFlow({
@@ -72,6 +78,8 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         configureCredentials: deps.configureCredentials,
         selection: view.selection,
         select: view.select,
+        references: deps.references,
+        referencesWaitMs: deps.referencesWaitMs,
     });
     const context: ImagesCommandContext = {
         ui: deps.ui,

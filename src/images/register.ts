@@ -57,10 +57,11 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         scheduler: realScheduler,
         withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, task)),
         configureCredentials: deps.configureCredentials,
+        references: deps.references,
     };
     const feature = store.add(
         createImagesFeature(dependencies, (model) => {
-            const { provider, view } = store.add(createImagesView(model));
+            const { provider, view } = store.add(createImagesView(model, deps.references));
             return { provider, tree: view, selection: () => view.selection, select: (node: TreeNode) => view.reveal(node, { select: true, focus: true }) };
         }),
     );

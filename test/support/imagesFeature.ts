@@ -5,6 +5,7 @@ import type { ImageFilter } from '../../src/images/model/filter';
 import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
 import type { ConfirmationMode } from '../../src/shared/settings/settings';
+import type { WorkspaceReferences } from '../../src/shared/references/workspaceReferences';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
@@ -34,6 +35,10 @@ export interface ImagesFeatureOptions {
     readonly filter?: ImageFilter;
     /** Whether the view is visible from the start (default true). */
     readonly visible?: boolean;
+    /** The workspace's references (a FakeWorkspaceReferences); none by default. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search. */
+    readonly referencesWaitMs?: number;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -62,6 +67,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
                 configureCalls++;
                 return Promise.resolve();
             },
+            references: options.references,
+            referencesWaitMs: options.referencesWaitMs,
         },
         () => ({
             selection: () => selection,

@@ -6,4 +6,4 @@ import type { ImagesCommandContext } from './context';
 export const deleteImage =
     ({ deletes, model, selection }: ImagesCommandContext) =>
     (clicked?: TreeNode, selected?: readonly TreeNode[]) =>
-        deletes.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : selection()), model), false);
+        deletes.run(normalizeSelection(clicked, selected ?? (clicked ? undefined : selection()), model), false, 'explicit');

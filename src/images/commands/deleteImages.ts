@@ -27,7 +27,7 @@ export const deleteImages = (context: ImagesCommandContext) => {
         const placeHolder = filtered
             ? vscode.l10n.t("Only images matching the view's filter are listed. Select the images to delete (type to filter by name or ID)")
             : vscode.l10n.t('Select the images to delete (type to filter by name or ID)');
-        await pickAndDelete(context, items, { title, placeHolder }, false);
+        await pickAndDelete(context, items, { title, placeHolder }, false, 'explicit');
     };
     return run;
 };

@@ -9,6 +9,8 @@ import type { ImagesModel } from '../model/imagesModel';
 import { type DeleteTargets, partitionDeletable } from '../model/selection';
 import type { TreeNode } from '../model/tree';
 import { confirmDelete } from './confirm';
+import { checkReferences, type ReferenceCheck, REFERENCES_WAIT_MS } from './referenceCheck';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { type DeleteOutcome, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
 import { DeleteFollower } from './followUntilGone';
 import { deletingTitle } from './labels';
@@ -31,7 +33,18 @@ export interface DeleteFlowDependencies {
     readonly selection: () => readonly TreeNode[];
     /** Selects and focuses a row of the view (TreeView.reveal). */
     readonly select: (node: TreeNode) => Thenable<void>;
+    /** The workspace's references: an explicit delete names them in its confirmation. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search (default REFERENCES_WAIT_MS). */
+    readonly referencesWaitMs?: number;
 }
+
+/**
+ * How a delete started. `explicit` (the context menu, the Delete key, Delete Images…): the person chose these images, so
+ * the confirmation names the ones the workspace references and offers to delete the others only. `prune` (Delete
+ * Unused Images…) chooses its candidates by its own rules.
+ */
+export type DeleteKind = 'explicit' | 'prune';
 
 /**
  * The one delete path behind the context menu, the Delete key, the palette and Delete Unused Images: skip what must not
@@ -55,17 +68,23 @@ export class DeleteFlow {
     }
 
     /** Confirms, then sends. `reportFreed`: the result says how many GiB went (Delete Unused Images). */
-    async run(targets: DeleteTargets, reportFreed: boolean): Promise<void> {
+    async run(targets: DeleteTargets, reportFreed: boolean, kind: DeleteKind = 'prune'): Promise<void> {
         if (targets.images.length === 0) {
             reportNothingToDelete(this.deps.ui, targets.skipped);
             return;
         }
-        const chosen = await confirmDelete({ ...this.deps, instancesOf: (id) => this.deps.model.instancesOf(id) }, targets);
+        const references = kind === 'explicit' ? await this.referenceCheck() : undefined;
+        const chosen = await confirmDelete({ ...this.deps, instancesOf: (id) => this.deps.model.instancesOf(id) }, targets, references);
         if (!chosen) {
             this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
             return;
         }
         await this.send(chosen, reportFreed);
+    }
+
+    private async referenceCheck(): Promise<ReferenceCheck | undefined> {
+        const { references, ui, referencesWaitMs } = this.deps;
+        return references ? checkReferences({ ui, references, waitMs: referencesWaitMs ?? REFERENCES_WAIT_MS }) : undefined;
     }
 
     /**

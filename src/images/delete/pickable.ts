@@ -5,7 +5,7 @@ import type { QuickPickOptions } from 'vscode';
 import type { ZenlayerImage } from '../../zenlayer';
 import type { ImageQuickPickItem } from '../model/quickPick';
 import { partitionDeletable } from '../model/selection';
-import type { DeleteFlow } from './deleteFlow';
+import type { DeleteFlow, DeleteKind } from './deleteFlow';
 import { isBeingDeleted } from '../model/images';
 import type { ImagesModel } from '../model/imagesModel';
 
@@ -52,10 +52,11 @@ export async function pickAndDelete(
     items: readonly ImageQuickPickItem[],
     options: Pick<QuickPickOptions, 'title' | 'placeHolder'>,
     reportFreed: boolean,
+    kind: DeleteKind = 'prune',
 ): Promise<void> {
     const picked = await deps.ui.pickMany(items, { ...options, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     if (picked && picked.length > 0) {
         const images = picked.map((item) => item.image);
-        await deps.deletes.run(partitionDeletable(images, deps.model), reportFreed);
+        await deps.deletes.run(partitionDeletable(images, deps.model), reportFreed, kind);
     }
 }

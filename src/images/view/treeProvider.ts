@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
 import { imageTooltip, toTreeItem } from './treeItems';
@@ -9,7 +10,10 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     readonly onDidChangeTreeData = this.changed.event;
     private readonly subscription: { dispose(): void };
 
-    constructor(private readonly model: ImagesModel) {
+    constructor(
+        private readonly model: ImagesModel,
+        private readonly references?: WorkspaceReferences,
+    ) {
         this.subscription = model.onDidChange(() => this.changed.fire(undefined));
     }
 
@@ -31,7 +35,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     /** The tooltip is built only when hovered, so 10,000 rows cost nothing until someone looks. */
     resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
         if (node.kind === 'image') {
-            item.tooltip = imageTooltip(node, this.model.marks);
+            item.tooltip = imageTooltip(node, this.model.marks, this.references);
         }
         return item;
     }
