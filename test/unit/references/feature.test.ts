@@ -188,6 +188,29 @@ describe('references: problems and their quick fix', function () {
         );
         assert.ok(actions[0].isPreferred);
     });
+
+    it('knows the family of an image deleted meanwhile without a delete history, from the listing this window saw', async () => {
+        feature = setUpFeature({ '/w/main.tf': FILE });
+        feature.shown.set({}); // the listing with web-frontend-2026-09, as the view showed it
+        feature.shown.set({ listing: feature.shown.listing.filter((image) => image.id !== IDS.web09) });
+        await publish();
+        const fixes = () => {
+            const diagnostics = [...[...fakeLanguages.collections][0].entries.values()].flat().filter((diagnostic) => diagnostic.range.start.line === 4);
+            const provider = fakeLanguages.codeActions[0] as vscode.CodeActionProvider;
+            const actions = provider.provideCodeActions(
+                new FakeTextDocument(Uri.file('/w/main.tf'), FILE) as unknown as vscode.TextDocument,
+                diagnostics[0].range as vscode.Range,
+                { diagnostics } as unknown as vscode.CodeActionContext,
+                undefined as unknown as vscode.CancellationToken,
+            ) as vscode.CodeAction[];
+            return actions.map((action) => action.title);
+        };
+        assert.deepStrictEqual(fixes(), [`Replace with web-frontend-2026-11 (${IDS.web11})`]);
+        feature.shown.set({ accountName: 'Staging' });
+        feature.shown.set({ accountName: 'Demo' });
+        await publish();
+        assert.deepStrictEqual(fixes(), [], "another account's names are forgotten: no family known now");
+    });
 });
 
 describe('references: hover, Show References and reveal', function () {
