@@ -109,6 +109,19 @@ describe('references: the feature in VS Code (fake)', function () {
         assert.strictEqual(fakeWorkspace.findFilesCalls.length, listings, 'no new search of the workspace');
     });
 
+    it('a folder that appears with its files (copied in, checked out) is scanned, though only the folder had an event', async () => {
+        feature = setUpFeature({ '/w/main.tf': '# nothing yet' });
+        await feature.references.whenReady();
+        // Written without events of their own, as a watcher may report a copied folder.
+        fakeWorkspace.files.set(Uri.file('/w/staging/env/main.tf').toString(), Buffer.from(`image_id = "${IDS.web11}"`));
+        fakeWorkspace.files.set(Uri.file('/w/staging/node_modules/x.tf').toString(), Buffer.from(`image_id = "${IDS.web10}"`));
+        const update = feature.changeWhere(() => feature.references.referencesTo(IDS.web11).length === 1);
+        fakeWorkspace.emit('create', Uri.file('/w/staging'));
+        await update;
+        assert.deepStrictEqual(places(feature, feature.references.referencesTo(IDS.web11)), ['staging/env/main.tf:1']);
+        assert.deepStrictEqual(feature.references.referencesTo(IDS.web10), [], 'the folder is searched with the same exclusions');
+    });
+
     it('scans again when the include or exclude settings change', async () => {
         feature = setUpFeature({ '/w/infra/main.tf': MAIN_TF, '/w/notes.txt': `x = "${IDS.web11}"` });
         await feature.references.whenReady();
