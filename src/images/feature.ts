@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger';
 import type { UserInterface } from '../platform/userInterface';
 import type { ImagesApi } from '../shared/session/session';
 import type { ConfirmationMode, GroupBy } from '../shared/settings/settings';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import { IMAGE_COMMANDS } from './commands';
 import type { ImagesCommandContext } from './commands/context';
 import { DeleteFlow } from './delete/deleteFlow';
@@ -34,6 +35,10 @@ export interface ImagesFeatureDependencies {
     readonly configureCredentials: () => Promise<void>;
     /** The files every window of the profile writes (src/shared/records): what was seen of each account, what was deleted. */
     readonly records: { readonly observations: ObservationStore; readonly history: HistoryStore };
+    /** The workspace's references to the images: rows, tooltips, Group By usage and the explicit deletes' confirmations. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search (tests make it short). */
+    readonly referencesWaitMs?: number;
 }
 
 /** The view around the model: its selection, and selecting a row (TreeView.reveal in VS Code). */
@@ -80,6 +85,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         onPollingGaveUp: (remaining) => reportPollingGaveUp(deps.ui, deps.logger, remaining),
         initial: deps.initial,
         listed: (listing) => ages.listed(listing),
+        references: deps.references,
     });
     const recorder = new DeleteRecorder({ store: deps.records.history, now, shownAccount: () => model.accountName });
     // The shown account's deleted images are read as soon as it is known, before its listing (and the diagnostics) come.
@@ -98,6 +104,8 @@ export function createImagesFeature<V extends ImagesViewPort>(
         select: view.select,
         recorder,
         now,
+        references: deps.references,
+        referencesWaitMs: deps.referencesWaitMs,
     });
     const context: ImagesCommandContext = {
         ui: deps.ui,

@@ -60,10 +60,11 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, task)),
         configureCredentials: deps.configureCredentials,
         records: deps.records,
+        references: deps.references,
     };
     const feature = store.add(
         createImagesFeature(dependencies, (model, records) => {
-            const { provider, view } = store.add(createImagesView(model, (imageId) => records.ages.firstSeen(model.accountName, imageId)));
+            const { provider, view } = store.add(createImagesView(model, (imageId) => records.ages.firstSeen(model.accountName, imageId), deps.references));
             return { provider, tree: view, selection: () => view.selection, select: (node: TreeNode) => view.reveal(node, { select: true, focus: true }) };
         }),
     );

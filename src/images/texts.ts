@@ -71,3 +71,13 @@ export function refusalReasonText(reason: RefusalReason): string {
 export function instanceCountText(count: number): string {
     return count === 1 ? vscode.l10n.t('1 instance') : vscode.l10n.t('{0} instances', count);
 }
+
+/** "referenced in 2 files": the row of an image the workspace's code references. */
+export function referencedInText(files: number): string {
+    return files === 1 ? vscode.l10n.t('referenced in 1 file') : vscode.l10n.t('referenced in {0} files', files);
+}
+
+/** Which limit stopped the workspace search early, in words. */
+export function scanLimitText(limit: 'files' | 'bytes' | 'time'): string {
+    return limit === 'files' ? vscode.l10n.t('file count') : limit === 'bytes' ? vscode.l10n.t('size') : vscode.l10n.t('time');
+}

@@ -33,6 +33,17 @@ export class WorkspaceFileSource implements FileSource {
         return { uris, truncated };
     }
 
+    /** The files to scan inside a folder that just appeared (at most `max`); none when `uri` is not a folder in scope. */
+    async filesUnder(uri: vscode.Uri, max: number): Promise<string[]> {
+        const inFolder = (scope: FolderScope) => uri.toString().startsWith(`${scope.folder.uri.toString().replace(/\/$/, '')}/`);
+        const scope = this.scopes().find((candidate) => candidate.include !== undefined && inFolder(candidate));
+        if (!scope || ((await statType(uri)) & vscode.FileType.Directory) === 0) {
+            return [];
+        }
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), scope.exclude ?? null, max);
+        return found.filter((file) => scope.contains(file)).map((file) => file.toString());
+    }
+
     async readFile(uri: string, maxBytes: number): Promise<FileContent> {
         const open = vscode.workspace.textDocuments.find((document) => document.isDirty && document.uri.toString() === uri);
         if (open) {
@@ -43,5 +54,14 @@ export class WorkspaceFileSource implements FileSource {
             return { kind: 'tooLarge' };
         }
         return { kind: 'bytes', bytes: await vscode.workspace.fs.readFile(parsed) };
+    }
+}
+
+/** The kind of what is at `uri` (a bit mask: a link to a folder is both), or Unknown when it is gone already. */
+async function statType(uri: vscode.Uri): Promise<vscode.FileType> {
+    try {
+        return (await vscode.workspace.fs.stat(uri)).type;
+    } catch {
+        return vscode.FileType.Unknown;
     }
 }

@@ -3,6 +3,7 @@ import { newestAvailableOfFamily } from '../shared/images/family';
 import type { ShownImages } from '../shared/images/shownImages';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './constants';
+import type { SeenImageNames } from './model/seenNames';
 import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts } from './texts';
 
@@ -17,6 +18,7 @@ export class ReplaceImageIdActions implements vscode.CodeActionProvider {
     constructor(
         private readonly shownImages: ShownImages,
         private readonly deleteHistory: DeleteHistoryLookup | undefined,
+        private readonly seenNames: Pick<SeenImageNames, 'nameOf'>,
     ) {}
 
     provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -26,8 +28,8 @@ export class ReplaceImageIdActions implements vscode.CodeActionProvider {
                 return [];
             }
             const id = document.getText(diagnostic.range);
-            // A deleted image's name is known only to the delete history.
-            const name = images.find((image) => image.id === id)?.name ?? this.deleteHistory?.deleted(id)?.name;
+            // A deleted image's name: from the delete history, or from a listing this window saw before it went.
+            const name = images.find((image) => image.id === id)?.name ?? this.deleteHistory?.deleted(id)?.name ?? this.seenNames.nameOf(id);
             const replacement = name === undefined ? undefined : newestAvailableOfFamily(images, name, id);
             if (!replacement) {
                 return [];

@@ -10,6 +10,7 @@ import { REFERENCE_COMMANDS } from './commands';
 import { ReferenceDiagnostics } from './diagnostics';
 import { ImageIdHover } from './hover';
 import type { ReferencesDependencies } from './ports';
+import { SeenImageNames } from './model/seenNames';
 import { ReplaceImageIdActions } from './quickFix';
 import { ImageIdReferences, ShowReferences } from './showReferences';
 import { WorkspaceReferencesService } from './workspaceReferences';
@@ -20,14 +21,16 @@ const ANY_FILE: vscode.DocumentSelector = '*';
 export function registerReferences(deps: ReferencesDependencies, store: DisposableStore): WorkspaceReferences {
     const references = new WorkspaceReferencesService(deps);
     const show = new ShowReferences(references, deps.shownImages, deps.ui);
+    const seenNames = new SeenImageNames();
     const disposables = [
         references,
+        deps.shownImages.onDidChange(() => seenNames.observe(deps.shownImages.accountName, deps.shownImages.images())),
         new ReferenceDiagnostics({ references, shownImages: deps.shownImages, deleteHistory: deps.deleteHistory }),
         vscode.languages.registerHoverProvider(ANY_FILE, new ImageIdHover(deps.shownImages, references, deps.deleteHistory)),
         vscode.languages.registerReferenceProvider(ANY_FILE, new ImageIdReferences(references, deps.shownImages)),
         vscode.languages.registerCodeActionsProvider(
             ANY_FILE,
-            new ReplaceImageIdActions(deps.shownImages, deps.deleteHistory),
+            new ReplaceImageIdActions(deps.shownImages, deps.deleteHistory, seenNames),
             ReplaceImageIdActions.metadata(),
         ),
         ...registerCommands(bindCommands(REFERENCE_COMMANDS, { references, show, ui: deps.ui, revealImage: deps.revealImage })),

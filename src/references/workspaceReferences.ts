@@ -7,10 +7,11 @@ import type { ReferenceLocation, ReferenceScanStatus, WorkspaceReferences } from
 import * as vscode from 'vscode';
 import { WorkspaceFileSource } from './fileSource';
 import { describeLocation, linkTarget } from './locations';
+import { logScan } from './scanLog';
 import { Emitter } from '../platform/events';
 import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
-import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits, type ScanSummary } from './model/scanner';
+import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits } from './model/scanner';
 import { scanText } from './model/scanText';
 import type { FileFindings, ImageKey } from './model/types';
 import type { ReferencesDependencies } from './ports';
@@ -135,7 +136,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
                 }
                 this.scan = undefined;
                 this.index = index;
-                this.logScan(summary, index);
+                logScan(this.deps.logger, summary, index);
                 this.setState({ kind: 'ready', filesScanned: summary.filesScanned, truncated: summary.truncated });
                 this.rescan([...this.changedDuringScan]);
                 this.changedDuringScan.clear();
@@ -151,17 +152,6 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         );
         this.scan = { controller, done, index };
         this.setState({ kind: 'scanning' });
-    }
-
-    private logScan(summary: ScanSummary, index: ReferenceIndex): void {
-        const { binary, tooLarge, unreadable } = summary.skipped;
-        const limit = summary.truncated ? `, stopped at the ${summary.truncated} limit` : '';
-        const outcome = `${index.referencedImages().size} images referenced (skipped: ${binary} binary, ${tooLarge} large, ${unreadable} unreadable${limit})`;
-        this.deps.logger.info(`Workspace references: ${summary.filesScanned} files scanned in ${summary.durationMs} ms; ${outcome}.`);
-        for (const pattern of index.skippedPatterns()) {
-            const where = describeLocation({ uri: pattern.uri, line: pattern.span.line });
-            this.deps.logger.warn(`Workspace references: image_name_regex "${pattern.pattern}" at ${where} skipped (${pattern.reason}: ${pattern.message}).`);
-        }
     }
 
     private listingChanged(): void {
@@ -197,7 +187,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         const watcher = vscode.workspace.createFileSystemWatcher('**/*');
         this.disposables.push(
             watcher,
-            watcher.onDidCreate((uri) => this.fileChanged(uri)),
+            watcher.onDidCreate((uri) => this.fileCreated(uri)),
             watcher.onDidChange((uri) => this.fileChanged(uri)),
             watcher.onDidDelete((uri) => this.fileDeleted(uri)),
             vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.documentEdited(event.document)),
@@ -219,6 +209,16 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         } else {
             this.rescan([uri.toString()]);
         }
+    }
+
+    /** A new file, or a new folder (copied in, checked out), whose files may come without events of their own. */
+    private fileCreated(uri: vscode.Uri): void {
+        if (this.inScope(uri)) {
+            this.fileChanged(uri);
+            return;
+        }
+        const listed = this.source.filesUnder(uri, this.limits.maxFiles);
+        void listed.then((files) => files.forEach((file) => this.fileChanged(vscode.Uri.parse(file))));
     }
 
     private fileDeleted(uri: vscode.Uri): void {

@@ -55,6 +55,8 @@ interface ShotOptions {
 
 interface Ctx {
     page: Page;
+    /** The folder the workbench has open. */
+    workspace: string;
     emulator: RunningEmulator;
     server: CodeServer;
     texts: Texts;
@@ -720,6 +722,153 @@ async function activationAsVsCodeReportsIt(ctx: Ctx): Promise<void> {
     await page.keyboard.press('Control+W');
 }
 
+// ---- workspace references: infrastructure code in the editor ----------------------------------------------
+
+/** The fixture's Terraform, tfvars, Terraform JSON and cloud-init that reference demo images (see its README). */
+const INFRA = path.join(ROOT, 'test', 'fixtures', 'workspace', 'infra');
+/** Referenced at infra/main.tf:14; the step deletes it, and the quick fix offers WEB_11 instead. */
+const WEB_09 = { name: 'web-frontend-2026-09', id: 'img-2da960d5abf3e6b7' };
+/** Referenced at infra/main.tf:7; the step hovers it. */
+const WEB_10 = { name: 'web-frontend-2026-10', id: 'img-d9093f1ba07b19d9' };
+const WEB_11 = { name: 'web-frontend-2026-11', id: 'img-2fa3e444ec0ba583' };
+
+/** Text as the workbench renders it: non-breaking spaces (MarkdownString.appendText) and runs of white space as one space. */
+function flat(text: string): string {
+    return text
+        .replace(/\u00a0/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** An editor line of the open file, found by what it holds. */
+function editorLine(page: Page, text: string): Locator {
+    return page.locator('.editor-group-container .monaco-editor .view-line').filter({ hasText: text }).first();
+}
+
+/** Puts the cursor at a line and column (1-based) of the active editor through Go to Line, as a keyboard user does. */
+async function goToLine(page: Page, line: number, column: number): Promise<void> {
+    await page.keyboard.press('ControlOrMeta+G');
+    const input = quickInputBox(page);
+    await expectVisible('the Go to Line box', input);
+    await input.fill(`:${line}:${column}`);
+    await input.press('Enter');
+}
+
+/**
+ * Infrastructure code that references the account's images, as a person meets it: the row says it is referenced; the
+ * delete's confirmation names infra/main.tf:14; in infra/main.tf hovering an ID describes the image; the deleted image's
+ * ID is a Problems entry whose quick fix puts in the newest image of its family. The files are copied into the open
+ * folder for this step only (the file watcher finds them) and removed at its end.
+ */
+async function referencesInTheEditor(ctx: Ctx): Promise<void> {
+    const { page, emulator, texts } = ctx;
+    await dismiss(page);
+    await clearNotifications(page);
+    const infra = path.join(ctx.workspace, 'infra');
+    fs.cpSync(INFRA, infra, { recursive: true });
+    try {
+        await openZenlayerView(page, texts);
+        const row = treeItem(page, WEB_09.name);
+        const referenced = texts.t('referenced in 1 file');
+        await waitUntil(
+            `the row of ${WEB_09.name} to say "${referenced}"`,
+            async () => (await row.locator('.label-description').innerText()).includes(referenced),
+            60000,
+        );
+        await ctx.shot('7a-referenced-row');
+
+        await row.click({ button: 'right' });
+        const deleteTitle = texts.nls('command.deleteImage');
+        const menuItem = page
+            .getByRole('menuitem')
+            .filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(deleteTitle)}\\s*$`) }) })
+            .first();
+        await expectVisible(`the "${deleteTitle}" entry in the context menu`, menuItem);
+        await menuItem.click();
+        const dialog = await confirmModal(ctx, texts.pattern('Delete image "{0}" ({1})?', WEB_09.name, WEB_09.id), '7b-confirmation-names-reference');
+        const named = texts.t('{0} is referenced in {1}.', WEB_09.name, 'infra/main.tf:14');
+        if (!dialog.includes(named)) {
+            throw new Error(`the confirmation does not say "${named}": ${JSON.stringify(dialog)}`);
+        }
+        log(`modal: ${dialog}`);
+        await row.waitFor({ state: 'detached', timeout: UI_TIMEOUT + DELETE_DELAY_MS });
+        await waitUntil(`the emulator to have removed "${WEB_09.name}"`, () => !emulator.state.findByName(WEB_09.name), 10000);
+
+        // Quick Open, as a person opens a file they know.
+        await dismiss(page);
+        await page.keyboard.press('ControlOrMeta+P');
+        const open = quickInputBox(page);
+        await expectVisible('Quick Open', open);
+        await open.fill('infra/main.tf');
+        await expectVisible(
+            'main.tf in Quick Open',
+            page
+                .locator('.quick-input-list')
+                .getByRole('option', { name: /main\.tf/ })
+                .first(),
+        );
+        await open.press('Enter');
+        const line7 = editorLine(page, WEB_10.id);
+        await expectVisible('line 7 of infra/main.tf in the editor', line7);
+
+        // Hover the middle of the ID on line 7 (the editor draws text in a fixed-width font).
+        const lineText = (await line7.innerText()).replace(/\u00a0/g, ' ');
+        const text = line7.locator('span').first();
+        const size = await text.evaluate((element: { getBoundingClientRect(): { width: number; height: number } }) => {
+            const rect = element.getBoundingClientRect();
+            return { width: rect.width, height: rect.height };
+        });
+        const hover = page.locator('.monaco-hover').filter({ hasText: WEB_10.name }).first();
+        const x = (size.width * (lineText.indexOf(WEB_10.id) + WEB_10.id.length / 2)) / lineText.length;
+        await page.mouse.move(700, 600);
+        await text.hover({ position: { x, y: size.height / 2 } });
+        await expectVisible(`the hover of ${WEB_10.id}`, hover);
+        const hoverText = flat(await hover.innerText());
+        for (const expected of [
+            texts.t('Instances ({0}): {1}', 2, 'hk-web-frontend-01, hk-web-frontend-02'),
+            texts.t('Referenced in {0} files of this workspace', 2),
+            texts.t('Account: {0}', 'default'),
+            texts.t('Reveal in the Images View'),
+        ]) {
+            if (!hoverText.includes(flat(expected))) {
+                throw new Error(`the hover lacks "${expected}": ${JSON.stringify(hoverText)}`);
+            }
+        }
+        log(`hover: ${hoverText}`);
+        await ctx.shot('7c-hover-image-id');
+        await page.mouse.move(700, 600);
+
+        // The Problems view names the deleted image's ID.
+        await page.keyboard.press('ControlOrMeta+Shift+M');
+        // The delete history knows this VS Code deleted it today: the entry says so (the date's format is the locale's).
+        const [problem] = texts.t('Image {0} ({1}) was deleted on {2} from this VS Code.', WEB_09.id, WEB_09.name, '\u0000').split('\u0000');
+        const entry = page.locator('.markers-panel .monaco-list-row').filter({ hasText: problem }).first();
+        await expectVisible(`the Problems entry "${problem}"`, entry);
+        await ctx.shot('7d-problems-entry');
+
+        // The quick fix at the ID (line 14), from the keyboard.
+        const source = fs.readFileSync(path.join(infra, 'main.tf'), 'utf8').split('\n');
+        await editorLine(page, WEB_09.id).click();
+        await goToLine(page, 14, source[13].indexOf(WEB_09.id) + 4);
+        await page.keyboard.press('ControlOrMeta+.');
+        const fixTitle = texts.t('Replace with {0} ({1})', WEB_11.name, WEB_11.id);
+        const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: fixTitle }).first();
+        await expectVisible(`the quick fix "${fixTitle}"`, fix);
+        await ctx.shot('7e-quick-fix');
+        // The one fix is focused in the menu: Enter applies it, as from the keyboard.
+        await page.keyboard.press('Enter');
+        await expectVisible(`line 14 with ${WEB_11.id}`, editorLine(page, `image_id          = "${WEB_11.id}"`));
+        await waitUntil('the Problems entry to go', async () => (await entry.count()) === 0, 10000);
+        await ctx.shot('7f-quick-fix-applied');
+    } finally {
+        // Unsaved: revert, then close, so no save prompt; the files go with the step.
+        await dismiss(page);
+        await runCommand(page, 'File: Revert File').catch(() => undefined);
+        await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+        fs.rmSync(infra, { recursive: true, force: true });
+    }
+}
+
 /** `locales`: the workbench languages a step runs in (all when absent); in the others it is reported as skipped, with `skipReason`. */
 const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[]; skipReason?: string }[] = [
     { name: "start-up: VS Code's own activation time for the extension; nothing sent to Zenlayer", run: activationAsVsCodeReportsIt },
@@ -727,6 +876,11 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
     { name: 'tree: select two, context menu Delete, confirm, both leave the tree', run: deleteTwoFromTree, needsPrevious: true },
     { name: 'palette: Delete Images… with one refused image, partial failure named', run: bulkDeleteFromPalette, needsPrevious: true },
     { name: 'accounts: add a second account from the palette, switch back from the status bar', run: switchAccountFromStatusBar, needsPrevious: true },
+    {
+        name: 'editor: infra/main.tf references images — the row, the delete naming the reference, a hover, the Problems entry and its quick fix',
+        run: referencesInTheEditor,
+        needsPrevious: true,
+    },
     {
         name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed',
         run: pruneUnusedFromPalette,
@@ -836,6 +990,7 @@ async function main(): Promise<number> {
         const running = server;
         const ctx: Ctx = {
             page,
+            workspace,
             emulator,
             server: running,
             texts: TEXTS,

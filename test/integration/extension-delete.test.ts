@@ -19,7 +19,8 @@ import {
 } from './extension-support';
 
 describe('extension: delete images', () => {
-    const fixture = useSignedInExtension({ deleteDelayMs: 1500 });
+    // Its tests pick images the fixture workspace's infra/ references; extension-references.test.ts covers those confirmations.
+    const fixture = useSignedInExtension({ deleteDelayMs: 1500 }, { workspaceReferences: false });
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;

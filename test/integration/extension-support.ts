@@ -158,17 +158,28 @@ export interface SignedInExtension {
 /** Settings a test may change; every test starts from their defaults. */
 const RESET_SETTINGS = ['delete.confirmation', 'images.groupBy'] as const;
 
+export interface SignedInOptions {
+    /**
+     * Whether the workspace's references count (default true: the fixture workspace's infra/ references demo images).
+     * False for suites whose tests pick referenced images to test something else (usage, refusals): the workspace
+     * search is turned off for them (zenlayer.references.enabled), so their confirmations stay about that.
+     */
+    readonly workspaceReferences?: boolean;
+}
+
 /**
  * The one fixture of the extension suites: a fresh emulator for the suite, the extension signed in to it through the
  * real command, and one reset policy before every test — emulator faults and request log, the extension's log, dialogs,
  * settings, filter and grouping, signed in to this emulator, the view visible (polling runs only then), a fresh listing.
  */
-export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}): { readonly current: SignedInExtension } {
+export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}, options: SignedInOptions = {}): { readonly current: SignedInExtension } {
+    const referencesSetting = options.workspaceReferences === false ? false : undefined;
     let emulator: RunningEmulator | undefined;
     let api: ZenlayerImagesTestApi | undefined;
     let current: SignedInExtension | undefined;
 
     before(async () => {
+        await setSetting('references.enabled', referencesSetting);
         emulator = await startEmulator(emulatorOptions);
         api = await testApi();
         await signInToEmulator(api, emulator);
@@ -189,6 +200,7 @@ export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}): { r
         for (const key of RESET_SETTINGS) {
             await setSetting(key, undefined);
         }
+        await setSetting('references.enabled', referencesSetting);
         await setSetting('endpoint', emulator.url);
         if (!api.signedIn()) {
             await signInToEmulator(api, emulator);
@@ -204,7 +216,7 @@ export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}): { r
 
     after(async () => {
         api?.setUi(undefined);
-        for (const key of RESET_SETTINGS) {
+        for (const key of [...RESET_SETTINGS, 'references.enabled']) {
             await setSetting(key, undefined);
         }
         await vscode.commands.executeCommand('zenlayer.clearFilter');

@@ -10,7 +10,8 @@ import type { RunningEmulator } from '../emulator';
 import { deleteRequests, findImage, imageNodes, type ScriptedUi, setSetting, useSignedInExtension, waitFor } from './extension-support';
 
 describe('extension: usage and protection', () => {
-    const fixture = useSignedInExtension();
+    // Its tests pick images the fixture workspace's infra/ references; extension-references.test.ts covers those confirmations.
+    const fixture = useSignedInExtension({}, { workspaceReferences: false });
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;

@@ -290,10 +290,20 @@ export class CodeAction {
 }
 
 export class RelativePattern {
+    readonly base: { uri: Uri };
+    /** A workspace folder or, as for a new folder's files, a URI. */
     constructor(
-        readonly base: { uri: Uri },
+        base: { uri: Uri } | Uri,
         readonly pattern: string,
-    ) {}
+    ) {
+        this.base = base instanceof Uri ? { uri: base } : base;
+    }
+}
+
+export enum FileType {
+    Unknown = 0,
+    File = 1,
+    Directory = 2,
 }
 
 /** A text document over a string, as the hover, the quick fix and the editors' unsaved text need it. */
@@ -458,7 +468,11 @@ Object.assign(workspace, {
     fs: {
         stat: (uri: Uri) => {
             const bytes = fakeWorkspace.files.get(uri.toString());
-            return bytes ? Promise.resolve({ size: bytes.length, type: 1 }) : Promise.reject(new Error(`ENOENT ${uri.toString()}`));
+            if (bytes) {
+                return Promise.resolve({ size: bytes.length, type: FileType.File });
+            }
+            const isFolder = [...fakeWorkspace.files.keys()].some((key) => key.startsWith(`${uri.toString()}/`));
+            return isFolder ? Promise.resolve({ size: 0, type: FileType.Directory }) : Promise.reject(new Error(`ENOENT ${uri.toString()}`));
         },
         readFile: (uri: Uri) => {
             fakeWorkspace.reads++;

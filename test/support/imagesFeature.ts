@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeleteHistory } from '../../src/shared/records/deleteHistory';
 import { ObservationRecord } from '../../src/shared/records/observations';
+import type { WorkspaceReferences } from '../../src/shared/references/workspaceReferences';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
@@ -41,6 +42,10 @@ export interface ImagesFeatureOptions {
     readonly visible?: boolean;
     /** The records' storage folder (default: a fresh temporary one). */
     readonly storage?: string;
+    /** The workspace's references (a FakeWorkspaceReferences); none by default. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search. */
+    readonly referencesWaitMs?: number;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -73,6 +78,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
                 return Promise.resolve();
             },
             records,
+            references: options.references,
+            referencesWaitMs: options.referencesWaitMs,
         },
         () => ({
             selection: () => selection,

@@ -7,6 +7,7 @@ import type { DeleteTargets } from '../model/selection';
 import type { UsingInstance } from '../model/usage';
 import { instanceCountText } from '../texts';
 import { skippedLabel } from './labels';
+import type { ReferenceCheck } from './referenceCheck';
 
 export interface ConfirmDependencies {
     readonly ui: UserInterface;
@@ -16,12 +17,22 @@ export interface ConfirmDependencies {
     readonly typeCountThreshold: () => number;
 }
 
-/** The images to send, or undefined when the person said no. Never a choice that deletes by one careless Enter. */
-export async function confirmDelete(deps: ConfirmDependencies, targets: DeleteTargets): Promise<readonly ZenlayerImage[] | undefined> {
+/**
+ * The images to send, or undefined when the person said no. Never a choice that deletes by one careless Enter. With a
+ * reference check (the explicit deletes), an image the workspace's code references counts as needed like one in use:
+ * the confirmation names where, and offers to delete the others only.
+ */
+export async function confirmDelete(
+    deps: ConfirmDependencies,
+    targets: DeleteTargets,
+    references?: ReferenceCheck,
+): Promise<readonly ZenlayerImage[] | undefined> {
     const { ui } = deps;
     const images = targets.images;
+    const locationsOf = (image: ZenlayerImage) => (references?.kind === 'known' ? references.locationsOf(image.id) : []);
     const inUse = images.filter((image) => (deps.instancesOf(image.id)?.length ?? 0) > 0);
-    const unused = images.filter((image) => !inUse.includes(image));
+    const referenced = images.filter((image) => locationsOf(image).length > 0);
+    const unused = images.filter((image) => !inUse.includes(image) && !referenced.includes(image));
     const question =
         images.length === 1
             ? vscode.l10n.t('Delete image "{0}" ({1})?', images[0].name, images[0].id)
@@ -35,6 +46,8 @@ export async function confirmDelete(deps: ConfirmDependencies, targets: DeleteTa
     ];
     const details = [
         ...(inUse.length > 0 ? inUseLines : []),
+        ...referenceLines(referenced, locationsOf),
+        ...(references?.kind === 'unknown' ? [unknownReferencesLine(references)] : []),
         vscode.l10n.t('Deleted images cannot be recovered.'),
         ...(targets.skipped.length > 0 ? [vscode.l10n.t('Skipped: {0}.', nameList(targets.skipped.map(skippedLabel)))] : []),
     ].join('\n');
@@ -43,9 +56,10 @@ export async function confirmDelete(deps: ConfirmDependencies, targets: DeleteTa
         const expected = images.length === 1 ? images[0].name : String(images.length);
         return (await typed(ui, question, details, expected, images.length === 1)) ? images : undefined;
     }
-    const deleteAll = inUse.length > 0 && unused.length > 0 ? vscode.l10n.t('Delete All') : vscode.l10n.t('Delete');
-    const unusedOnly = vscode.l10n.t('Delete {0} Unused Only', unused.length);
-    const buttons = inUse.length > 0 && unused.length > 0 ? [unusedOnly, deleteAll] : [deleteAll];
+    const needed = inUse.length + referenced.length > 0;
+    const deleteAll = needed && unused.length > 0 ? vscode.l10n.t('Delete All') : vscode.l10n.t('Delete');
+    const unusedOnly = othersOnlyLabel(unused.length, inUse.length > 0, referenced.length > 0);
+    const buttons = needed && unused.length > 0 ? [unusedOnly, deleteAll] : [deleteAll];
     const answer = await ui.showMessage('warning', question, { modal: true, detail: details }, ...buttons);
     const chosen = answer === deleteAll ? images : answer === unusedOnly ? unused : undefined;
     if (!chosen) {
@@ -57,6 +71,39 @@ export async function confirmDelete(deps: ConfirmDependencies, targets: DeleteTa
         return (await typed(ui, countQuestion, vscode.l10n.t('Deleted images cannot be recovered.'), String(chosen.length), false)) ? chosen : undefined;
     }
     return chosen;
+}
+
+/** How many referenced images the confirmation names, each with its first locations. */
+const REFERENCED_IMAGES_NAMED = 5;
+const LOCATIONS_NAMED = 3;
+
+/** `web-frontend-2026-10 is referenced in infra/prod.tf:14, infra/main.tf:7.`, one line per image. */
+function referenceLines(referenced: readonly ZenlayerImage[], locationsOf: (image: ZenlayerImage) => readonly string[]): string[] {
+    const lines = referenced.slice(0, REFERENCED_IMAGES_NAMED).map((image) => {
+        const locations = locationsOf(image);
+        const named = locations.slice(0, LOCATIONS_NAMED).join(', ');
+        const where = locations.length > LOCATIONS_NAMED ? vscode.l10n.t('{0} and {1} more', named, locations.length - LOCATIONS_NAMED) : named;
+        return vscode.l10n.t('{0} is referenced in {1}.', image.name, where);
+    });
+    const more = referenced.length - REFERENCED_IMAGES_NAMED;
+    return more > 0 ? [...lines, vscode.l10n.t('{0} more of these images are referenced in the workspace.', more)] : lines;
+}
+
+function unknownReferencesLine(references: Extract<ReferenceCheck, { kind: 'unknown' }>): string {
+    return references.why === 'failed'
+        ? vscode.l10n.t(
+              "Not known whether this workspace's files reference these images: the search for references failed ({0}).",
+              references.error instanceof Error ? references.error.message : String(references.error),
+          )
+        : vscode.l10n.t("Not known whether this workspace's files reference these images: the search for references has not finished.");
+}
+
+/** The button that leaves out the images still needed: in use by instances, referenced in the workspace, or both. */
+function othersOnlyLabel(count: number, inUse: boolean, referenced: boolean): string {
+    if (inUse && referenced) {
+        return vscode.l10n.t('Delete {0} Unused and Unreferenced Only', count);
+    }
+    return referenced ? vscode.l10n.t('Delete {0} Unreferenced Only', count) : vscode.l10n.t('Delete {0} Unused Only', count);
 }
 
 /** Asks to type `expected`; the prompt says what to type, and nothing is pre-written in the box. */

@@ -10,6 +10,9 @@ import { type DeleteTargets, partitionDeletable } from '../model/selection';
 import type { TreeNode } from '../model/tree';
 import { confirmDelete } from './confirm';
 import type { DeleteRecorder, DeleteRequest } from './deleteRecorder';
+import type { DeleteTrigger } from '../../shared/records/deleteHistory';
+import { checkReferences, type ReferenceCheck, REFERENCES_WAIT_MS } from './referenceCheck';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { type DeleteOutcome, likelyRefusalReason, requestFailedOutcome, summarizeDeleteResult } from './deleteResult';
 import { DeleteFollower } from './followUntilGone';
 import { deletingTitle } from './labels';
@@ -32,6 +35,10 @@ export interface DeleteFlowDependencies {
     readonly selection: () => readonly TreeNode[];
     /** Selects and focuses a row of the view (TreeView.reveal). */
     readonly select: (node: TreeNode) => Thenable<void>;
+    /** The workspace's references: an explicit delete names them in its confirmation. */
+    readonly references?: WorkspaceReferences;
+    /** How long an explicit delete waits for the workspace search (default REFERENCES_WAIT_MS). */
+    readonly referencesWaitMs?: number;
     /** Every delete sent, by any path, goes into the delete history. */
     readonly recorder: DeleteRecorder;
     readonly now: () => number;
@@ -41,6 +48,13 @@ export interface DeleteFlowDependencies {
 export interface SendOptions extends DeleteRequest {
     readonly reportFreed: boolean;
 }
+
+/**
+ * Deletes whose images a person chose (the context menu, the Delete key, Delete Images…): the confirmation names the
+ * ones the workspace references and offers to delete the others only. Delete Unused Images… and a plan choose their
+ * candidates by their own rules, which keep referenced images.
+ */
+const CHOSEN_BY_A_PERSON: ReadonlySet<DeleteTrigger> = new Set(['contextMenu', 'deleteKey', 'palette']);
 
 /**
  * The one delete path behind the context menu, the Delete key, the palette and Delete Unused Images: skip what must not
@@ -73,7 +87,8 @@ export class DeleteFlow {
             reportNothingToDelete(this.deps.ui, targets.skipped);
             return;
         }
-        const chosen = await confirmDelete({ ...this.deps, instancesOf: (id) => this.deps.model.instancesOf(id) }, targets);
+        const references = CHOSEN_BY_A_PERSON.has(options.trigger) ? await this.referenceCheck() : undefined;
+        const chosen = await confirmDelete({ ...this.deps, instancesOf: (id) => this.deps.model.instancesOf(id) }, targets, references);
         if (!chosen) {
             this.deps.logger.info(`Delete of ${targets.images.length} image(s) cancelled; nothing sent.`);
             return;
@@ -87,6 +102,11 @@ export class DeleteFlow {
      */
     sendConfirmed(images: readonly ZenlayerImage[], options: SendOptions): Promise<void> {
         return this.send(images, options);
+    }
+
+    private async referenceCheck(): Promise<ReferenceCheck | undefined> {
+        const { references, ui, referencesWaitMs } = this.deps;
+        return references ? checkReferences({ ui, references, waitMs: referencesWaitMs ?? REFERENCES_WAIT_MS }) : undefined;
     }
 
     /**

@@ -10,6 +10,8 @@ import { type ProtectionRule, protectingEntry } from '../../shared/settings/prot
 import type { DeleteGuard } from './selection';
 import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
 import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
+import { referencedFileCounts } from './references';
 
 export type LoadState =
     { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
@@ -46,6 +48,8 @@ export interface ImagesModelDependencies {
     /** Deleted images still listed when polling gives up. */
     readonly onPollingGaveUp: (remaining: readonly string[]) => void;
     readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
+    /** The workspace's references to the images (rows, tooltips, Group By usage); absent in tests that do not need them. */
+    readonly references?: WorkspaceReferences;
     /** Every complete listing (no filter Zenlayer applies), for the observation record; called before the view updates. */
     readonly listed?: (listing: CompleteListing) => void;
 }
@@ -93,6 +97,7 @@ export class ImagesModel implements DeleteGuard {
     /** Aborts the requests of the refresh in flight when a newer one starts. */
     private loading: AbortController | undefined;
     private inFlight: Promise<unknown> | undefined;
+    private readonly referencesChanged: { dispose(): void } | undefined;
 
     constructor(private readonly deps: ImagesModelDependencies) {
         this.filter = deps.initial.filter;
@@ -105,6 +110,7 @@ export class ImagesModel implements DeleteGuard {
             changed: () => this.rebuild(),
         });
         this.onDidSettleDeletes = this.deletes.onDidSettle;
+        this.referencesChanged = deps.references?.onDidChange(() => this.rebuild());
     }
 
     /** The name of the account whose images these are (the view's description, the status bar). */
@@ -320,6 +326,7 @@ export class ImagesModel implements DeleteGuard {
 
     dispose(): void {
         this.loading?.abort();
+        this.referencesChanged?.dispose();
         this.deletes.dispose();
         this.changed.dispose();
     }
@@ -382,7 +389,12 @@ export class ImagesModel implements DeleteGuard {
 
     private rebuild(): void {
         const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
-        this.roots = buildImageTree(shown, this.groupBy, (image) => ({ protectedBy: this.protectedBy(image), instances: this.instancesOf(image.id) }));
+        const referencedIn = referencedFileCounts(this.deps.references);
+        this.roots = buildImageTree(shown, this.groupBy, (image) => ({
+            protectedBy: this.protectedBy(image),
+            instances: this.instancesOf(image.id),
+            referencedIn: referencedIn(image.id),
+        }));
         this.changed.fire();
     }
 

@@ -13,15 +13,20 @@ export interface ImageNode {
     readonly protectedBy?: string;
     /** The instances that run from the image; undefined when usage is unknown. */
     readonly instances?: readonly UsingInstance[];
+    /** How many workspace files reference the image (0: none); undefined while the workspace scan is not ready. */
+    readonly referencedIn?: number;
     /** Set for an image inside a group: its row leaves out what the group already says. */
     readonly groupedBy?: Exclude<GroupBy, 'none'>;
 }
 
 /** What the model knows about an image beyond the listing, attached to its nodes. */
-export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances'>;
+export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances' | 'referencedIn'>;
 
-/** The usage groups' keys; '' is "usage unknown". */
-export const USAGE_GROUP_KEYS = { inUse: 'inUse', unused: 'unused' } as const;
+/**
+ * The usage groups' keys, in the order they show; '' is "usage unknown". An image no instance runs but the workspace's
+ * code references is still needed: it has a group of its own, ahead of the unused ones.
+ */
+export const USAGE_GROUP_KEYS = { inUse: 'inUse', referenced: 'referenced', unused: 'unused' } as const;
 
 export interface GroupNode {
     readonly kind: 'group';
@@ -54,7 +59,7 @@ export type TreeNode = ImageNode | GroupNode | MessageNode;
 function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<GroupBy, 'none'>): readonly string[] {
     switch (groupBy) {
         case 'usage':
-            return [facts.instances === undefined ? '' : facts.instances.length > 0 ? USAGE_GROUP_KEYS.inUse : USAGE_GROUP_KEYS.unused];
+            return [usageGroupKey(facts)];
         case 'status':
             return [image.status];
         case 'osType':
@@ -62,6 +67,16 @@ function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<Gro
         case 'region':
             return image.regionIds.length > 0 ? image.regionIds : [''];
     }
+}
+
+function usageGroupKey({ instances, referencedIn }: ImageFacts): string {
+    if (instances !== undefined && instances.length > 0) {
+        return USAGE_GROUP_KEYS.inUse;
+    }
+    if (referencedIn !== undefined && referencedIn > 0) {
+        return USAGE_GROUP_KEYS.referenced;
+    }
+    return instances === undefined ? '' : USAGE_GROUP_KEYS.unused;
 }
 
 /** Keyless groups ("no region", "unknown OS") go last; the rest alphabetically. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { IMAGES_VIEW_ID } from '../../constants';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
@@ -9,8 +10,9 @@ import { ImagesViewState } from './viewState';
 export function createImagesView(
     model: ImagesModel,
     firstSeen: FirstSeenLookup,
+    references: WorkspaceReferences | undefined,
 ): { provider: ImagesTreeProvider; view: vscode.TreeView<TreeNode>; dispose(): void } {
-    const provider = new ImagesTreeProvider(model, firstSeen);
+    const provider = new ImagesTreeProvider(model, firstSeen, references);
     const view = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
     model.setViewVisible(view.visible);
     const parts: vscode.Disposable[] = [

@@ -4,10 +4,12 @@ import { imageDetailFields } from '../model/details';
 import { describeError } from '../../platform/errorText';
 import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, statusPresentation } from '../model/images';
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from '../model/tree';
-import { detailFieldLabel, instanceCountText, refusalReasonText } from '../texts';
+import { detailFieldLabel, instanceCountText, referencedInText, refusalReasonText } from '../texts';
 import { escapeMarkdown } from '../../platform/markdown';
 import type { FirstSeen } from '../../shared/records/observations';
 import { firstSeenText } from './ageText';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
+import { referencesMarkdown } from './referencesTooltip';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {
@@ -38,7 +40,7 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
         // Size and usage first: at the default 300 px they are what a row has room for. AVAILABLE, the usual status,
         // is left to the green icon (and the tooltip); any other status leads, as it says why a row is different.
         const unusual = status === 'AVAILABLE' ? undefined : status;
-        item.description = [unusual, formatSize(image.sizeGiB) ?? image.osType, usageText(node)].filter((part) => part).join(' · ');
+        item.description = [unusual, formatSize(image.sizeGiB) ?? image.osType, usageText(node), referencesText(node)].filter((part) => part).join(' · ');
         const presentation = statusPresentation(image.status);
         item.iconPath =
             node.protectedBy !== undefined
@@ -50,8 +52,16 @@ function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
 }
 
 /** Built only when hovered (resolveTreeItem), so 10,000 items cost nothing until someone looks. */
-export function imageTooltip(node: ImageNode, marks: ImageMarks, firstSeen?: FirstSeen): vscode.MarkdownString {
+/** What the tooltip adds when it is known: the record's first sighting, the workspace's references. */
+export interface TooltipExtras {
+    readonly firstSeen?: FirstSeen;
+    readonly references?: WorkspaceReferences;
+}
+
+export function imageTooltip(node: ImageNode, marks: ImageMarks, { firstSeen, references }: TooltipExtras = {}): vscode.MarkdownString {
     const markdown = new vscode.MarkdownString(undefined, true);
+    // Show References is the one command link; the reference locations are plain file links.
+    markdown.isTrusted = { enabledCommands: [COMMANDS.showReferences] };
     markdown.appendMarkdown(`**${escapeMarkdown(node.image.name)}**\n\n`);
     markdown.appendMarkdown(`| | |\n|---|---|\n`);
     for (const { field, value } of imageDetailFields(node.image)) {
@@ -66,6 +76,10 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks, firstSeen?: Fir
         );
     }
     markdown.appendMarkdown(`\n\n${usageMarkdown(node)}`);
+    const referenced = references && referencesMarkdown(node, references);
+    if (referenced) {
+        markdown.appendMarkdown(`\n\n${referenced}`);
+    }
     const mark = marks.get(node.image.id);
     if (mark?.phase === 'failed') {
         markdown.appendMarkdown(`\n\n$(error) ${escapeMarkdown(deleteFailureText(mark.failure))}`);
@@ -77,6 +91,11 @@ export function imageTooltip(node: ImageNode, marks: ImageMarks, firstSeen?: Fir
 function usageText(node: ImageNode): string | undefined {
     const count = node.instances?.length ?? 0;
     return count === 0 ? undefined : instanceCountText(count);
+}
+
+/** "referenced in 2 files" in the row of an image the workspace references; nothing otherwise or while unknown. */
+function referencesText(node: ImageNode): string | undefined {
+    return node.referencedIn ? referencedInText(node.referencedIn) : undefined;
 }
 
 /** How many instances the tooltip names before "and N more". */
@@ -134,7 +153,14 @@ function groupLabel(node: GroupNode): string {
 }
 
 function usageGroupLabel(key: string): string {
-    return key === USAGE_GROUP_KEYS.inUse ? vscode.l10n.t('In use') : vscode.l10n.t('Unused');
+    switch (key) {
+        case USAGE_GROUP_KEYS.inUse:
+            return vscode.l10n.t('In use');
+        case USAGE_GROUP_KEYS.referenced:
+            return vscode.l10n.t('Referenced in the workspace');
+        default:
+            return vscode.l10n.t('Unused');
+    }
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FirstSeen } from '../../shared/records/observations';
+import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
 import { imageTooltip, toTreeItem } from './treeItems';
@@ -16,6 +17,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     constructor(
         private readonly model: ImagesModel,
         private readonly firstSeen: FirstSeenLookup = () => undefined,
+        private readonly references?: WorkspaceReferences,
     ) {
         this.subscription = model.onDidChange(() => this.changed.fire(undefined));
     }
@@ -38,7 +40,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     /** The tooltip is built only when hovered, so 10,000 rows cost nothing until someone looks. */
     resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
         if (node.kind === 'image') {
-            item.tooltip = imageTooltip(node, this.model.marks, this.firstSeen(node.image.id));
+            item.tooltip = imageTooltip(node, this.model.marks, { firstSeen: this.firstSeen(node.image.id), references: this.references });
         }
         return item;
     }

@@ -257,7 +257,10 @@ describe('records: what the view observed of the account', () => {
             const realNow = Date.now;
             Date.now = () => now;
             try {
-                return imageTooltip(node(feature, name), feature.model.marks, feature.ages.firstSeen(ACCOUNT, `img-${name}`)).value.replace(/\\(.)/g, '$1');
+                return imageTooltip(node(feature, name), feature.model.marks, { firstSeen: feature.ages.firstSeen(ACCOUNT, `img-${name}`) }).value.replace(
+                    /\\(.)/g,
+                    '$1',
+                );
             } finally {
                 Date.now = realNow;
             }

@@ -109,6 +109,19 @@ describe('references: the feature in VS Code (fake)', function () {
         assert.strictEqual(fakeWorkspace.findFilesCalls.length, listings, 'no new search of the workspace');
     });
 
+    it('a folder that appears with its files (copied in, checked out) is scanned, though only the folder had an event', async () => {
+        feature = setUpFeature({ '/w/main.tf': '# nothing yet' });
+        await feature.references.whenReady();
+        // Written without events of their own, as a watcher may report a copied folder.
+        fakeWorkspace.files.set(Uri.file('/w/staging/env/main.tf').toString(), Buffer.from(`image_id = "${IDS.web11}"`));
+        fakeWorkspace.files.set(Uri.file('/w/staging/node_modules/x.tf').toString(), Buffer.from(`image_id = "${IDS.web10}"`));
+        const update = feature.changeWhere(() => feature.references.referencesTo(IDS.web11).length === 1);
+        fakeWorkspace.emit('create', Uri.file('/w/staging'));
+        await update;
+        assert.deepStrictEqual(places(feature, feature.references.referencesTo(IDS.web11)), ['staging/env/main.tf:1']);
+        assert.deepStrictEqual(feature.references.referencesTo(IDS.web10), [], 'the folder is searched with the same exclusions');
+    });
+
     it('scans again when the include or exclude settings change', async () => {
         feature = setUpFeature({ '/w/infra/main.tf': MAIN_TF, '/w/notes.txt': `x = "${IDS.web11}"` });
         await feature.references.whenReady();
@@ -187,6 +200,29 @@ describe('references: problems and their quick fix', function () {
             'the unknown ID has no family; the UNAVAILABLE legacy image has no sibling; the deleted one does',
         );
         assert.ok(actions[0].isPreferred);
+    });
+
+    it('knows the family of an image deleted meanwhile without a delete history, from the listing this window saw', async () => {
+        feature = setUpFeature({ '/w/main.tf': FILE });
+        feature.shown.set({}); // the listing with web-frontend-2026-09, as the view showed it
+        feature.shown.set({ listing: feature.shown.listing.filter((image) => image.id !== IDS.web09) });
+        await publish();
+        const fixes = () => {
+            const diagnostics = [...[...fakeLanguages.collections][0].entries.values()].flat().filter((diagnostic) => diagnostic.range.start.line === 4);
+            const provider = fakeLanguages.codeActions[0] as vscode.CodeActionProvider;
+            const actions = provider.provideCodeActions(
+                new FakeTextDocument(Uri.file('/w/main.tf'), FILE) as unknown as vscode.TextDocument,
+                diagnostics[0].range as vscode.Range,
+                { diagnostics } as unknown as vscode.CodeActionContext,
+                undefined as unknown as vscode.CancellationToken,
+            ) as vscode.CodeAction[];
+            return actions.map((action) => action.title);
+        };
+        assert.deepStrictEqual(fixes(), [`Replace with web-frontend-2026-11 (${IDS.web11})`]);
+        feature.shown.set({ accountName: 'Staging' });
+        feature.shown.set({ accountName: 'Demo' });
+        await publish();
+        assert.deepStrictEqual(fixes(), [], "another account's names are forgotten: no family known now");
     });
 });
 
