@@ -24,6 +24,9 @@ export const COMMANDS = {
     switchAccount: 'zenlayer.switchAccount',
     renameAccount: 'zenlayer.renameAccount',
     removeAccount: 'zenlayer.removeAccount',
+    renameImage: 'zenlayer.renameImage',
+    copyImageToRegions: 'zenlayer.copyImageToRegions',
+    removeImageCopy: 'zenlayer.removeImageCopy',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -9,6 +9,8 @@ import { DeleteFlow } from './delete/deleteFlow';
 import { reportPollingGaveUp } from './delete/followUntilGone';
 import type { ImageFilter } from './model/filter';
 import { type FailureClassifier, ImagesModel } from './model/imagesModel';
+import { ImageLifecycle } from './model/lifecycle';
+import { reportLifecycleOutcome } from './lifecycle/report';
 import type { Scheduler } from './model/polling';
 import type { TreeNode } from './model/tree';
 
@@ -40,6 +42,7 @@ export interface ImagesViewPort {
 
 export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
     readonly model: ImagesModel;
+    readonly lifecycle: ImageLifecycle;
     readonly view: V;
     readonly deletes: DeleteFlow;
     /** Every command's handler by its name in COMMANDS (register.ts registers them; unit tests call them). */
@@ -48,7 +51,10 @@ export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
 }
 
 /** The images feature assembled once, for activate() (through register.ts) and for the unit tests alike. */
-export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatureDependencies, createView: (model: ImagesModel) => V): ImagesFeature<V> {
+export function createImagesFeature<V extends ImagesViewPort>(
+    deps: ImagesFeatureDependencies,
+    createView: (model: ImagesModel, lifecycle: ImageLifecycle) => V,
+): ImagesFeature<V> {
     const model = new ImagesModel({
         api: deps.api,
         logger: deps.logger,
@@ -61,7 +67,16 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         onPollingGaveUp: (remaining) => reportPollingGaveUp(deps.ui, deps.logger, remaining),
         initial: deps.initial,
     });
-    const view = createView(model);
+    const lifecycle: ImageLifecycle = new ImageLifecycle({
+        api: deps.api,
+        images: model,
+        logger: deps.logger,
+        describeError: deps.describeError,
+        scheduler: deps.scheduler,
+        pollIntervalMs: () => deps.settings().pollIntervalMs,
+        onSettled: (outcome) => reportLifecycleOutcome(deps.ui, outcome, lifecycle.knownRegions),
+    });
+    const view = createView(model, lifecycle);
     const deletes = new DeleteFlow({
         ui: deps.ui,
         api: deps.api,
@@ -80,14 +95,19 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         configureCredentials: deps.configureCredentials,
         selection: view.selection,
         updateGroupBy: deps.updateGroupBy,
+        api: deps.api,
+        lifecycle,
+        logger: deps.logger,
     };
     return {
         model,
+        lifecycle,
         view,
         deletes,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
             deletes.dispose();
+            lifecycle.dispose();
             model.dispose();
         },
     };

@@ -49,8 +49,8 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         configureCredentials: deps.configureCredentials,
     };
     const feature = store.add(
-        createImagesFeature(dependencies, (model) => {
-            const { provider, view } = store.add(createImagesView(model));
+        createImagesFeature(dependencies, (model, lifecycle) => {
+            const { provider, view } = store.add(createImagesView(model, lifecycle));
             return { provider, tree: view, selection: () => view.selection, select: (node: TreeNode) => view.reveal(node, { select: true, focus: true }) };
         }),
     );

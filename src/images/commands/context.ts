@@ -1,8 +1,11 @@
+import type { Logger } from '../../platform/logger';
 import type { UserInterface } from '../../platform/userInterface';
+import type { ImagesApi } from '../../shared/session/session';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer';
 import type { DeleteFlow } from '../delete/deleteFlow';
 import type { ImagesModel } from '../model/imagesModel';
+import type { ImageLifecycle } from '../model/lifecycle';
 import type { TreeNode } from '../model/tree';
 
 /** What the images view's commands work with; src/images/feature.ts makes it. */
@@ -16,6 +19,10 @@ export interface ImagesCommandContext {
     readonly selection: () => readonly TreeNode[];
     /** Writes the Group By setting; its change event regroups the model. */
     readonly updateGroupBy: (groupBy: GroupBy) => Promise<void>;
+    /** Rename, copies and creation: the API for the active account (undefined when signed out), regions and progress. */
+    readonly api: () => Promise<ImagesApi | undefined>;
+    readonly lifecycle: ImageLifecycle;
+    readonly logger: Logger;
 }
 
 /**

@@ -12,6 +12,9 @@ import { refresh } from './refresh';
 import { showInstances } from './showInstances';
 import { showLog } from './showLog';
 import { viewDetails } from './viewDetails';
+import { renameImage } from './renameImage';
+import { copyImageToRegions } from './copyImageToRegions';
+import { removeImageCopy } from './removeImageCopy';
 
 /** Every command of the images view, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const IMAGE_COMMANDS = {
@@ -27,4 +30,7 @@ export const IMAGE_COMMANDS = {
     copyImageName,
     viewDetails,
     showLog,
+    renameImage,
+    copyImageToRegions,
+    removeImageCopy,
 } satisfies CommandFactories<ImagesCommandContext>;

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { IMAGES_VIEW_ID } from '../../constants';
 import type { ImagesModel } from '../model/imagesModel';
+import type { ImageLifecycle } from '../model/lifecycle';
 import type { TreeNode } from '../model/tree';
 import { ImagesTreeProvider } from './treeProvider';
 import { ImagesViewState } from './viewState';
 
 /** The images view in the workbench: the tree over the model, its visibility fed back to the model (polling needs it). */
-export function createImagesView(model: ImagesModel): { provider: ImagesTreeProvider; view: vscode.TreeView<TreeNode>; dispose(): void } {
-    const provider = new ImagesTreeProvider(model);
+export function createImagesView(
+    model: ImagesModel,
+    lifecycle: ImageLifecycle,
+): { provider: ImagesTreeProvider; view: vscode.TreeView<TreeNode>; dispose(): void } {
+    const provider = new ImagesTreeProvider(model, lifecycle);
     const view = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
     model.setViewVisible(view.visible);
     const parts: vscode.Disposable[] = [

@@ -19,8 +19,12 @@ const undiciDir = path.join(repoRoot, 'node_modules', 'undici');
 const loadFromRoot = createRequire(path.join(repoRoot, 'package.json'));
 const { extensionBuildOptions } = loadFromRoot('./esbuild.js') as { extensionBuildOptions: (options: { production: boolean }) => BuildOptions };
 
-/** The bundle may not grow past this (issue 9; it was 581 KiB with undici's whole index). */
-const MAX_BUNDLE_KIB = 380;
+/**
+ * The bundle may not grow past this (issue 9; it was 581 KiB with undici's whole index). Raised from 380 for issue 15's
+ * rename, copy, remove-copy and create flows (about 20 KiB of the extension's own code); undici's index would still
+ * add some 260 KiB and fail it.
+ */
+const MAX_BUNDLE_KIB = 420;
 
 function readJson(file: string): Record<string, unknown> {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
