@@ -7,7 +7,7 @@ import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../.
 export type UiCall =
     | { kind: 'message'; severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[]; answer?: string }
     | { kind: 'input'; options: vscode.InputBoxOptions; answer?: string; validation?: string }
-    | { kind: 'pick'; many: boolean; labels: string[]; title?: string }
+    | { kind: 'pick'; many: boolean; labels: string[]; title?: string; placeHolder?: string; preselected: string[] }
     | { kind: 'progress'; title: string }
     /** The progress of that title ended: a message recorded before this one would have shown beside it. */
     | { kind: 'progressEnded'; title: string }
@@ -90,9 +90,11 @@ export class ScriptedUi implements UserInterface {
         }
         const validation = await options.validateInput?.(answer);
         if (validation) {
-            // VS Code would keep the box open with this message; the scripted person gives up.
             call.validation = typeof validation === 'string' ? validation : validation.message;
-            return undefined;
+            // An error keeps VS Code's box open and the scripted person gives up; a warning or note lets the answer through.
+            if (typeof validation === 'string' || validation.severity === vscode.InputBoxValidationSeverity.Error) {
+                return undefined;
+            }
         }
         call.answer = answer;
         return answer;
@@ -147,7 +149,15 @@ export class ScriptedUi implements UserInterface {
 
     private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): T[] {
         const labels = items.map((item) => item.label);
-        this.calls.push({ kind: 'pick', many, labels, ...(options.title ? { title: options.title } : {}) });
+        const preselected = items.filter((item) => item.picked).map((item) => item.label);
+        this.calls.push({
+            kind: 'pick',
+            many,
+            labels,
+            preselected,
+            ...(options.title ? { title: options.title } : {}),
+            ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
+        });
         const chosen = this.pickAnswers.shift()?.(labels) ?? [];
         return items.filter((item) => chosen.includes(item.label));
     }
