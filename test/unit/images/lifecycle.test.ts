@@ -27,7 +27,7 @@ function node(feature: Feature, name: string): ImageNode {
 function regionRows(feature: Feature, name: string): string[] {
     return feature.lifecycle.regionRowsOf(node(feature, name)).map((row) => {
         const item = toTreeItem(row, feature.model.marks, feature.lifecycle);
-        return `${String(item.label)} · ${String(item.description)}`;
+        return `${typeof item.label === 'string' ? item.label : ''} · ${typeof item.description === 'string' ? item.description : ''}`;
     });
 }
 
