@@ -27,6 +27,7 @@ export const COMMANDS = {
     renameImage: 'zenlayer.renameImage',
     copyImageToRegions: 'zenlayer.copyImageToRegions',
     removeImageCopy: 'zenlayer.removeImageCopy',
+    createImage: 'zenlayer.createImage',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -26,7 +26,7 @@ export interface ImagesRegistrationDependencies {
     readonly configureCredentials: () => Promise<void>;
 }
 
-export interface ImagesRegistration extends Pick<ImagesFeature, 'model'> {
+export interface ImagesRegistration extends Pick<ImagesFeature, 'model' | 'lifecycle'> {
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
 }
@@ -78,5 +78,5 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
             }
         }),
     );
-    return { model, provider: feature.view.provider, view: feature.view.tree };
+    return { model, lifecycle: feature.lifecycle, provider: feature.view.provider, view: feature.view.tree };
 }

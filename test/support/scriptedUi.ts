@@ -2,7 +2,7 @@
 // tests (with the fake vscode module) and the integration tests (inside a real VS Code) drive the extension through it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/platform/userInterface';
+import type { ItemPick, MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/platform/userInterface';
 
 export type UiCall =
     | { kind: 'message'; severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[]; answer?: string }
@@ -31,6 +31,7 @@ export class ScriptedUi implements UserInterface {
     private readonly buttonAnswers: ((call: MessageCall) => string | undefined)[] = [];
     private readonly inputAnswers: (string | undefined)[] = [];
     private readonly pickAnswers: ((labels: string[]) => string[] | undefined)[] = [];
+    private readonly itemButtonAnswers: string[] = [];
 
     /** The next message that has buttons gets this button (or whatever the function returns). */
     clickNext(button: string | ((call: MessageCall) => string | undefined)): this {
@@ -58,7 +59,7 @@ export class ScriptedUi implements UserInterface {
         return this.calls.filter((call): call is Extract<UiCall, { kind: K }> => call.kind === kind);
     }
     get unusedAnswers(): number {
-        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length;
+        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length + this.itemButtonAnswers.length;
     }
 
     showMessage(severity: Severity, message: string, options: MessageOptions, ...buttons: string[]): Thenable<string | undefined> {
@@ -104,6 +105,24 @@ export class ScriptedUi implements UserInterface {
         return Promise.resolve(this.pick(items, options, false)[0]);
     }
 
+    /** The next pick with item buttons clicks the first button of the item with this label (instead of picking an item). */
+    clickItemButtonNext(label: string): this {
+        this.itemButtonAnswers.push(label);
+        return this;
+    }
+
+    pickOneWithButtons<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<ItemPick<T> | undefined> {
+        const label = this.itemButtonAnswers.shift();
+        if (label === undefined) {
+            const picked = this.pick(items, options, false)[0];
+            return Promise.resolve(picked ? { item: picked } : undefined);
+        }
+        this.pick(items, options, false, false);
+        const item = items.find((candidate) => candidate.label === label);
+        assert.ok(item?.buttons?.length, `no item "${label}" with a button in ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+        return Promise.resolve({ item, button: item.buttons[0] });
+    }
+
     pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
         const picked = this.pick(items, options, true);
         return Promise.resolve(picked.length > 0 ? picked : undefined);
@@ -147,7 +166,8 @@ export class ScriptedUi implements UserInterface {
         this.calls.push({ kind: 'log' });
     }
 
-    private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): T[] {
+    /** Records the pick; `answer` false: the answer is an item button, so no scripted pick is used up. */
+    private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean, answer = true): T[] {
         const labels = items.map((item) => item.label);
         const preselected = items.filter((item) => item.picked).map((item) => item.label);
         this.calls.push({
@@ -158,7 +178,7 @@ export class ScriptedUi implements UserInterface {
             ...(options.title ? { title: options.title } : {}),
             ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
         });
-        const chosen = this.pickAnswers.shift()?.(labels) ?? [];
+        const chosen = answer ? (this.pickAnswers.shift()?.(labels) ?? []) : [];
         return items.filter((item) => chosen.includes(item.label));
     }
 }

@@ -15,6 +15,7 @@ import { viewDetails } from './viewDetails';
 import { renameImage } from './renameImage';
 import { copyImageToRegions } from './copyImageToRegions';
 import { removeImageCopy } from './removeImageCopy';
+import { createImage } from './createImage';
 
 /** Every command of the images view, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const IMAGE_COMMANDS = {
@@ -33,4 +34,5 @@ export const IMAGE_COMMANDS = {
     renameImage,
     copyImageToRegions,
     removeImageCopy,
+    createImage,
 } satisfies CommandFactories<ImagesCommandContext>;
