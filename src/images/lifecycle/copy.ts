@@ -40,34 +40,62 @@ export async function copyImageToRegions(context: LifecycleContext, image: Zenla
         return;
     }
     const { offered, crossBorder } = copyChoices(image, regions);
-    const borderNote =
-        crossBorder.length === 0
-            ? undefined
-            : vscode.l10n.t(
-                  'Not offered, as Zenlayer refuses copies across the mainland China border: {0}',
-                  regionList(
-                      crossBorder.map((region) => region.regionId),
-                      regions,
-                  ),
-              );
     if (offered.length === 0) {
-        refuse(context, [vscode.l10n.t('{0} is already in every region it can be copied to.', image.name), borderNote].filter((part) => part).join(' '));
+        const border =
+            crossBorder.length === 0
+                ? undefined
+                : vscode.l10n.t(
+                      'The others ({0}) are across the mainland China border, where Zenlayer refuses copies.',
+                      regionList(
+                          crossBorder.map((region) => region.regionId),
+                          regions,
+                      ),
+                  );
+        refuse(context, [vscode.l10n.t('{0} is already in every region it can be copied to.', image.name), border].filter((part) => part).join(' '));
         return;
     }
-    const items = offered.map((region) => ({
-        label: region.cityName ?? region.regionId,
+    const item = (region: ZenlayerRegion, refused: boolean) => ({
+        label: refused ? `$(circle-slash) ${region.cityName ?? region.regionId}` : (region.cityName ?? region.regionId),
         description: region.regionId,
-        ...(region.countryName ? { detail: region.countryName } : {}),
+        detail: refused ? vscode.l10n.t('Zenlayer refuses copies across the mainland China border') : region.countryName,
         regionId: region.regionId,
-    }));
-    const separator = borderNote ? [{ label: borderNote, kind: vscode.QuickPickItemKind.Separator, regionId: '' }] : [];
-    const picked = await ui.pickMany([...items, ...separator], {
+        refused,
+    });
+    // Listed so the person sees why a region is missing, but never sent (ticking one is refused below).
+    const notOffered =
+        crossBorder.length === 0
+            ? []
+            : [
+                  {
+                      label: vscode.l10n.t('Not offered: across the mainland China border'),
+                      kind: vscode.QuickPickItemKind.Separator,
+                      regionId: '',
+                      refused: true,
+                  },
+                  ...crossBorder.map((region) => item(region, true)),
+              ];
+    const picked = await ui.pickMany([...offered.map((region) => item(region, false)), ...notOffered], {
         title: vscode.l10n.t('Copy {0} to Regions', image.name),
         placeHolder: vscode.l10n.t('Pick the regions to copy {0} to (it is in {1})', image.name, regionList(image.regionIds, regions)),
         matchOnDescription: true,
         matchOnDetail: true,
     });
-    const destinations = (picked ?? []).map((item) => item.regionId).filter((regionId) => regionId !== '');
+    const refused = (picked ?? []).filter((entry) => entry.refused);
+    if (refused.length > 0) {
+        refuse(
+            context,
+            vscode.l10n.t(
+                '{0} cannot be copied to {1}: Zenlayer refuses copies across the mainland China border. Nothing was sent.',
+                image.name,
+                regionList(
+                    refused.map((entry) => entry.regionId),
+                    regions,
+                ),
+            ),
+        );
+        return;
+    }
+    const destinations = (picked ?? []).map((entry) => entry.regionId);
     if (destinations.length === 0) {
         return;
     }

@@ -100,11 +100,7 @@ describe('images view: regions, copies, rename', () => {
             feature.ui.pickNext((labels) => labels.filter((label) => label === 'Singapore'));
             await feature.commands.copyImageToRegions(node(feature, 'solo'));
             const [pick] = feature.ui.of('pick');
-            assert.deepStrictEqual(pick.labels, [
-                'Singapore',
-                'Los Angeles',
-                'Not offered, as Zenlayer refuses copies across the mainland China border: Shanghai (cn-east-1)',
-            ]);
+            assert.deepStrictEqual(pick.labels, ['Singapore', 'Los Angeles', 'Not offered: across the mainland China border', '$(circle-slash) Shanghai']);
             assert.deepStrictEqual(feature.account.lifecycleCalls, [{ action: 'CopyImage', imageId: 'img-solo', regionIds: ['asia-southeast-1'] }]);
             const [info] = feature.ui.messages('info');
             assert.strictEqual(info.message, 'Copying solo to Singapore (asia-southeast-1): its rows show the progress. (requestId req-copy-1)');
@@ -176,6 +172,17 @@ describe('images view: regions, copies, rename', () => {
             assert.deepStrictEqual(feature.lifecycle.followedIds, []);
             await feature.commands.copyImageToRegions(node(feature, 'building'));
             assert.match(feature.ui.messages('warning')[0].message, /building is CREATING: Zenlayer copies only AVAILABLE custom images/);
+        });
+
+        it('ticking a region across the border sends nothing and says why', async () => {
+            const feature = await loaded();
+            feature.ui.pickNext(() => ['Singapore', '$(circle-slash) Shanghai']);
+            await feature.commands.copyImageToRegions(node(feature, 'solo'));
+            assert.deepStrictEqual(feature.account.lifecycleCalls, []);
+            assert.strictEqual(
+                feature.ui.messages('warning')[0].message,
+                'solo cannot be copied to Shanghai (cn-east-1): Zenlayer refuses copies across the mainland China border. Nothing was sent.',
+            );
         });
 
         it('copyChoices: held regions are not offered, cross-border ones are set aside', () => {
