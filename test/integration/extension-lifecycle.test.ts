@@ -51,9 +51,9 @@ describe('extension: regional copies, rename, create', function () {
             return using === 0 ? 'unused here' : using === 1 ? '1 instance' : `${using} instances`;
         });
         assert.deepStrictEqual(regionRows(api, findImage(api, 'ml-inference-cuda12')), [
-            `Hong Kong · asia-east-1 · ${expected[0]}`,
-            `Singapore · asia-southeast-1 · ${expected[1]}`,
-            `Los Angeles · na-west-1 · ${expected[2]}`,
+            `Hong Kong · ${expected[0]} · asia-east-1`,
+            `Singapore · ${expected[1]} · asia-southeast-1`,
+            `Los Angeles · ${expected[2]} · na-west-1`,
         ]);
         assert.strictEqual(api.treeItem(findImage(api, 'cache-memcached')).collapsibleState, vscode.TreeItemCollapsibleState.None);
         assert.strictEqual(requests(emulator, 'DescribeZones').length, 1);
@@ -81,7 +81,7 @@ describe('extension: regional copies, rename, create', function () {
             () => {
                 const rows = regionRows(api, findImage(api, 'cache-memcached'));
                 rows.forEach((row) => seen.add(row));
-                return rows.some((row) => /^Frankfurt · eu-central-1 · SYNCING [1-9]\d?%$/.test(row));
+                return rows.some((row) => /^Frankfurt · SYNCING [1-9]\d?% · eu-central-1$/.test(row));
             },
             'the Frankfurt row to show a percentage',
             20_000,
@@ -106,7 +106,7 @@ describe('extension: regional copies, rename, create', function () {
         ui.pickNext(() => ['São Paulo']);
         await vscode.commands.executeCommand('zenlayer.copyImageToRegions', findImage(api, 'cache-memcached'));
         await waitFor(
-            () => regionRows(api, findImage(api, 'cache-memcached')).includes('São Paulo · sa-east-1 · failed: storage unavailable in sa-east-1'),
+            () => regionRows(api, findImage(api, 'cache-memcached')).includes('São Paulo · failed: storage unavailable in sa-east-1 · sa-east-1'),
             'the failed row',
             20_000,
         );

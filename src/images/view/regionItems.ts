@@ -42,7 +42,8 @@ export function regionItem(node: RegionNode): vscode.TreeItem {
     item.id = node.id;
     item.contextValue = regionContextValue(node);
     const state = node.state.kind === 'copying' ? copyProgressText(node.state.progress) : regionUsageText(node);
-    const description = [node.regionName === undefined ? undefined : node.regionId, state].filter((part) => part).join(' · ');
+    // The state first: at the default width the row's end is cut off, and the region ID is the least news.
+    const description = [state, node.regionName === undefined ? undefined : node.regionId].filter((part) => part).join(' · ');
     item.description = description;
     item.iconPath =
         node.state.kind === 'held'

@@ -71,9 +71,9 @@ describe('images view: regions, copies, rename', () => {
             assert.deepStrictEqual(regionRows(feature, 'web'), ['asia-east-1 · ', 'asia-southeast-1 · ', 'na-west-1 · ']);
             await settle();
             assert.deepStrictEqual(regionRows(feature, 'web'), [
-                'Hong Kong · asia-east-1 · 2 instances',
-                'Singapore · asia-southeast-1 · unused here',
-                'Los Angeles · na-west-1 · 1 instance',
+                'Hong Kong · 2 instances · asia-east-1',
+                'Singapore · unused here · asia-southeast-1',
+                'Los Angeles · 1 instance · na-west-1',
             ]);
         });
 
@@ -119,9 +119,9 @@ describe('images view: regions, copies, rename', () => {
             ]);
             await feature.clock.advance(5000);
             assert.deepStrictEqual(regionRows(feature, 'solo'), [
-                'Hong Kong · asia-east-1 · unused here',
-                'Singapore · asia-southeast-1 · SYNCING 42%',
-                'Los Angeles · na-west-1 · queued',
+                'Hong Kong · unused here · asia-east-1',
+                'Singapore · SYNCING 42% · asia-southeast-1',
+                'Los Angeles · queued · na-west-1',
             ]);
             // Hidden, nothing is asked; shown again, the check that fell due runs.
             feature.model.setViewVisible(false);
@@ -151,7 +151,7 @@ describe('images view: regions, copies, rename', () => {
             await feature.commands.copyImageToRegions(node(feature, 'solo'));
             feature.account.copyProgress.set('img-solo', [progress({ syncPercent: 50, errorInfo: 'transfer to na-west-1 failed' })]);
             await feature.clock.advance(5000);
-            assert.deepStrictEqual(regionRows(feature, 'solo').slice(1), ['Los Angeles · na-west-1 · failed: transfer to na-west-1 failed']);
+            assert.deepStrictEqual(regionRows(feature, 'solo').slice(1), ['Los Angeles · failed: transfer to na-west-1 failed · na-west-1']);
             feature.account.setStatus('img-solo', 'FAILED');
             await feature.clock.advance(10_000);
             assert.deepStrictEqual(
