@@ -30,6 +30,10 @@ export const COMMANDS = {
     revealImage: 'zenlayer.revealImage',
     showDeleteHistory: 'zenlayer.showDeleteHistory',
     exportDeleteHistory: 'zenlayer.exportDeleteHistory',
+    renameImage: 'zenlayer.renameImage',
+    copyImageToRegions: 'zenlayer.copyImageToRegions',
+    removeImageCopy: 'zenlayer.removeImageCopy',
+    createImage: 'zenlayer.createImage',
 } as const;
 
 /** Context keys for `when` clauses. */

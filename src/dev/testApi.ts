@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ImagesModel } from '../images/model/imagesModel';
+import type { ImageLifecycle } from '../images/model/lifecycle';
 import type { TreeNode } from '../images/model/tree';
 import type { ImagesTreeProvider } from '../images/view/treeProvider';
 import type { SwitchableUi, UserInterface } from '../platform/userInterface';
@@ -24,6 +25,8 @@ export interface ZenlayerImagesTestApi {
     viewMessage(): string | undefined;
     /** Image IDs the deletion poller still waits for. */
     pollingIds(): readonly string[];
+    /** Image IDs whose copy or creation (started in this window) is still followed. */
+    followedIds(): readonly string[];
     /** Recent lines of the "Zenlayer" log. */
     logLines(): readonly string[];
     /** Forgets the recent lines (each test starts with an empty log). */
@@ -53,6 +56,7 @@ export interface ZenlayerImagesTestApi {
 export interface TestApiParts {
     readonly ui: SwitchableUi;
     readonly model: ImagesModel;
+    readonly lifecycle: ImageLifecycle;
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
     readonly log: { readonly recentLines: readonly string[]; clearRecent(): void };
@@ -95,6 +99,7 @@ function createTestApi(): ZenlayerImagesTestApi {
         viewTitle: () => parts().view.title,
         viewMessage: () => parts().view.message,
         pollingIds: () => parts().model.pollingIds,
+        followedIds: () => parts().lifecycle.followedIds,
         logLines: () => parts().log.recentLines,
         clearLog: () => parts().log.clearRecent(),
         select: (node) => Promise.resolve(parts().view.reveal(node, { select: true, focus: false })),

@@ -12,6 +12,8 @@ import { ObservedAges, type ObservationStore } from './model/observedAges';
 import { reportPollingGaveUp } from './delete/followUntilGone';
 import type { ImageFilter } from './model/filter';
 import { type FailureClassifier, ImagesModel } from './model/imagesModel';
+import { ImageLifecycle } from './model/lifecycle';
+import { reportLifecycleOutcome } from './lifecycle/report';
 import type { Scheduler } from './model/polling';
 import type { TreeNode } from './model/tree';
 
@@ -49,6 +51,7 @@ export interface ImagesViewPort {
 
 export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
     readonly model: ImagesModel;
+    readonly lifecycle: ImageLifecycle;
     readonly view: V;
     readonly deletes: DeleteFlow;
     /** The observation record as listings feed it, and the delete history as deletes append to it. */
@@ -69,7 +72,7 @@ export interface ImagesRecords {
 /** The images feature assembled once, for activate() (through register.ts) and for the unit tests alike. */
 export function createImagesFeature<V extends ImagesViewPort>(
     deps: ImagesFeatureDependencies,
-    createView: (model: ImagesModel, records: ImagesRecords) => V,
+    createView: (model: ImagesModel, records: ImagesRecords, lifecycle: ImageLifecycle) => V,
 ): ImagesFeature<V> {
     const now = () => deps.scheduler.now();
     const ages = new ObservedAges({ store: deps.records.observations, now, later: (work) => setTimeout(work, 0) });
@@ -91,7 +94,16 @@ export function createImagesFeature<V extends ImagesViewPort>(
     // The shown account's deleted images are read as soon as it is known, before its listing (and the diagnostics) come.
     const followAccount = model.onDidChange(() => recorder.followShownAccount());
     const records: ImagesRecords = { ages, recorder, history: deps.records.history };
-    const view = createView(model, records);
+    const lifecycle: ImageLifecycle = new ImageLifecycle({
+        api: deps.api,
+        images: model,
+        logger: deps.logger,
+        describeError: deps.describeError,
+        scheduler: deps.scheduler,
+        pollIntervalMs: () => deps.settings().pollIntervalMs,
+        onSettled: (outcome) => reportLifecycleOutcome(deps.ui, outcome, lifecycle.knownRegions),
+    });
+    const view = createView(model, records, lifecycle);
     const deletes = new DeleteFlow({
         ui: deps.ui,
         api: deps.api,
@@ -115,9 +127,13 @@ export function createImagesFeature<V extends ImagesViewPort>(
         selection: view.selection,
         updateGroupBy: deps.updateGroupBy,
         records,
+        api: deps.api,
+        lifecycle,
+        logger: deps.logger,
     };
     return {
         model,
+        lifecycle,
         view,
         deletes,
         records,
@@ -125,6 +141,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         dispose: () => {
             followAccount.dispose();
             deletes.dispose();
+            lifecycle.dispose();
             model.dispose();
         },
     };

@@ -36,7 +36,7 @@ export interface ImagesRegistrationDependencies {
     readonly records: ImagesFeatureDependencies['records'];
 }
 
-export interface ImagesRegistration extends Pick<ImagesFeature, 'model' | 'records'> {
+export interface ImagesRegistration extends Pick<ImagesFeature, 'model' | 'records' | 'lifecycle'> {
     readonly provider: ImagesTreeProvider;
     readonly view: vscode.TreeView<TreeNode>;
     /** Shows the view and selects the image's row. */
@@ -63,8 +63,9 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         references: deps.references,
     };
     const feature = store.add(
-        createImagesFeature(dependencies, (model, records) => {
-            const { provider, view } = store.add(createImagesView(model, (imageId) => records.ages.firstSeen(model.accountName, imageId), deps.references));
+        createImagesFeature(dependencies, (model, records, lifecycle) => {
+            const firstSeen = (imageId: string) => records.ages.firstSeen(model.accountName, imageId);
+            const { provider, view } = store.add(createImagesView(model, lifecycle, firstSeen, deps.references));
             return { provider, tree: view, selection: () => view.selection, select: (node: TreeNode) => view.reveal(node, { select: true, focus: true }) };
         }),
     );
@@ -95,7 +96,14 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
     store.add(deps.shownImages.publish(shownImagesOf(model)));
     store.add(startScanWhenShown(feature.view.tree, deps.references));
     const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);
-    return { model, records: feature.records, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow };
+    return {
+        model,
+        records: feature.records,
+        lifecycle: feature.lifecycle,
+        provider: feature.view.provider,
+        view: feature.view.tree,
+        revealImage: revealImageRow,
+    };
 }
 
 /** The workspace is scanned for image references once someone looks at images, not at start-up. */

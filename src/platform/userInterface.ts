@@ -1,4 +1,4 @@
-import type { CancellationToken, InputBoxOptions, Progress, QuickPickItem, QuickPickOptions, SaveDialogOptions, Uri } from 'vscode';
+import type { CancellationToken, InputBoxOptions, Progress, QuickInputButton, QuickPickItem, QuickPickOptions, SaveDialogOptions, Uri } from 'vscode';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -9,6 +9,12 @@ export interface MessageOptions {
 
 export interface ProgressTask<R> {
     (progress: Progress<{ message?: string; increment?: number }>, token: CancellationToken): Thenable<R>;
+}
+
+export interface ItemPick<T> {
+    readonly item: T;
+    /** The item's button that was clicked; undefined when the item itself was accepted. */
+    readonly button?: QuickInputButton;
 }
 
 /**
@@ -22,6 +28,8 @@ export interface UserInterface {
     showInputBox(options: InputBoxOptions): Thenable<string | undefined>;
     pickOne<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<T | undefined>;
     pickMany<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<readonly T[] | undefined>;
+    /** One item of a pick whose items carry buttons (QuickPickItem.buttons): the item, and the button if one was clicked. */
+    pickOneWithButtons<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<ItemPick<T> | undefined>;
     /** A progress notification; resolves once the notification is gone, so a result shown next never sits beside it. */
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R>;
     /** Work that goes on in the background (a status-bar spinner) until `until` settles; it never blocks the caller. */
@@ -58,6 +66,9 @@ export class SwitchableUi implements UserInterface {
     }
     pickMany<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<readonly T[] | undefined> {
         return this.current.pickMany(items, options);
+    }
+    pickOneWithButtons<T extends QuickPickItem>(items: readonly T[], options: QuickPickOptions): Thenable<ItemPick<T> | undefined> {
+        return this.current.pickOneWithButtons(items, options);
     }
     withProgress<R>(title: string, task: ProgressTask<R>): Thenable<R> {
         return this.current.withProgress(title, task);

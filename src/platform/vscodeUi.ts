@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DETAILS_SCHEME } from '../constants';
-import type { MessageOptions, ProgressTask, Severity, UserInterface } from './userInterface';
+import type { ItemPick, MessageOptions, ProgressTask, Severity, UserInterface } from './userInterface';
 
 const STATUS_BAR_MESSAGE_MS = 3000;
 /**
@@ -60,6 +60,7 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
         showInputBox: (options) => vscode.window.showInputBox(options),
         pickOne: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: false }),
         pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
+        pickOneWithButtons: (items, options) => pickWithButtons(items, options),
         withProgress: async <R>(title: string, task: ProgressTask<R>) => {
             const started = Date.now();
             try {
@@ -87,6 +88,30 @@ export function createVsCodeUi(log: vscode.LogOutputChannel, documents: ReadOnly
         showLog: () => log.show(true),
         showSaveDialog: (options) => vscode.window.showSaveDialog(options),
     };
+}
+
+/** showQuickPick ignores item buttons; a QuickPick of our own honours them. */
+function pickWithButtons<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<ItemPick<T> | undefined> {
+    return new Promise((resolve) => {
+        const pick = vscode.window.createQuickPick<T>();
+        pick.items = items;
+        pick.title = options.title;
+        pick.placeholder = options.placeHolder;
+        pick.matchOnDescription = options.matchOnDescription ?? false;
+        pick.matchOnDetail = options.matchOnDetail ?? false;
+        let answered = false;
+        const answer = (value: ItemPick<T> | undefined) => {
+            if (!answered) {
+                answered = true;
+                resolve(value);
+                pick.dispose();
+            }
+        };
+        pick.onDidAccept(() => answer(pick.selectedItems[0] ? { item: pick.selectedItems[0] } : undefined));
+        pick.onDidTriggerItemButton((event) => answer({ item: event.item, button: event.button }));
+        pick.onDidHide(() => answer(undefined));
+        pick.show();
+    });
 }
 
 function delay(ms: number): Promise<void> {

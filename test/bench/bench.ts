@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { buildFullUndiciBundle, measureBundleLoads } from './bundleLoad';
+import { benchRegionRows } from './regions';
 import { buildDeleteQuickPickItems } from '../../src/images/model/quickPick';
 import { buildImageTree } from '../../src/images/model/tree';
 import { GROUP_BY_VALUES } from '../../src/shared/settings/settings';
@@ -280,6 +281,7 @@ async function benchBundleLoad(): Promise<void> {
 async function main(): Promise<void> {
     console.log(`Zenlayer Images benchmark — node ${process.version}, ${new Date().toISOString()}`);
     await benchListing();
+    await benchRegionRows(row);
     await benchListingAgainstCliWay();
     await benchRefreshWithUsage();
     benchSigning();

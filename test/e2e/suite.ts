@@ -869,6 +869,116 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
     }
 }
 
+// ---- regional copies (issue 15) ----------------------------------------------------------------------------
+
+/** The image the regional-copy step copies and trims: in use, so every earlier step keeps it. */
+const COPIED = REFUSED;
+const COPY_REGION = { city: 'Singapore', regionId: 'asia-southeast-1' };
+
+/** Right-clicks a tree row and runs the context-menu entry with this manifest title. */
+async function contextMenu(ctx: Ctx, row: Locator, titleKey: string): Promise<void> {
+    const { page, texts } = ctx;
+    await row.click({ button: 'right' });
+    const title = texts.nls(titleKey);
+    const entry = page
+        .getByRole('menuitem')
+        .filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+        .first();
+    await expectVisible(`the "${title}" entry in the context menu`, entry);
+    // The workbench ignores a click that comes right after the menu opened (the right-click's own mouse-up).
+    await sleep(400);
+    await entry.click();
+}
+
+/** The visible description of a tree row ("SYNCING 42% · asia-southeast-1"). */
+async function rowDescription(row: Locator): Promise<string> {
+    return (
+        (await row
+            .locator('.label-description')
+            .first()
+            .innerText()
+            .catch(() => '')) ?? ''
+    ).trim();
+}
+
+/**
+ * Copy to Regions… on an image as a person would: tick a second region in the picker (cross-border ones explained),
+ * watch its row go from SYNCING n% to held, then Remove Copy from Region… on that row, confirm, and the copy is gone.
+ */
+async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
+    const { page, texts, emulator } = ctx;
+    await clearNotifications(page);
+    const image = emulator.state.findByName(COPIED);
+    if (!image || image.regionIdList.length !== 1) {
+        throw new Error(`${COPIED} should be in one region before the copy: ${JSON.stringify(image?.regionIdList)}`);
+    }
+    const imageRow = treeItem(page, COPIED);
+    await expectVisible(`image "${COPIED}" in the tree`, imageRow);
+    await contextMenu(ctx, imageRow, 'command.copyImageToRegions');
+
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    const expectedTitle = texts.t('Copy {0} to Regions', COPIED);
+    await waitUntil(`the picker "${expectedTitle}"`, async () => (await title.isVisible()) && (await title.innerText()).trim() === expectedTitle);
+    const notOffered = texts.t('Not offered: across the mainland China border');
+    await expectVisible(`the cross-border regions under "${notOffered}"`, page.locator('.quick-input-list').getByText(notOffered).first());
+    const option = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(COPY_REGION.city, { exact: true }) });
+    await expectVisible(`"${COPY_REGION.city}" in the picker`, option.first());
+    // In a multi-select pick a click on the row ticks it, as a person does.
+    await option.first().locator('.label-name').first().click();
+    await waitUntil(`"${COPY_REGION.city}" ticked`, async () => (await option.first().getAttribute('aria-checked')) === 'true', 5000);
+    await ctx.shot('7a-copy-to-regions-picker');
+    await quickInputBox(page).press('Enter');
+
+    const where = texts.t('{0} ({1})', COPY_REGION.city, COPY_REGION.regionId);
+    const accepted = texts.pattern('{0} (requestId {1})', texts.t('Copying {0} to {1}: its rows show the progress.', COPIED, where), /\S+/);
+    await expectVisible(`the notification ${String(accepted)}`, notification(page, accepted).first());
+    const regionRow = treeItem(page, COPY_REGION.city);
+    if ((await regionRow.count()) === 0 && (await imageRow.getAttribute('aria-expanded')) === 'false') {
+        await imageRow.locator('.monaco-tl-twistie').click();
+    }
+    await expectVisible(`the region row "${COPY_REGION.city}" under ${COPIED}`, regionRow);
+    const progress = texts.pattern('SYNCING {0}%', /[1-9]\d?/);
+    await waitUntil(`the "${COPY_REGION.city}" row to show a percentage`, async () => progress.test(await rowDescription(regionRow)), 60_000);
+    log(`progress: ${await rowDescription(regionRow)}`);
+    await ctx.shot('7b-copy-progress');
+    const unusedHere = texts.t('unused here');
+    await waitUntil(`the copy to end ("${unusedHere}")`, async () => (await rowDescription(regionRow)).startsWith(unusedHere), 60_000);
+    const held = emulator.state.findByName(COPIED)?.regionIdList ?? [];
+    if (!held.includes(COPY_REGION.regionId)) {
+        throw new Error(`the row says the copy ended, but the emulator holds ${COPIED} in ${JSON.stringify(held)}`);
+    }
+    await ctx.shot('7c-copied');
+
+    await contextMenu(ctx, regionRow, 'command.removeImageCopy');
+    const button = texts.t('Remove Copy');
+    const dialog = page
+        .getByRole('dialog')
+        .filter({ has: page.getByRole('button', { name: button, exact: true }) })
+        .first();
+    await expectVisible(`the confirmation with a "${button}" button`, dialog);
+    const text = (await dialog.innerText()).replace(/\s+/g, ' ').trim();
+    const sizeGiB = Number(image.imageSize);
+    for (const expected of [
+        texts.t('Remove the copy of {0} from {1}?', COPIED, where),
+        texts.t('{0} GiB no longer stored ({1} GiB per copy).', sizeGiB, sizeGiB),
+    ]) {
+        if (!text.includes(expected)) {
+            throw new Error(`the confirmation does not say ${JSON.stringify(expected)}: ${JSON.stringify(text)}`);
+        }
+    }
+    log(`modal: ${text}`);
+    await ctx.shot('7d-remove-copy-confirmation');
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    const removed = texts.pattern('{0} (requestId {1})', texts.t('Removed {0} from {1}: {2} GiB no longer stored.', COPIED, where, sizeGiB), /\S+/);
+    await expectVisible(`the notification ${String(removed)}`, notification(page, removed).first());
+    await regionRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    const left = emulator.state.findByName(COPIED)?.regionIdList ?? [];
+    if (JSON.stringify(left) !== JSON.stringify(image.regionIdList)) {
+        throw new Error(`after removing the copy the emulator holds ${COPIED} in ${JSON.stringify(left)}`);
+    }
+    await ctx.shot('7e-copy-removed');
+}
+
 /** `locales`: the workbench languages a step runs in (all when absent); in the others it is reported as skipped, with `skipReason`. */
 const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[]; skipReason?: string }[] = [
     { name: "start-up: VS Code's own activation time for the extension; nothing sent to Zenlayer", run: activationAsVsCodeReportsIt },
@@ -886,6 +996,7 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
         run: pruneUnusedFromPalette,
         needsPrevious: true,
     },
+    { name: 'regional copies: copy an image to a second region, watch the progress, remove the copy again', run: copyToRegionAndRemove, needsPrevious: true },
     // English only: with the stub language pack of the Chinese run (scripts/vscode/code-server.js, writeLocale) the
     // Extensions view lists the manifest's English name and description, although views and commands are Chinese.
     {

@@ -35,6 +35,17 @@ export enum TreeItemCollapsibleState {
     Expanded = 2,
 }
 
+export enum InputBoxValidationSeverity {
+    Info = 1,
+    Warning = 2,
+    Error = 3,
+}
+
+export enum QuickPickItemKind {
+    Separator = -1,
+    Default = 0,
+}
+
 export class ThemeColor {
     constructor(readonly id: string) {}
 }

@@ -89,7 +89,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
             },
         }),
     );
-    const { model, commands } = feature;
+    const { model, commands, lifecycle } = feature;
     model.setViewVisible(options.visible ?? true);
     // The delete commands under the names the tests use.
     const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
@@ -101,6 +101,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         ui,
         settings,
         model,
+        lifecycle,
         deletes,
         storage,
         records,

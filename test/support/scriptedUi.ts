@@ -2,12 +2,12 @@
 // tests (with the fake vscode module) and the integration tests (inside a real VS Code) drive the extension through it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/platform/userInterface';
+import type { ItemPick, MessageOptions, ProgressTask, Severity, UserInterface } from '../../src/platform/userInterface';
 
 export type UiCall =
     | { kind: 'message'; severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[]; answer?: string }
     | { kind: 'input'; options: vscode.InputBoxOptions; answer?: string; validation?: string }
-    | { kind: 'pick'; many: boolean; labels: string[]; title?: string }
+    | { kind: 'pick'; many: boolean; labels: string[]; title?: string; placeHolder?: string; preselected: string[] }
     | { kind: 'progress'; title: string }
     /** The progress of that title ended: a message recorded before this one would have shown beside it. */
     | { kind: 'progressEnded'; title: string }
@@ -33,6 +33,7 @@ export class ScriptedUi implements UserInterface {
     private readonly inputAnswers: (string | undefined)[] = [];
     private readonly pickAnswers: ((labels: string[]) => string[] | undefined)[] = [];
     private readonly saveAnswers: (vscode.Uri | undefined)[] = [];
+    private readonly itemButtonAnswers: string[] = [];
 
     /** The next message that has buttons gets this button (or whatever the function returns). */
     clickNext(button: string | ((call: MessageCall) => string | undefined)): this {
@@ -66,7 +67,7 @@ export class ScriptedUi implements UserInterface {
         return this.calls.filter((call): call is Extract<UiCall, { kind: K }> => call.kind === kind);
     }
     get unusedAnswers(): number {
-        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length + this.saveAnswers.length;
+        return this.buttonAnswers.length + this.inputAnswers.length + this.pickAnswers.length + this.saveAnswers.length + this.itemButtonAnswers.length;
     }
 
     showMessage(severity: Severity, message: string, options: MessageOptions, ...buttons: string[]): Thenable<string | undefined> {
@@ -98,9 +99,11 @@ export class ScriptedUi implements UserInterface {
         }
         const validation = await options.validateInput?.(answer);
         if (validation) {
-            // VS Code would keep the box open with this message; the scripted person gives up.
             call.validation = typeof validation === 'string' ? validation : validation.message;
-            return undefined;
+            // An error keeps VS Code's box open and the scripted person gives up; a warning or note lets the answer through.
+            if (typeof validation === 'string' || validation.severity === vscode.InputBoxValidationSeverity.Error) {
+                return undefined;
+            }
         }
         call.answer = answer;
         return answer;
@@ -108,6 +111,24 @@ export class ScriptedUi implements UserInterface {
 
     pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
         return Promise.resolve(this.pick(items, options, false)[0]);
+    }
+
+    /** The next pick with item buttons clicks the first button of the item with this label (instead of picking an item). */
+    clickItemButtonNext(label: string): this {
+        this.itemButtonAnswers.push(label);
+        return this;
+    }
+
+    pickOneWithButtons<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<ItemPick<T> | undefined> {
+        const label = this.itemButtonAnswers.shift();
+        if (label === undefined) {
+            const picked = this.pick(items, options, false)[0];
+            return Promise.resolve(picked ? { item: picked } : undefined);
+        }
+        this.pick(items, options, false, false);
+        const item = items.find((candidate) => candidate.label === label);
+        assert.ok(item?.buttons?.length, `no item "${label}" with a button in ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+        return Promise.resolve({ item, button: item.buttons[0] });
     }
 
     pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
@@ -163,10 +184,19 @@ export class ScriptedUi implements UserInterface {
         return Promise.resolve(this.saveAnswers.shift());
     }
 
-    private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean): T[] {
+    /** Records the pick; `answer` false: the answer is an item button, so no scripted pick is used up. */
+    private pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, many: boolean, answer = true): T[] {
         const labels = items.map((item) => item.label);
-        this.calls.push({ kind: 'pick', many, labels, ...(options.title ? { title: options.title } : {}) });
-        const chosen = this.pickAnswers.shift()?.(labels) ?? [];
+        const preselected = items.filter((item) => item.picked).map((item) => item.label);
+        this.calls.push({
+            kind: 'pick',
+            many,
+            labels,
+            preselected,
+            ...(options.title ? { title: options.title } : {}),
+            ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
+        });
+        const chosen = answer ? (this.pickAnswers.shift()?.(labels) ?? []) : [];
         return items.filter((item) => chosen.includes(item.label));
     }
 }

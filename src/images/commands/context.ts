@@ -1,9 +1,12 @@
+import type { Logger } from '../../platform/logger';
 import type { UserInterface } from '../../platform/userInterface';
+import type { ImagesApi } from '../../shared/session/session';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer';
 import type { DeleteFlow } from '../delete/deleteFlow';
 import type { ImagesRecords } from '../feature';
 import type { ImagesModel } from '../model/imagesModel';
+import type { ImageLifecycle } from '../model/lifecycle';
 import type { TreeNode } from '../model/tree';
 
 /** What the images view's commands work with; src/images/feature.ts makes it. */
@@ -19,6 +22,10 @@ export interface ImagesCommandContext {
     readonly updateGroupBy: (groupBy: GroupBy) => Promise<void>;
     /** The delete history (Show Delete History, Export Delete History…) and the observation record. */
     readonly records: ImagesRecords;
+    /** Rename, copies and creation: the API for the active account (undefined when signed out), regions and progress. */
+    readonly api: () => Promise<ImagesApi | undefined>;
+    readonly lifecycle: ImageLifecycle;
+    readonly logger: Logger;
 }
 
 /**

@@ -14,6 +14,10 @@ import { showInstances } from './showInstances';
 import { showDeleteHistory } from './showDeleteHistory';
 import { showLog } from './showLog';
 import { viewDetails } from './viewDetails';
+import { renameImage } from './renameImage';
+import { copyImageToRegions } from './copyImageToRegions';
+import { removeImageCopy } from './removeImageCopy';
+import { createImage } from './createImage';
 
 /** Every command of the images view, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const IMAGE_COMMANDS = {
@@ -31,4 +35,8 @@ export const IMAGE_COMMANDS = {
     showLog,
     showDeleteHistory,
     exportDeleteHistory,
+    renameImage,
+    copyImageToRegions,
+    removeImageCopy,
+    createImage,
 } satisfies CommandFactories<ImagesCommandContext>;

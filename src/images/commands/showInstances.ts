@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
+import { createImageFromInstance } from '../lifecycle/create';
 import type { TreeNode } from '../model/tree';
 import { type ImagesCommandContext, targetImage } from './context';
 
-/** Show Instances Using This Image: pick one (name, ID, status, zone) to copy its ID. */
+/** Show Instances Using This Image: pick one (name, ID, status, zone) to copy its ID; a STOPPED one's button makes an image of it. */
 export const showInstances = (context: ImagesCommandContext) => async (node?: TreeNode) => {
     const image = targetImage(context, node);
     if (!image) {
@@ -21,20 +22,24 @@ export const showInstances = (context: ImagesCommandContext) => async (node?: Tr
         void ui.showMessage('info', vscode.l10n.t('No instance uses {0}.', image.name), {});
         return;
     }
+    const createButton = { iconPath: new vscode.ThemeIcon('device-camera'), tooltip: vscode.l10n.t('Create Image from Instance…') };
     const items = instances.map((instance) => ({
         label: instance.name,
         description: instance.id,
         detail: [instance.status, instance.zoneId].filter((part) => part).join(' · '),
+        ...(instance.status === 'STOPPED' ? { buttons: [createButton] } : {}),
         instance,
     }));
-    const picked = await ui.pickOne(items, {
+    const picked = await ui.pickOneWithButtons(items, {
         title: vscode.l10n.t('Instances using {0} ({1})', image.name, instances.length),
         placeHolder: vscode.l10n.t('Pick an instance to copy its ID'),
         matchOnDescription: true,
         matchOnDetail: true,
     });
-    if (picked) {
-        await ui.writeClipboard(picked.instance.id);
-        ui.setStatusBarMessage(vscode.l10n.t('Copied instance ID {0}', picked.instance.id));
+    if (picked?.button) {
+        await createImageFromInstance(context, picked.item.instance.id);
+    } else if (picked) {
+        await ui.writeClipboard(picked.item.instance.id);
+        ui.setStatusBarMessage(vscode.l10n.t('Copied instance ID {0}', picked.item.instance.id));
     }
 };

@@ -8,7 +8,7 @@ import type { DeleteFailure, ImageMarks } from './images';
 import type { Scheduler } from './polling';
 import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
 import type { DeleteGuard } from './selection';
-import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type TreeNode } from './tree';
+import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type RootNode, type TreeNode } from './tree';
 import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
 import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { referencedFileCounts } from './references';
@@ -69,6 +69,9 @@ export interface CompleteListing {
 export class ImagesModel implements DeleteGuard {
     private readonly changed = new Emitter<void>();
     readonly onDidChange = this.changed.event;
+    private readonly visibility = new Emitter<boolean>();
+    /** Fires when the view is shown or hidden: what follows images polls only while it shows. */
+    readonly onDidChangeVisibility = this.visibility.event;
     private readonly deletes: DeleteTracker;
     /** Fires when accepted deletes end, or when the model stops following them (`abandoned`). */
     readonly onDidSettleDeletes: DeleteTracker['onDidSettle'];
@@ -78,7 +81,7 @@ export class ImagesModel implements DeleteGuard {
     private signInKnown = false;
     private images = new Map<string, ZenlayerImage>();
     private usage: Usage = { kind: 'unknown', error: undefined };
-    private roots: TreeNode[] = [];
+    private roots: RootNode[] = [];
     private filter: ImageFilter;
     private groupBy: GroupBy;
     private viewVisible = false;
@@ -174,7 +177,7 @@ export class ImagesModel implements DeleteGuard {
     }
 
     /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
-    rootNodes(): TreeNode[] {
+    rootNodes(): RootNode[] {
         if (this.loadState.kind === 'loaded' && this.filter.unusedOnly && this.usage.kind === 'unknown') {
             return [message('usageUnknown', this.deps.describeError(this.usage.error))]; // never "unused" without knowing
         }
@@ -195,8 +198,11 @@ export class ImagesModel implements DeleteGuard {
         return this.roots.flatMap((root) => (root.kind === 'image' ? [root] : root.kind === 'group' ? root.children : []));
     }
 
-    /** An image's group, or undefined for a root node (TreeView.reveal needs it). */
+    /** An image's group (or a region row's image), or undefined for a root node (TreeView.reveal needs it). */
     parentOf(node: TreeNode): TreeNode | undefined {
+        if (node.kind === 'region') {
+            return node.parent;
+        }
         if (node.kind !== 'image') {
             return undefined;
         }
@@ -311,6 +317,17 @@ export class ImagesModel implements DeleteGuard {
         if (visible) {
             this.deletes.resume();
         }
+        this.visibility.fire(visible);
+    }
+
+    get isViewVisible(): boolean {
+        return this.viewVisible;
+    }
+
+    /** Zenlayer answered with these images' new state (a rename, a copy, a creation): their rows change in place. */
+    updateImages(images: readonly ZenlayerImage[]): void {
+        images.forEach((image) => this.images.set(image.id, image));
+        this.rebuild();
     }
 
     /** A DeleteImages call for these IDs is about to be sent. */
@@ -329,6 +346,7 @@ export class ImagesModel implements DeleteGuard {
         this.referencesChanged?.dispose();
         this.deletes.dispose();
         this.changed.dispose();
+        this.visibility.dispose();
     }
 
     private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
@@ -398,7 +416,7 @@ export class ImagesModel implements DeleteGuard {
         this.changed.fire();
     }
 
-    private failureMessage(error: unknown): TreeNode {
+    private failureMessage(error: unknown): RootNode {
         const { classify } = this.deps;
         // A skewed clock is refused like a wrong key, but re-entering the key would not help.
         const kind = classify.isClockSkew(error)
@@ -421,6 +439,6 @@ function serverFilter(filter: ImageFilter): ImageFilter {
     };
 }
 
-function message(kind: MessageKind, detail?: string): TreeNode {
+function message(kind: MessageKind, detail?: string): RootNode {
     return { kind: 'message', id: `message:${kind}`, message: kind, ...(detail ? { detail } : {}) };
 }

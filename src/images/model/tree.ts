@@ -2,6 +2,7 @@ export type { GroupBy } from '../../shared/settings/settings';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer/types';
 import { compareByName, isDeletable } from './images';
+import type { RegionNode } from './regionRows';
 import type { UsingInstance } from './usage';
 
 export interface ImageNode {
@@ -54,7 +55,10 @@ export interface MessageNode {
     readonly detail?: string;
 }
 
-export type TreeNode = ImageNode | GroupNode | MessageNode;
+/** Region rows are made when an image row is expanded (src/images/model/regionRows.ts), never by buildImageTree. */
+export type TreeNode = RootNode | RegionNode;
+/** The rows buildImageTree makes: images, groups, messages. */
+export type RootNode = ImageNode | GroupNode | MessageNode;
 
 function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<GroupBy, 'none'>): readonly string[] {
     switch (groupBy) {
@@ -91,7 +95,7 @@ function compareGroupKeys(a: string, b: string): number {
  * Builds the whole tree from the cached list in one pass, so expanding a group never fetches.
  * O(n log n); the benchmark runs it on 10,000 images.
  */
-export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupBy, facts: (image: ZenlayerImage) => ImageFacts = () => ({})): TreeNode[] {
+export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupBy, facts: (image: ZenlayerImage) => ImageFacts = () => ({})): RootNode[] {
     const sorted = [...images].sort(compareByName);
     if (groupBy === 'none') {
         return sorted.map((image) => ({ kind: 'image', id: image.id, image, ...facts(image) }));

@@ -10,21 +10,38 @@ import type { FirstSeen } from '../../shared/records/observations';
 import { firstSeenText } from './ageText';
 import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { referencesMarkdown } from './referencesTooltip';
+import type { ZenlayerImage } from '../../zenlayer';
+import { regionItem } from './regionItems';
 
-export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
+/** Whether an image row expands into region rows, and whether a copy of it is on its way (then it opens by itself). */
+export interface RowExpansion {
+    expands(image: ZenlayerImage): boolean;
+    progressOf(imageId: string): readonly unknown[];
+}
+
+const LEAVES: RowExpansion = { expands: () => false, progressOf: () => [] };
+
+export function toTreeItem(node: TreeNode, marks: ImageMarks, expansion: RowExpansion = LEAVES): vscode.TreeItem {
     switch (node.kind) {
         case 'image':
-            return imageItem(node, marks);
+            return imageItem(node, marks, expansion);
         case 'group':
             return groupItem(node);
         case 'message':
             return messageItem(node);
+        case 'region':
+            return regionItem(node);
     }
 }
 
-function imageItem(node: ImageNode, marks: ImageMarks): vscode.TreeItem {
+function imageItem(node: ImageNode, marks: ImageMarks, expansion: RowExpansion): vscode.TreeItem {
     const { image } = node;
-    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    const collapsible = !expansion.expands(image)
+        ? vscode.TreeItemCollapsibleState.None
+        : expansion.progressOf(image.id).length > 0
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(image.name, collapsible);
     item.id = node.id;
     item.contextValue = imageContextValue(image, marks, node.protectedBy);
     const mark = marks.get(image.id);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FirstSeen } from '../../shared/records/observations';
 import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import type { ImagesModel } from '../model/imagesModel';
+import type { ImageLifecycle } from '../model/lifecycle';
 import type { TreeNode } from '../model/tree';
 import { imageTooltip, toTreeItem } from './treeItems';
 
@@ -16,15 +17,17 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
     constructor(
         private readonly model: ImagesModel,
+        private readonly lifecycle: ImageLifecycle,
         private readonly firstSeen: FirstSeenLookup = () => undefined,
         private readonly references?: WorkspaceReferences,
     ) {
-        this.subscription = model.onDidChange(() => this.changed.fire(undefined));
+        const subscriptions = [model.onDidChange(() => this.changed.fire(undefined)), lifecycle.onDidChange(() => this.changed.fire(undefined))];
+        this.subscription = { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
     }
 
     getChildren(node?: TreeNode): TreeNode[] {
         if (node) {
-            return node.kind === 'group' ? [...node.children] : [];
+            return node.kind === 'group' ? [...node.children] : node.kind === 'image' ? this.lifecycle.regionRowsOf(node) : [];
         }
         return this.model.rootNodes();
     }
@@ -34,7 +37,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
 
     getTreeItem(node: TreeNode): vscode.TreeItem {
-        return toTreeItem(node, this.model.marks);
+        return toTreeItem(node, this.model.marks, this.lifecycle);
     }
 
     /** The tooltip is built only when hovered, so 10,000 rows cost nothing until someone looks. */

@@ -12,6 +12,11 @@ const API_CALLS = [
     'describeImagesByIds',
     'deleteImages',
     'describeZones',
+    'copyImage',
+    'describeImageCopyProgress',
+    'deleteImageCopy',
+    'renameImage',
+    'createImage',
 ] as const satisfies readonly (keyof ZenlayerClient)[];
 type ApiCall = (typeof API_CALLS)[number];
 

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { imageContextValue, isDeletable, statusPresentation } from '../../../src/images/model/images';
 import { buildDeleteQuickPickItems } from '../../../src/images/model/quickPick';
-import { buildImageTree, type GroupNode, type TreeNode } from '../../../src/images/model/tree';
+import { buildImageTree, type GroupNode, type RootNode } from '../../../src/images/model/tree';
 import { image, manyImages } from '../../support/fixtures';
 
-const labels = (nodes: readonly TreeNode[]) =>
+const labels = (nodes: readonly RootNode[]) =>
     nodes.map((node) => (node.kind === 'image' ? node.image.name : node.kind === 'group' ? `${node.key}(${node.children.length})` : node.message));
 
 describe('buildImageTree', () => {

@@ -20,10 +20,12 @@ const loadFromRoot = createRequire(path.join(repoRoot, 'package.json'));
 const { extensionBuildOptions } = loadFromRoot('./esbuild.js') as { extensionBuildOptions: (options: { production: boolean }) => BuildOptions };
 
 /**
- * The bundle may not grow past this: it was 581 KiB with undici's whole index (issue 9), 356 KiB without; the workspace
- * references (issue 17: Terraform and JSON readers, Go regex translation) add about 50 KiB, the image actions more.
+ * The bundle may not grow past this. It was 581 KiB with undici's whole index (issue 9), 356 KiB without. Since then the
+ * features of issues 15-17 added the extension's own code: workspace references (~50 KiB: Terraform and JSON readers,
+ * Go regex translation), the records (~25 KiB) and the image actions (~25 KiB): 457 KiB before the cleanup plan.
+ * undici's index would still add some 260 KiB and fail it.
  */
-const MAX_BUNDLE_KIB = 440;
+const MAX_BUNDLE_KIB = 500;
 
 function readJson(file: string): Record<string, unknown> {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -16,6 +16,11 @@ function fakeApi(log: string[], name: string): ImagesApi & { release: () => void
         listInstances: () => Promise.resolve([]),
         describeImagesByIds: () => Promise.resolve([]),
         describeZones: () => Promise.resolve([]),
+        copyImage: () => Promise.resolve({ requestId: undefined }),
+        describeImageCopyProgress: () => Promise.resolve([]),
+        deleteImageCopy: () => Promise.resolve({ requestId: undefined }),
+        renameImage: () => Promise.resolve({ requestId: undefined }),
+        createImage: () => Promise.resolve({ imageId: 'img-new', imageName: 'new', requestId: undefined }),
         deleteImages: (ids) =>
             new Promise((resolve) => {
                 release = () => resolve({ succeeded: [...ids], failed: [] } as unknown as Awaited<ReturnType<ImagesApi['deleteImages']>>);

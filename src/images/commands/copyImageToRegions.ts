@@ -1,0 +1,11 @@
+import { copyImageToRegions as copy } from '../lifecycle/copy';
+import type { TreeNode } from '../model/tree';
+import { type ImagesCommandContext, targetImage } from './context';
+
+/** Copy to Regions… (context menu on an AVAILABLE custom image). */
+export const copyImageToRegions = (context: ImagesCommandContext) => async (node?: TreeNode) => {
+    const image = targetImage(context, node);
+    if (image) {
+        await copy(context, image);
+    }
+};
