@@ -28,6 +28,8 @@ export const COMMANDS = {
     rescanReferences: 'zenlayer.rescanReferences',
     /** The hover's link to the images view; not in the palette. */
     revealImage: 'zenlayer.revealImage',
+    planCleanup: 'zenlayer.planCleanup',
+    applyPlan: 'zenlayer.applyPlan',
 } as const;
 
 /** Context keys for `when` clauses. */
@@ -59,6 +61,9 @@ export const SETTINGS = {
     pollIntervalSeconds: 'delete.pollIntervalSeconds',
     protectedImages: 'delete.protectedImages',
 } as const;
+
+/** The cleanup's settings under `zenlayer.` (src/images/cleanup/model/rules.ts reads them). */
+export const CLEANUP_SETTING_KEYS = ['cleanup.keepNewest', 'cleanup.minAgeDays', 'cleanup.unusedForDays', 'cleanup.families'] as const;
 
 /** URI scheme of the read-only documents (image details, delete failures). */
 export const DETAILS_SCHEME = 'zenlayer-details';

@@ -1,8 +1,13 @@
 import { bindCommands } from '../platform/commands';
 import type { Logger } from '../platform/logger';
 import type { UserInterface } from '../platform/userInterface';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import type { ImagesApi } from '../shared/session/session';
 import type { ConfirmationMode, GroupBy } from '../shared/settings/settings';
+import { CleanupState } from './cleanup/cleanup';
+import { recordViewListings } from './cleanup/recordListings';
+import { MemoryObservations, type ObservationsPort } from './cleanup/model/observationsPort';
+import { type CleanupRules, DEFAULT_CLEANUP_RULES } from './cleanup/model/rules';
 import { IMAGE_COMMANDS } from './commands';
 import type { ImagesCommandContext } from './commands/context';
 import { DeleteFlow } from './delete/deleteFlow';
@@ -30,6 +35,17 @@ export interface ImagesFeatureDependencies {
     readonly withProgress: <R>(task: () => Promise<R>) => Promise<R>;
     /** The credentials flow of the accounts feature, offered when nobody is signed in. */
     readonly configureCredentials: () => Promise<void>;
+    /** zenlayer.cleanup.* from every settings level (default: the defaults). */
+    readonly cleanupRules?: () => CleanupRules;
+    /** Image references in the workspace: the cleanup keeps referenced images (none counted when absent). */
+    readonly references?: WorkspaceReferences;
+    /**
+     * What this VS Code observed of each account's images (the records lane's ObservationRecord). Absent: an in-memory
+     * stand-in that records the view's complete listings itself.
+     */
+    readonly observations?: ObservationsPort;
+    /** The cleanup's clock (plans' times and ages). */
+    readonly now?: () => number;
 }
 
 /** The view around the model: its selection, and selecting a row (TreeView.reveal in VS Code). */
@@ -42,6 +58,7 @@ export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
     readonly model: ImagesModel;
     readonly view: V;
     readonly deletes: DeleteFlow;
+    readonly cleanup: CleanupState;
     /** Every command's handler by its name in COMMANDS (register.ts registers them; unit tests call them). */
     readonly commands: { readonly [K in keyof typeof IMAGE_COMMANDS]: ReturnType<(typeof IMAGE_COMMANDS)[K]> };
     dispose(): void;
@@ -49,7 +66,9 @@ export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
 
 /** The images feature assembled once, for activate() (through register.ts) and for the unit tests alike. */
 export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatureDependencies, createView: (model: ImagesModel) => V): ImagesFeature<V> {
-    const model = new ImagesModel({
+    // The model asks the cleanup for verdicts; the cleanup reads the model: made just after it.
+    const late: { cleanup?: CleanupState } = {};
+    const model: ImagesModel = new ImagesModel({
         api: deps.api,
         logger: deps.logger,
         describeError: deps.describeError,
@@ -60,7 +79,19 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         pollIntervalMs: () => deps.settings().pollIntervalMs,
         onPollingGaveUp: (remaining) => reportPollingGaveUp(deps.ui, deps.logger, remaining),
         initial: deps.initial,
+        cleanupVerdicts: (images): ReadonlyMap<string, string> => late.cleanup?.liveVerdicts(model, images) ?? new Map(),
     });
+    const observations = deps.observations ?? new MemoryObservations();
+    const cleanup = new CleanupState({
+        model,
+        logger: deps.logger,
+        rules: deps.cleanupRules ?? (() => DEFAULT_CLEANUP_RULES),
+        observations,
+        references: deps.references,
+        now: deps.now ?? Date.now,
+    });
+    late.cleanup = cleanup;
+    const recording = deps.observations ? undefined : recordViewListings(model, cleanup);
     const view = createView(model);
     const deletes = new DeleteFlow({
         ui: deps.ui,
@@ -80,13 +111,17 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         configureCredentials: deps.configureCredentials,
         selection: view.selection,
         updateGroupBy: deps.updateGroupBy,
+        api: deps.api,
+        cleanup,
     };
     return {
         model,
         view,
         deletes,
+        cleanup,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
+            recording?.dispose();
             deletes.dispose();
             model.dispose();
         },

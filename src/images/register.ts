@@ -11,6 +11,7 @@ import type { SettingsService } from '../shared/settings/settingsService';
 import type { ShownImagesRelay } from '../shared/images/shownImages';
 import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import { shownImagesOf } from './model/shownImages';
+import { CleanupRulesReader } from './cleanup/settingsRules';
 import { revealImage } from './view/revealImage';
 import { createImagesFeature, type ImagesFeature, type ImagesFeatureDependencies } from './feature';
 import { isFilterActive, parseStoredFilter } from './model/filter';
@@ -44,6 +45,7 @@ export interface ImagesRegistration extends Pick<ImagesFeature, 'model'> {
 /** The images view in the workbench: its model, tree, commands, and what it follows of settings and the account. */
 export function registerImages(deps: ImagesRegistrationDependencies, store: DisposableStore): ImagesRegistration {
     const { settings, workspaceState } = deps;
+    const cleanupRules = new CleanupRulesReader(settings, deps.logger);
     const dependencies: ImagesFeatureDependencies = {
         ui: deps.ui,
         logger: deps.logger,
@@ -57,6 +59,8 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         scheduler: realScheduler,
         withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, task)),
         configureCredentials: deps.configureCredentials,
+        cleanupRules: () => cleanupRules.rules,
+        references: deps.references,
     };
     const feature = store.add(
         createImagesFeature(dependencies, (model) => {
@@ -86,8 +90,13 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
             if (change.protectionChanged) {
                 model.setProtectionRules(settings.protectionRules);
             }
+            if (change.cleanupChanged) {
+                cleanupRules.reread();
+                model.regroup();
+            }
         }),
     );
+    store.add(deps.references.onDidChange(() => model.regroup()));
     store.add(deps.shownImages.publish(shownImagesOf(model)));
     store.add(startScanWhenShown(feature.view.tree, deps.references));
     const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);

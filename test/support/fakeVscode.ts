@@ -29,6 +29,11 @@ export class EventEmitter<T> {
     }
 }
 
+export enum QuickPickItemKind {
+    Separator = -1,
+    Default = 0,
+}
+
 export enum TreeItemCollapsibleState {
     None = 0,
     Collapsed = 1,

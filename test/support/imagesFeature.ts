@@ -5,6 +5,9 @@ import type { ImageFilter } from '../../src/images/model/filter';
 import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
 import type { ConfirmationMode } from '../../src/shared/settings/settings';
+import { type CleanupRules, DEFAULT_CLEANUP_RULES } from '../../src/images/cleanup/model/rules';
+import type { ObservationsPort } from '../../src/images/cleanup/model/observationsPort';
+import type { WorkspaceReferences } from '../../src/shared/references/workspaceReferences';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
@@ -34,6 +37,11 @@ export interface ImagesFeatureOptions {
     readonly filter?: ImageFilter;
     /** Whether the view is visible from the start (default true). */
     readonly visible?: boolean;
+    /** The cleanup's observations (default: the in-memory stand-in). */
+    readonly observations?: ObservationsPort;
+    readonly references?: WorkspaceReferences;
+    /** The account the view shows (default "Demo"). */
+    readonly accountName?: string;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -42,6 +50,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     const logger = memoryLogger();
     const ui = new ScriptedUi();
     const settings = { confirmation: 'modal' as ConfirmationMode, typeCountThreshold: 10 };
+    // The cleanup rules in effect; a test changes them in place.
+    const cleanupRules: { -readonly [K in keyof CleanupRules]: CleanupRules[K] } = { ...DEFAULT_CLEANUP_RULES };
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
@@ -62,6 +72,10 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
                 configureCalls++;
                 return Promise.resolve();
             },
+            cleanupRules: () => cleanupRules,
+            now: () => clock.now(),
+            ...(options.observations ? { observations: options.observations } : {}),
+            ...(options.references ? { references: options.references } : {}),
         },
         () => ({
             selection: () => selection,
@@ -72,6 +86,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         }),
     );
     const { model, commands } = feature;
+    model.accountRenamed(options.accountName ?? 'Demo');
     model.setViewVisible(options.visible ?? true);
     // The delete commands under the names the tests use.
     const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
@@ -82,6 +97,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         logger,
         ui,
         settings,
+        cleanupRules,
+        cleanup: feature.cleanup,
         model,
         deletes,
         configureCalls: () => configureCalls,

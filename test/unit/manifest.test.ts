@@ -165,7 +165,7 @@ describe('manifest (package.json contributes)', () => {
         );
         // The references' scope reads the same file types when the setting is unset.
         assert.deepStrictEqual(properties['zenlayer.references.include'].default, DEFAULT_INCLUDE_GLOBS);
-        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
+        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage', 'cleanup']);
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
     });
 

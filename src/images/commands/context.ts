@@ -1,6 +1,8 @@
 import type { UserInterface } from '../../platform/userInterface';
+import type { ImagesApi } from '../../shared/session/session';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer';
+import type { CleanupState } from '../cleanup/cleanup';
 import type { DeleteFlow } from '../delete/deleteFlow';
 import type { ImagesModel } from '../model/imagesModel';
 import type { TreeNode } from '../model/tree';
@@ -16,6 +18,10 @@ export interface ImagesCommandContext {
     readonly selection: () => readonly TreeNode[];
     /** Writes the Group By setting; its change event regroups the model. */
     readonly updateGroupBy: (groupBy: GroupBy) => Promise<void>;
+    /** The API for the active account (the cleanup plan lists afresh, apart from the view's filter). */
+    readonly api: () => Promise<ImagesApi | undefined>;
+    /** The cleanup's plans, observations and rules. */
+    readonly cleanup: CleanupState;
 }
 
 /**

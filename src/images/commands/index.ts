@@ -12,6 +12,8 @@ import { refresh } from './refresh';
 import { showInstances } from './showInstances';
 import { showLog } from './showLog';
 import { viewDetails } from './viewDetails';
+import { planCleanup } from './planCleanup';
+import { applyPlan } from './applyPlan';
 
 /** Every command of the images view, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const IMAGE_COMMANDS = {
@@ -27,4 +29,6 @@ export const IMAGE_COMMANDS = {
     copyImageName,
     viewDetails,
     showLog,
+    planCleanup,
+    applyPlan,
 } satisfies CommandFactories<ImagesCommandContext>;

@@ -68,6 +68,11 @@ export class DeleteFlow {
         await this.send(chosen, reportFreed);
     }
 
+    /** Images the person already confirmed some other way (Apply Plan, after typing the count): sent and reported as any delete. */
+    async sendConfirmed(images: readonly ZenlayerImage[], reportFreed: boolean): Promise<void> {
+        await this.send(images, reportFreed);
+    }
+
     /**
      * Retry and Retry Failed: the user already confirmed these images and clicked the button, so no second
      * confirmation; but the tree may know more by now (deleting from another window, a new state, a new protection

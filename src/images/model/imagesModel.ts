@@ -46,6 +46,8 @@ export interface ImagesModelDependencies {
     /** Deleted images still listed when polling gives up. */
     readonly onPollingGaveUp: (remaining: readonly string[]) => void;
     readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
+    /** Group By "cleanup": each listed image's live cleanup verdict (the cleanup's rules, not the model's). */
+    readonly cleanupVerdicts?: (images: readonly ZenlayerImage[]) => ReadonlyMap<string, string>;
 }
 
 /**
@@ -368,9 +370,21 @@ export class ImagesModel implements DeleteGuard {
         }
     }
 
+    /** The cleanup's verdicts changed (its rules, observations or the workspace's references): regroup if grouped by them. */
+    regroup(): void {
+        if (this.groupBy === 'cleanup') {
+            this.rebuild();
+        }
+    }
+
     private rebuild(): void {
         const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
-        this.roots = buildImageTree(shown, this.groupBy, (image) => ({ protectedBy: this.protectedBy(image), instances: this.instancesOf(image.id) }));
+        const verdicts = this.groupBy === 'cleanup' ? this.deps.cleanupVerdicts?.(this.cachedImages) : undefined;
+        this.roots = buildImageTree(shown, this.groupBy, (image) => ({
+            protectedBy: this.protectedBy(image),
+            instances: this.instancesOf(image.id),
+            ...(verdicts ? { verdict: verdicts.get(image.id) ?? '' } : {}),
+        }));
         this.changed.fire();
     }
 

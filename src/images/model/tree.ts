@@ -3,6 +3,7 @@ import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer/types';
 import { compareByName, isDeletable } from './images';
 import type { UsingInstance } from './usage';
+import { VERDICT_ORDER } from '../cleanup/model/verdicts';
 
 export interface ImageNode {
     readonly kind: 'image';
@@ -13,12 +14,14 @@ export interface ImageNode {
     readonly protectedBy?: string;
     /** The instances that run from the image; undefined when usage is unknown. */
     readonly instances?: readonly UsingInstance[];
+    /** Group By "cleanup": the image's live verdict ('delete' or the strongest reason it is kept; '' not known yet). */
+    readonly verdict?: string;
     /** Set for an image inside a group: its row leaves out what the group already says. */
     readonly groupedBy?: Exclude<GroupBy, 'none'>;
 }
 
 /** What the model knows about an image beyond the listing, attached to its nodes. */
-export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances'>;
+export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances' | 'verdict'>;
 
 /** The usage groups' keys; '' is "usage unknown". */
 export const USAGE_GROUP_KEYS = { inUse: 'inUse', unused: 'unused' } as const;
@@ -27,7 +30,7 @@ export interface GroupNode {
     readonly kind: 'group';
     readonly id: string;
     readonly groupBy: Exclude<GroupBy, 'none'>;
-    /** The status, OS type, region or usage key; '' when the image has none (or its usage is unknown). */
+    /** The status, OS type, region, usage or cleanup verdict key; '' when the image has none (or its usage is unknown). */
     readonly key: string;
     readonly children: readonly ImageNode[];
     readonly deletableCount: number;
@@ -61,6 +64,8 @@ function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<Gro
             return [image.osType ?? ''];
         case 'region':
             return image.regionIds.length > 0 ? image.regionIds : [''];
+        case 'cleanup':
+            return [facts.verdict ?? ''];
     }
 }
 
@@ -70,6 +75,12 @@ function compareGroupKeys(a: string, b: string): number {
         return a === b ? 0 : a === '' ? 1 : -1;
     }
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "Would delete" first, then the reasons to keep in the order they are weighed, unknown last. */
+function verdictRank(key: string): number {
+    const rank = (VERDICT_ORDER as readonly string[]).indexOf(key);
+    return rank === -1 ? VERDICT_ORDER.length : rank;
 }
 
 /**
@@ -93,7 +104,8 @@ export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupB
             members.push({ kind: 'image', id: `${groupBy}:${key}/${image.id}`, image, groupedBy: groupBy, ...known });
         }
     }
-    return [...groups.keys()].sort(compareGroupKeys).map((key) => {
+    const order = groupBy === 'cleanup' ? (a: string, b: string) => verdictRank(a) - verdictRank(b) : compareGroupKeys;
+    return [...groups.keys()].sort(order).map((key) => {
         const children = groups.get(key) ?? [];
         return {
             kind: 'group',

@@ -6,6 +6,8 @@ import { type DeleteFailure, formatSize, type ImageMarks, imageContextValue, sta
 import { type GroupNode, type ImageNode, isFailureMessage, type MessageKind, type MessageNode, type TreeNode, USAGE_GROUP_KEYS } from '../model/tree';
 import { detailFieldLabel, instanceCountText, refusalReasonText } from '../texts';
 import { escapeMarkdown } from '../../platform/markdown';
+import type { VerdictKey } from '../cleanup/model/verdicts';
+import { verdictLabel } from '../cleanup/texts';
 
 export function toTreeItem(node: TreeNode, marks: ImageMarks): vscode.TreeItem {
     switch (node.kind) {
@@ -114,7 +116,7 @@ function deleteFailureText(failure: DeleteFailure): string {
 
 function groupLabel(node: GroupNode): string {
     if (node.key !== '') {
-        return node.groupBy === 'usage' ? usageGroupLabel(node.key) : node.key;
+        return node.groupBy === 'usage' ? usageGroupLabel(node.key) : node.groupBy === 'cleanup' ? verdictLabel(node.key as VerdictKey) : node.key;
     }
     switch (node.groupBy) {
         case 'status':
@@ -125,11 +127,17 @@ function groupLabel(node: GroupNode): string {
             return vscode.l10n.t('No region');
         case 'usage':
             return vscode.l10n.t('Usage unknown');
+        case 'cleanup':
+            return verdictLabel('');
     }
 }
 
 function usageGroupLabel(key: string): string {
     return key === USAGE_GROUP_KEYS.inUse ? vscode.l10n.t('In use') : vscode.l10n.t('Unused');
+}
+
+function cleanupGroupIcon(key: string): string {
+    return key === 'delete' ? 'trash' : key === 'protected' ? 'shield' : key === '' ? 'question' : 'pass';
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
@@ -138,7 +146,15 @@ function groupItem(node: GroupNode): vscode.TreeItem {
     item.description = node.children.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', node.children.length);
     item.contextValue = node.deletableCount > 0 ? 'zenlayer.group.deletable' : 'zenlayer.group';
     item.iconPath = new vscode.ThemeIcon(
-        node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : node.groupBy === 'usage' ? 'server' : 'symbol-enum',
+        node.groupBy === 'region'
+            ? 'globe'
+            : node.groupBy === 'osType'
+              ? 'vm'
+              : node.groupBy === 'usage'
+                ? 'server'
+                : node.groupBy === 'cleanup'
+                  ? cleanupGroupIcon(node.key)
+                  : 'symbol-enum',
     );
     return item;
 }

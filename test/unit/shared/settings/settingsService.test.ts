@@ -29,7 +29,9 @@ describe('SettingsService', () => {
         const { service, changes } = setup();
         fakeConfiguration.user.set('zenlayer.endpoint', 'http://127.0.0.1:9000'); // changed without its own event
         fakeConfiguration.set('user', 'zenlayer.images.groupBy', 'status');
-        assert.deepStrictEqual(changes, [{ clientChanged: true, endpointChanged: true, groupByChanged: true, protectionChanged: false }]);
+        assert.deepStrictEqual(changes, [
+            { clientChanged: true, endpointChanged: true, groupByChanged: true, protectionChanged: false, cleanupChanged: false },
+        ]);
         assert.strictEqual(service.current.endpoint, 'http://127.0.0.1:9000');
     });
 
@@ -46,10 +48,20 @@ describe('SettingsService', () => {
             ['http.proxyAuthorization', 'Basic x'],
         ] as const) {
             fakeConfiguration.set('user', key, value);
-            assert.deepStrictEqual(changes.pop(), { clientChanged: true, endpointChanged: false, groupByChanged: false, protectionChanged: false }, key);
+            assert.deepStrictEqual(
+                changes.pop(),
+                { clientChanged: true, endpointChanged: false, groupByChanged: false, protectionChanged: false, cleanupChanged: false },
+                key,
+            );
         }
         fakeConfiguration.set('user', 'zenlayer.delete.confirmation', 'typeToConfirm');
-        assert.deepStrictEqual(changes.pop(), { clientChanged: false, endpointChanged: false, groupByChanged: false, protectionChanged: false });
+        assert.deepStrictEqual(changes.pop(), {
+            clientChanged: false,
+            endpointChanged: false,
+            groupByChanged: false,
+            protectionChanged: false,
+            cleanupChanged: false,
+        });
     });
 
     it('logs an invalid value once, not at every later change, and uses the default', () => {
