@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { SettingsService, type SettingsChange } from '../../../../src/shared/settings/settingsService';
+import { CleanupRulesReader } from '../../../../src/images/cleanup/settingsRules';
 import { DEFAULT_ENDPOINT } from '../../../../src/zenlayer';
 import { fakeConfiguration } from '../../../support/fakeVscode';
 import { memoryLogger } from '../../../support/imagesFeature';
@@ -105,5 +106,27 @@ describe('SettingsService', () => {
         await service.updateGroupBy('osType');
         assert.strictEqual(fakeConfiguration.workspace.get('zenlayer.images.groupBy'), 'osType', 'a user write would stay hidden behind the workspace value');
         assert.strictEqual(service.current.groupBy, 'osType');
+    });
+
+    it('reads the cleanup rules from every level: a workspace makes them stricter, never looser; a change is reported; a bad value is logged once', () => {
+        const { service, changes, logger } = setup();
+        fakeConfiguration.set('defaults', 'zenlayer.cleanup.keepNewest', 2);
+        fakeConfiguration.set('defaults', 'zenlayer.cleanup.minAgeDays', 7);
+        const reader = new CleanupRulesReader(service, logger);
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [2, 7]);
+        fakeConfiguration.set('user', 'zenlayer.cleanup.keepNewest', 1);
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.minAgeDays', 0);
+        assert.strictEqual(changes.at(-1)?.cleanupChanged, true);
+        reader.reread();
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [1, 7], "the user's 1 counts; the workspace's 0 would delete more");
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.keepNewest', 5);
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.minAgeDays', 'soon');
+        reader.reread();
+        reader.reread();
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [5, 7], 'the workspace keeps more: it counts');
+        assert.deepStrictEqual(
+            logger.lines.filter((line) => line.includes('cleanup')),
+            ['[warn] Ignoring zenlayer.cleanup.minAgeDays = "soon" (workspace settings: not a whole number in range); using the default.'],
+        );
     });
 });
