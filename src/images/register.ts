@@ -40,12 +40,15 @@ export interface ImagesRegistration extends Pick<ImagesFeature, 'model'> {
     readonly view: vscode.TreeView<TreeNode>;
     /** Shows the view and selects the image's row. */
     readonly revealImage: (imageId: string) => Promise<void>;
+    /** The cleanup's clock (plans' times and ages): Date.now unless the test API moves it. */
+    readonly cleanupClock: { now: () => number };
 }
 
 /** The images view in the workbench: its model, tree, commands, and what it follows of settings and the account. */
 export function registerImages(deps: ImagesRegistrationDependencies, store: DisposableStore): ImagesRegistration {
     const { settings, workspaceState } = deps;
     const cleanupRules = new CleanupRulesReader(settings, deps.logger);
+    const cleanupClock = { now: Date.now };
     const dependencies: ImagesFeatureDependencies = {
         ui: deps.ui,
         logger: deps.logger,
@@ -61,6 +64,7 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         configureCredentials: deps.configureCredentials,
         cleanupRules: () => cleanupRules.rules,
         references: deps.references,
+        now: () => cleanupClock.now(),
     };
     const feature = store.add(
         createImagesFeature(dependencies, (model) => {
@@ -100,7 +104,7 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
     store.add(deps.shownImages.publish(shownImagesOf(model)));
     store.add(startScanWhenShown(feature.view.tree, deps.references));
     const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);
-    return { model, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow };
+    return { model, provider: feature.view.provider, view: feature.view.tree, revealImage: revealImageRow, cleanupClock };
 }
 
 /** The workspace is scanned for image references once someone looks at images, not at start-up. */

@@ -8,7 +8,7 @@ import type { DeleteFlow } from '../delete/deleteFlow';
 import type { ImagesModel } from '../model/imagesModel';
 import { instancesUsing, joinUsage, type Usage } from '../model/usage';
 import type { CleanupState } from './cleanup';
-import { referenceCounter } from './model/liveInputs';
+import { referenceCounter, referencesSettled } from './model/liveInputs';
 import type { CleanupPlan } from './model/plan';
 import { type ApplyRefusal, canApply, type HeldImage, recheckBeforeApply } from './model/recheck';
 import { gib } from './planDocument';
@@ -102,6 +102,7 @@ export async function applyPlan(deps: ApplyFlowDependencies, documentName: strin
                     (error: unknown): Usage => ({ kind: 'unknown', error }),
                 ),
             ]);
+            await referencesSettled(cleanup.deps.references);
             return { images, usage };
         });
     } catch (error) {

@@ -5,6 +5,7 @@ import type { ImagesApi } from '../../shared/session/session';
 import type { ImagesModel } from '../model/imagesModel';
 import { joinUsage, instancesUsing, type Usage } from '../model/usage';
 import type { CleanupState } from './cleanup';
+import { referencesSettled } from './model/liveInputs';
 import type { CleanupPlan } from './model/plan';
 import { planDocument, planDocumentName } from './planDocument';
 
@@ -44,6 +45,7 @@ export async function planCleanup(deps: PlanFlowDependencies): Promise<CleanupPl
                     (error: unknown): Usage => ({ kind: 'unknown', error }),
                 ),
             ]);
+            await referencesSettled(cleanup.deps.references);
             return { images, usage };
         });
     } catch (error) {

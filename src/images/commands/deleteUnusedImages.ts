@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
 import { listingOf } from '../cleanup/cleanup';
+import { referencesSettled } from '../cleanup/model/liveInputs';
 import { isImageItem, pruneItems } from '../cleanup/pruneItems';
 import { totalGiB } from '../delete/labels';
 import { offerableImages, readyToPick } from '../delete/pickable';
@@ -35,6 +36,10 @@ export const deleteUnusedImages = (context: ImagesCommandContext) => {
             );
             void ui.showMessage('error', text, {});
             return;
+        }
+        const { references } = cleanup.deps;
+        if (references !== undefined && references.status.kind !== 'ready') {
+            await ui.withProgress(vscode.l10n.t('Searching the workspace for image references…'), () => referencesSettled(references));
         }
         const images = model.cachedImages;
         const { name, status, osType } = model.activeFilter;

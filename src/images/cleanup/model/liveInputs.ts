@@ -50,3 +50,24 @@ export function planInputs(
         rules: context.rules,
     };
 }
+
+/** How long a plan or a prune waits for the workspace scan before counting its images as possibly referenced (kept). */
+export const REFERENCES_WAIT_MS = 15_000;
+
+/**
+ * Starts the workspace scan if needed and waits for it, at most `ms`: a plan made while the scan runs would keep every
+ * image as "workspace not searched yet". Never rejects.
+ */
+export async function referencesSettled(references: WorkspaceReferences | undefined, ms = REFERENCES_WAIT_MS): Promise<void> {
+    if (references === undefined || references.status.kind === 'ready') {
+        return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+        references.whenReady().catch(() => undefined),
+        new Promise((resolve) => {
+            timer = setTimeout(resolve, ms);
+        }),
+    ]);
+    clearTimeout(timer);
+}
