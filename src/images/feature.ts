@@ -40,8 +40,8 @@ export interface ImagesFeatureDependencies {
     /** Image references in the workspace: the cleanup keeps referenced images (none counted when absent). */
     readonly references?: WorkspaceReferences;
     /**
-     * What this VS Code observed of each account's images (the records lane's ObservationRecord). Absent: an in-memory
-     * stand-in that records the view's complete listings itself.
+     * What this VS Code observed of each account's images: the ObservationRecord of src/shared/records fits. Absent: an
+     * in-memory stand-in (this window only). Either way the view's complete listings are recorded through it.
      */
     readonly observations?: ObservationsPort;
     /** The cleanup's clock (plans' times and ages). */
@@ -91,7 +91,7 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         now: deps.now ?? Date.now,
     });
     late.cleanup = cleanup;
-    const recording = deps.observations ? undefined : recordViewListings(model, cleanup);
+    const recording = recordViewListings(model, cleanup);
     const view = createView(model);
     const deletes = new DeleteFlow({
         ui: deps.ui,
@@ -121,7 +121,7 @@ export function createImagesFeature<V extends ImagesViewPort>(deps: ImagesFeatur
         cleanup,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
-            recording?.dispose();
+            recording.dispose();
             deletes.dispose();
             model.dispose();
         },

@@ -2,9 +2,9 @@ import type { ImagesModel } from '../model/imagesModel';
 import type { CleanupState } from './cleanup';
 
 /**
- * The in-memory stand-in's recording: every complete listing the view loads (no server-side filter, usage known) is
- * observed, so an image that appears later carries its first-seen time. The records lane's ObservationRecord records
- * listings itself; with it passed to the feature, this is not used.
+ * Every complete listing the view loads (no server-side filter, usage known) is recorded through the observations port
+ * (the ObservationRecord, or the in-memory stand-in), so an image that appears later carries its first-seen time and
+ * the tree's verdicts judge by what was recorded last. A listing that changes nothing is not recorded again.
  */
 export function recordViewListings(model: ImagesModel, cleanup: CleanupState): { dispose(): void } {
     let last = '';
