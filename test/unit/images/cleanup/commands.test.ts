@@ -80,11 +80,17 @@ describe('Plan Cleanup…', () => {
         assert.ok(!documentDeletes(content).includes('img-web-frontend-2026-07'));
     });
 
-    it('keeps every image while the workspace has not been searched, and counts references once it has', async () => {
-        let status: ReferenceScanStatus = { kind: 'scanning' };
+    it('waits for the workspace scan, keeps every image when it did not finish, and counts references once it has', async () => {
+        // The scan failed (a plan waits for a running scan, then judges by how it ended).
+        let status: ReferenceScanStatus = { kind: 'failed', error: new Error('unreadable folder') };
+        let waited = 0;
         const references = {
             get status() {
                 return status;
+            },
+            whenReady: () => {
+                waited++;
+                return Promise.resolve(status);
             },
             referencedImages: () => new Map([['img-web-frontend-2026-09', 2]]),
         } as unknown as WorkspaceReferences;
@@ -92,6 +98,7 @@ describe('Plan Cleanup…', () => {
         let content = await plan(feature);
         assert.deepStrictEqual(documentDeletes(content), []);
         assert.match(content, /web-frontend-2026-09 \(img-web-frontend-2026-09\): workspace not searched yet: it may be referenced/);
+        assert.strictEqual(waited, 1, 'the plan asked for the scan before judging');
         status = { kind: 'ready', filesScanned: 3, truncated: undefined };
         content = await plan(feature);
         assert.deepStrictEqual(documentDeletes(content), ['img-web-frontend-2026-08']);
