@@ -109,6 +109,9 @@ describe('extension: usage and protection', () => {
             ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).'],
         );
 
+        // No family or age rule: only the protection may keep backup-agent-v3 out of the prune.
+        await setSetting('cleanup.keepNewest', 0);
+        await setSetting('cleanup.minAgeDays', 0);
         ui.pickNext(() => undefined).pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         await vscode.commands.executeCommand('zenlayer.deleteUnusedImages');
