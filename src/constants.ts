@@ -34,6 +34,8 @@ export const COMMANDS = {
     copyImageToRegions: 'zenlayer.copyImageToRegions',
     removeImageCopy: 'zenlayer.removeImageCopy',
     createImage: 'zenlayer.createImage',
+    planCleanup: 'zenlayer.planCleanup',
+    applyPlan: 'zenlayer.applyPlan',
 } as const;
 
 /** Context keys for `when` clauses. */
@@ -65,6 +67,9 @@ export const SETTINGS = {
     pollIntervalSeconds: 'delete.pollIntervalSeconds',
     protectedImages: 'delete.protectedImages',
 } as const;
+
+/** The cleanup's settings under `zenlayer.` (src/images/cleanup/model/rules.ts reads them). */
+export const CLEANUP_SETTING_KEYS = ['cleanup.keepNewest', 'cleanup.minAgeDays', 'cleanup.unusedForDays', 'cleanup.families'] as const;
 
 /** URI scheme of the read-only documents (image details, delete failures). */
 export const DETAILS_SCHEME = 'zenlayer-details';

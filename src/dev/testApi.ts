@@ -51,6 +51,8 @@ export interface ZenlayerImagesTestApi {
      * update, say). This API stays valid and reaches the new activation; the test UI set here carries over.
      */
     reactivate(): Promise<void>;
+    /** The clock the cleanup plans by (undefined restores Date.now): a test ages a plan past 30 minutes without waiting. */
+    setCleanupClock(now: (() => number) | undefined): void;
 }
 
 export interface TestApiParts {
@@ -63,6 +65,7 @@ export interface TestApiParts {
     readonly statusBarItem: vscode.StatusBarItem;
     readonly context: vscode.ExtensionContext;
     readonly activationMs: number;
+    readonly cleanupClock: { now: () => number };
     /** deactivate() and activate(context) again. */
     readonly reactivate: () => Promise<void>;
 }
@@ -124,5 +127,8 @@ function createTestApi(): ZenlayerImagesTestApi {
             return { globalState: context.globalState, workspaceState: context.workspaceState, folders };
         },
         reactivate: () => parts().reactivate(),
+        setCleanupClock: (now) => {
+            parts().cleanupClock.now = now ?? Date.now;
+        },
     };
 }

@@ -1,9 +1,11 @@
 import { bindCommands } from '../platform/commands';
 import type { Logger } from '../platform/logger';
 import type { UserInterface } from '../platform/userInterface';
+import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import type { ImagesApi } from '../shared/session/session';
 import type { ConfirmationMode, GroupBy } from '../shared/settings/settings';
-import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
+import { CleanupState } from './cleanup/cleanup';
+import { type CleanupRules, DEFAULT_CLEANUP_RULES } from './cleanup/model/rules';
 import { IMAGE_COMMANDS } from './commands';
 import type { ImagesCommandContext } from './commands/context';
 import { DeleteFlow } from './delete/deleteFlow';
@@ -41,6 +43,10 @@ export interface ImagesFeatureDependencies {
     readonly references?: WorkspaceReferences;
     /** How long an explicit delete waits for the workspace search (tests make it short). */
     readonly referencesWaitMs?: number;
+    /** zenlayer.cleanup.* from every settings level (default: the defaults). */
+    readonly cleanupRules?: () => CleanupRules;
+    /** The cleanup's clock (plans' times and ages). */
+    readonly now?: () => number;
 }
 
 /** The view around the model: its selection, and selecting a row (TreeView.reveal in VS Code). */
@@ -56,6 +62,7 @@ export interface ImagesFeature<V extends ImagesViewPort = ImagesViewPort> {
     readonly deletes: DeleteFlow;
     /** The observation record as listings feed it, and the delete history as deletes append to it. */
     readonly records: ImagesRecords;
+    readonly cleanup: CleanupState;
     /** Every command's handler by its name in COMMANDS (register.ts registers them; unit tests call them). */
     readonly commands: { readonly [K in keyof typeof IMAGE_COMMANDS]: ReturnType<(typeof IMAGE_COMMANDS)[K]> };
     dispose(): void;
@@ -76,7 +83,9 @@ export function createImagesFeature<V extends ImagesViewPort>(
 ): ImagesFeature<V> {
     const now = () => deps.scheduler.now();
     const ages = new ObservedAges({ store: deps.records.observations, now, later: (work) => setTimeout(work, 0) });
-    const model = new ImagesModel({
+    // The model asks the cleanup for verdicts; the cleanup reads the model: made just after it.
+    const late: { cleanup?: CleanupState } = {};
+    const model: ImagesModel = new ImagesModel({
         api: deps.api,
         logger: deps.logger,
         describeError: deps.describeError,
@@ -89,6 +98,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         initial: deps.initial,
         listed: (listing) => ages.listed(listing),
         references: deps.references,
+        cleanupVerdicts: (images): ReadonlyMap<string, string> => late.cleanup?.liveVerdicts(model, images) ?? new Map(),
     });
     const recorder = new DeleteRecorder({ store: deps.records.history, now, shownAccount: () => model.accountName });
     // The shown account's deleted images are read as soon as it is known, before its listing (and the diagnostics) come.
@@ -103,6 +113,17 @@ export function createImagesFeature<V extends ImagesViewPort>(
         pollIntervalMs: () => deps.settings().pollIntervalMs,
         onSettled: (outcome) => reportLifecycleOutcome(deps.ui, outcome, lifecycle.knownRegions),
     });
+    // The view's complete listings reach the record through `listed` above; the cleanup reads and records through the
+    // same ages, so a plan made just after a listing sees it.
+    const cleanup = new CleanupState({
+        model,
+        logger: deps.logger,
+        rules: deps.cleanupRules ?? (() => DEFAULT_CLEANUP_RULES),
+        observations: ages,
+        references: deps.references,
+        now: deps.now ?? Date.now,
+    });
+    late.cleanup = cleanup;
     const view = createView(model, records, lifecycle);
     const deletes = new DeleteFlow({
         ui: deps.ui,
@@ -130,6 +151,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         api: deps.api,
         lifecycle,
         logger: deps.logger,
+        cleanup,
     };
     return {
         model,
@@ -137,6 +159,7 @@ export function createImagesFeature<V extends ImagesViewPort>(
         view,
         deletes,
         records,
+        cleanup,
         commands: bindCommands(IMAGE_COMMANDS, context) as ImagesFeature['commands'],
         dispose: () => {
             followAccount.dispose();

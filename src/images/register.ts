@@ -11,6 +11,7 @@ import type { SettingsService } from '../shared/settings/settingsService';
 import type { ShownImagesRelay } from '../shared/images/shownImages';
 import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import { shownImagesOf } from './model/shownImages';
+import { CleanupRulesReader } from './cleanup/settingsRules';
 import { revealImage } from './view/revealImage';
 import { createImagesFeature, type ImagesFeature, type ImagesFeatureDependencies } from './feature';
 import { isFilterActive, parseStoredFilter } from './model/filter';
@@ -41,11 +42,15 @@ export interface ImagesRegistration extends Pick<ImagesFeature, 'model' | 'recor
     readonly view: vscode.TreeView<TreeNode>;
     /** Shows the view and selects the image's row. */
     readonly revealImage: (imageId: string) => Promise<void>;
+    /** The cleanup's clock (plans' times and ages): Date.now unless the test API moves it. */
+    readonly cleanupClock: { now: () => number };
 }
 
 /** The images view in the workbench: its model, tree, commands, and what it follows of settings and the account. */
 export function registerImages(deps: ImagesRegistrationDependencies, store: DisposableStore): ImagesRegistration {
     const { settings, workspaceState } = deps;
+    const cleanupRules = new CleanupRulesReader(settings, deps.logger);
+    const cleanupClock = { now: Date.now };
     const dependencies: ImagesFeatureDependencies = {
         ui: deps.ui,
         logger: deps.logger,
@@ -60,7 +65,9 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: IMAGES_VIEW_ID } }, task)),
         configureCredentials: deps.configureCredentials,
         records: deps.records,
+        cleanupRules: () => cleanupRules.rules,
         references: deps.references,
+        now: () => cleanupClock.now(),
     };
     const feature = store.add(
         createImagesFeature(dependencies, (model, records, lifecycle) => {
@@ -91,8 +98,13 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
             if (change.protectionChanged) {
                 model.setProtectionRules(settings.protectionRules);
             }
+            if (change.cleanupChanged) {
+                cleanupRules.reread();
+                model.regroup();
+            }
         }),
     );
+    store.add(deps.references.onDidChange(() => model.regroup()));
     store.add(deps.shownImages.publish(shownImagesOf(model)));
     store.add(startScanWhenShown(feature.view.tree, deps.references));
     const revealImageRow = (imageId: string) => revealImage({ model, ui: deps.ui, select: feature.view.select }, imageId);
@@ -103,6 +115,7 @@ export function registerImages(deps: ImagesRegistrationDependencies, store: Disp
         provider: feature.view.provider,
         view: feature.view.tree,
         revealImage: revealImageRow,
+        cleanupClock,
     };
 }
 

@@ -27,6 +27,9 @@ describe('extension: usage and protection', () => {
         emulator.faults.reset();
         await setSetting('delete.protectedImages', undefined);
         await setSetting('delete.typeCountThreshold', undefined);
+        await setSetting('cleanup.keepNewest', undefined);
+        await setSetting('cleanup.minAgeDays', undefined);
+        await setSetting('references.enabled', undefined);
     });
 
     /** What a prune should offer: every deletable custom image no instance of the emulator uses, as the tree lists them. */
@@ -49,6 +52,11 @@ describe('extension: usage and protection', () => {
     });
 
     it('Delete Unused Images… offers exactly the deletable unused images with their count and GiB, and deletes what stays ticked', async () => {
+        // Without the family and age rules and the workspace's references (the cleanup suite tests those), the prune
+        // offers every deletable unused image.
+        await setSetting('cleanup.keepNewest', 0);
+        await setSetting('cleanup.minAgeDays', 0);
+        await setSetting('references.enabled', false);
         const expected = deletableUnused();
         assert.ok(expected.length >= 10, `the demo account has enough unused images (${expected.length})`);
         const keep = 'backup-agent-v3';
@@ -60,9 +68,10 @@ describe('extension: usage and protection', () => {
         await vscode.commands.executeCommand('zenlayer.deleteUnusedImages');
 
         const [pick] = ui.of('pick');
-        assert.deepStrictEqual([...pick.labels].sort(), expected.map((image) => image.name).sort());
+        const names = new Set(imageNodes(api).map((node) => node.image.name));
+        assert.deepStrictEqual(pick.labels.filter((label) => names.has(label)).sort(), expected.map((image) => image.name).sort());
         const total = expected.reduce((sum, image) => sum + image.sizeGiB, 0);
-        assert.strictEqual(pick.title, `Delete Unused Images: ${expected.length} image(s), ${total} GiB`);
+        assert.ok(pick.title?.startsWith(`Delete Unused Images: ${expected.length} image(s), ${total} GiB · `), pick.title);
         assert.deepStrictEqual(deleteRequests(emulator).flat().length, sent.length);
         assert.ok(emulator.state.findByName(keep), 'the unticked image is kept');
         assert.ok(
@@ -101,6 +110,9 @@ describe('extension: usage and protection', () => {
             ['Nothing to delete: backup-agent-v3 (protected by zenlayer.delete.protectedImages: backup-*).'],
         );
 
+        // No family or age rule: only the protection may keep backup-agent-v3 out of the prune.
+        await setSetting('cleanup.keepNewest', 0);
+        await setSetting('cleanup.minAgeDays', 0);
         ui.pickNext(() => undefined).pickNext(() => undefined);
         await vscode.commands.executeCommand('zenlayer.deleteImages');
         await vscode.commands.executeCommand('zenlayer.deleteUnusedImages');

@@ -29,6 +29,11 @@ export class EventEmitter<T> {
     }
 }
 
+export enum QuickPickItemKind {
+    Separator = -1,
+    Default = 0,
+}
+
 export enum TreeItemCollapsibleState {
     None = 0,
     Collapsed = 1,
@@ -39,11 +44,6 @@ export enum InputBoxValidationSeverity {
     Info = 1,
     Warning = 2,
     Error = 3,
-}
-
-export enum QuickPickItemKind {
-    Separator = -1,
-    Default = 0,
 }
 
 export class ThemeColor {

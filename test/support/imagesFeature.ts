@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeleteHistory } from '../../src/shared/records/deleteHistory';
 import { ObservationRecord } from '../../src/shared/records/observations';
+import { type CleanupRules, DEFAULT_CLEANUP_RULES } from '../../src/images/cleanup/model/rules';
 import type { WorkspaceReferences } from '../../src/shared/references/workspaceReferences';
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
@@ -46,6 +47,8 @@ export interface ImagesFeatureOptions {
     readonly references?: WorkspaceReferences;
     /** How long an explicit delete waits for the workspace search. */
     readonly referencesWaitMs?: number;
+    /** The account the view shows (default "Demo"). */
+    readonly accountName?: string;
 }
 
 export function imagesFeature(options: ImagesFeatureOptions = {}) {
@@ -54,6 +57,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     const logger = memoryLogger();
     const ui = new ScriptedUi();
     const settings = { confirmation: 'modal' as ConfirmationMode, typeCountThreshold: 10 };
+    // The cleanup rules in effect; a test changes them in place.
+    const cleanupRules: { -readonly [K in keyof CleanupRules]: CleanupRules[K] } = { ...DEFAULT_CLEANUP_RULES };
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     // The records in a folder of their own, as in the extension's global storage.
@@ -80,6 +85,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
             records,
             references: options.references,
             referencesWaitMs: options.referencesWaitMs,
+            cleanupRules: () => cleanupRules,
+            now: () => clock.now(),
         },
         () => ({
             selection: () => selection,
@@ -90,6 +97,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         }),
     );
     const { model, commands, lifecycle } = feature;
+    model.accountRenamed(options.accountName ?? 'Demo');
     model.setViewVisible(options.visible ?? true);
     // The delete commands under the names the tests use.
     const deletes = { deleteSelected: commands.deleteImage, pickAndRun: commands.deleteImages, deleteUnused: commands.deleteUnusedImages };
@@ -100,6 +108,8 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
         logger,
         ui,
         settings,
+        cleanupRules,
+        cleanup: feature.cleanup,
         model,
         lifecycle,
         deletes,

@@ -184,7 +184,7 @@ describe('manifest (package.json contributes)', () => {
         const scope = folderScope({ uri: Uri.file('/work/project'), name: 'project', index: 0 } as unknown as vscode.WorkspaceFolder);
         assert.strictEqual(scope.include, joinGlobs(flattenGlobs(DEFAULT_INCLUDE_GLOBS).flat));
         assert.strictEqual(scope.exclude, joinGlobs(flattenGlobs(ALWAYS_EXCLUDED_GLOBS).flat));
-        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage']);
+        assert.deepStrictEqual(properties['zenlayer.images.groupBy'].enum, ['none', 'status', 'osType', 'region', 'usage', 'cleanup']);
         assert.deepStrictEqual(properties['zenlayer.delete.confirmation'].enum, ['modal', 'typeToConfirm']);
     });
 

@@ -3,6 +3,7 @@ import type { UserInterface } from '../../platform/userInterface';
 import type { ImagesApi } from '../../shared/session/session';
 import type { GroupBy } from '../../shared/settings/settings';
 import type { ZenlayerImage } from '../../zenlayer';
+import type { CleanupState } from '../cleanup/cleanup';
 import type { DeleteFlow } from '../delete/deleteFlow';
 import type { ImagesRecords } from '../feature';
 import type { ImagesModel } from '../model/imagesModel';
@@ -26,6 +27,8 @@ export interface ImagesCommandContext {
     readonly api: () => Promise<ImagesApi | undefined>;
     readonly lifecycle: ImageLifecycle;
     readonly logger: Logger;
+    /** The cleanup's plans, observations and rules. */
+    readonly cleanup: CleanupState;
 }
 
 /**

@@ -12,6 +12,7 @@ export const groupBy =
             osType: vscode.l10n.t('OS type'),
             region: vscode.l10n.t('Region'),
             usage: vscode.l10n.t('Usage (in use / unused)'),
+            cleanup: vscode.l10n.t('Cleanup verdict (would delete / kept and why)'),
         };
         const current = model.grouping;
         const items = (Object.keys(labels) as GroupBy[]).map((value) => ({

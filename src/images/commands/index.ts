@@ -18,6 +18,8 @@ import { renameImage } from './renameImage';
 import { copyImageToRegions } from './copyImageToRegions';
 import { removeImageCopy } from './removeImageCopy';
 import { createImage } from './createImage';
+import { planCleanup } from './planCleanup';
+import { applyPlan } from './applyPlan';
 
 /** Every command of the images view, one file each; the key is the command's name in src/constants.ts COMMANDS. */
 export const IMAGE_COMMANDS = {
@@ -39,4 +41,6 @@ export const IMAGE_COMMANDS = {
     copyImageToRegions,
     removeImageCopy,
     createImage,
+    planCleanup,
+    applyPlan,
 } satisfies CommandFactories<ImagesCommandContext>;

@@ -106,6 +106,11 @@ function othersOnlyLabel(count: number, inUse: boolean, referenced: boolean): st
     return referenced ? vscode.l10n.t('Delete {0} Unreferenced Only', count) : vscode.l10n.t('Delete {0} Unused Only', count);
 }
 
+/** A bulk action that always asks to type the number of images (Apply Plan): the count is what the person checks. */
+export function confirmByCount(ui: UserInterface, question: string, details: string, count: number): Promise<boolean> {
+    return typed(ui, question, details, String(count), false);
+}
+
 /** Asks to type `expected`; the prompt says what to type, and nothing is pre-written in the box. */
 async function typed(ui: UserInterface, title: string, details: string, expected: string, isName: boolean): Promise<boolean> {
     const answer = await ui.showInputBox({

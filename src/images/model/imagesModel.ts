@@ -48,6 +48,8 @@ export interface ImagesModelDependencies {
     /** Deleted images still listed when polling gives up. */
     readonly onPollingGaveUp: (remaining: readonly string[]) => void;
     readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
+    /** Group By "cleanup": each listed image's live cleanup verdict (the cleanup's rules, not the model's). */
+    readonly cleanupVerdicts?: (images: readonly ZenlayerImage[]) => ReadonlyMap<string, string>;
     /** The workspace's references to the images (rows, tooltips, Group By usage); absent in tests that do not need them. */
     readonly references?: WorkspaceReferences;
     /** Every complete listing (no filter Zenlayer applies), for the observation record; called before the view updates. */
@@ -405,13 +407,22 @@ export class ImagesModel implements DeleteGuard {
         }
     }
 
+    /** The cleanup's verdicts changed (its rules, observations or the workspace's references): regroup if grouped by them. */
+    regroup(): void {
+        if (this.groupBy === 'cleanup') {
+            this.rebuild();
+        }
+    }
+
     private rebuild(): void {
         const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
         const referencedIn = referencedFileCounts(this.deps.references);
+        const verdicts = this.groupBy === 'cleanup' ? this.deps.cleanupVerdicts?.(this.cachedImages) : undefined;
         this.roots = buildImageTree(shown, this.groupBy, (image) => ({
             protectedBy: this.protectedBy(image),
             instances: this.instancesOf(image.id),
             referencedIn: referencedIn(image.id),
+            ...(verdicts ? { verdict: verdicts.get(image.id) ?? '' } : {}),
         }));
         this.changed.fire();
     }

@@ -19,7 +19,7 @@ export interface ObservedAgesDependencies {
  * the writes follow one after another per account. Keeps the last observations of each account at hand, so a tooltip
  * reads an image's first-seen date without touching the disk.
  */
-export class ObservedAges {
+export class ObservedAges implements ObservationStore {
     private readonly known = new Map<string, AccountObservations>();
     private readonly writing = new Map<string, Promise<void>>();
     private readonly waiting = new Map<string, (CompleteListing & { readonly at: number })[]>();
@@ -58,12 +58,17 @@ export class ObservedAges {
         return read;
     }
 
-    /** Records the listing now (a plan's own fresh listing) and returns the observations it leads to. */
-    async observe(listing: CompleteListing): Promise<AccountObservations> {
-        await this.writing.get(listing.account);
-        const observed = await this.deps.store.observe(listing.account, observedListing(listing), this.deps.now());
-        this.known.set(listing.account, observed);
+    /** Records a listing now (a cleanup plan's own fresh listing), after the view's pending writes, and returns the observations. */
+    async observe(account: string, listing: ObservedListing, at: number): Promise<AccountObservations> {
+        await this.writing.get(account);
+        const observed = await this.deps.store.observe(account, listing, at);
+        this.known.set(account, observed);
         return observed;
+    }
+
+    /** The store's read, through what this window knows: a cleanup reads observations the way the tooltips do. */
+    read(account: string): Promise<AccountObservations> {
+        return this.observations(account);
     }
 
     /** The removed account's observations are gone from the file; nothing of them stays here either. */

@@ -4,6 +4,7 @@ import type { ZenlayerImage } from '../../zenlayer/types';
 import { compareByName, isDeletable } from './images';
 import type { RegionNode } from './regionRows';
 import type { UsingInstance } from './usage';
+import { VERDICT_ORDER } from '../cleanup/model/verdicts';
 
 export interface ImageNode {
     readonly kind: 'image';
@@ -16,12 +17,14 @@ export interface ImageNode {
     readonly instances?: readonly UsingInstance[];
     /** How many workspace files reference the image (0: none); undefined while the workspace scan is not ready. */
     readonly referencedIn?: number;
+    /** Group By "cleanup": the image's live verdict ('delete' or the strongest reason it is kept; '' not known yet). */
+    readonly verdict?: string;
     /** Set for an image inside a group: its row leaves out what the group already says. */
     readonly groupedBy?: Exclude<GroupBy, 'none'>;
 }
 
 /** What the model knows about an image beyond the listing, attached to its nodes. */
-export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances' | 'referencedIn'>;
+export type ImageFacts = Pick<ImageNode, 'protectedBy' | 'instances' | 'referencedIn' | 'verdict'>;
 
 /**
  * The usage groups' keys, in the order they show; '' is "usage unknown". An image no instance runs but the workspace's
@@ -33,7 +36,7 @@ export interface GroupNode {
     readonly kind: 'group';
     readonly id: string;
     readonly groupBy: Exclude<GroupBy, 'none'>;
-    /** The status, OS type, region or usage key; '' when the image has none (or its usage is unknown). */
+    /** The status, OS type, region, usage or cleanup verdict key; '' when the image has none (or its usage is unknown). */
     readonly key: string;
     readonly children: readonly ImageNode[];
     readonly deletableCount: number;
@@ -70,6 +73,8 @@ function groupKeys(image: ZenlayerImage, facts: ImageFacts, groupBy: Exclude<Gro
             return [image.osType ?? ''];
         case 'region':
             return image.regionIds.length > 0 ? image.regionIds : [''];
+        case 'cleanup':
+            return [facts.verdict ?? ''];
     }
 }
 
@@ -89,6 +94,12 @@ function compareGroupKeys(a: string, b: string): number {
         return a === b ? 0 : a === '' ? 1 : -1;
     }
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "Would delete" first, then the reasons to keep in the order they are weighed, unknown last. */
+function verdictRank(key: string): number {
+    const rank = (VERDICT_ORDER as readonly string[]).indexOf(key);
+    return rank === -1 ? VERDICT_ORDER.length : rank;
 }
 
 /**
@@ -112,7 +123,8 @@ export function buildImageTree(images: readonly ZenlayerImage[], groupBy: GroupB
             members.push({ kind: 'image', id: `${groupBy}:${key}/${image.id}`, image, groupedBy: groupBy, ...known });
         }
     }
-    return [...groups.keys()].sort(compareGroupKeys).map((key) => {
+    const order = groupBy === 'cleanup' ? (a: string, b: string) => verdictRank(a) - verdictRank(b) : compareGroupKeys;
+    return [...groups.keys()].sort(order).map((key) => {
         const children = groups.get(key) ?? [];
         return {
             kind: 'group',

@@ -12,6 +12,8 @@ import type { WorkspaceReferences } from '../../shared/references/workspaceRefer
 import { referencesMarkdown } from './referencesTooltip';
 import type { ZenlayerImage } from '../../zenlayer';
 import { regionItem } from './regionItems';
+import type { VerdictKey } from '../cleanup/model/verdicts';
+import { verdictLabel } from '../cleanup/texts';
 
 /** Whether an image row expands into region rows, and whether a copy of it is on its way (then it opens by itself). */
 export interface RowExpansion {
@@ -155,7 +157,7 @@ function deleteFailureText(failure: DeleteFailure): string {
 
 function groupLabel(node: GroupNode): string {
     if (node.key !== '') {
-        return node.groupBy === 'usage' ? usageGroupLabel(node.key) : node.key;
+        return node.groupBy === 'usage' ? usageGroupLabel(node.key) : node.groupBy === 'cleanup' ? verdictLabel(node.key as VerdictKey) : node.key;
     }
     switch (node.groupBy) {
         case 'status':
@@ -166,6 +168,8 @@ function groupLabel(node: GroupNode): string {
             return vscode.l10n.t('No region');
         case 'usage':
             return vscode.l10n.t('Usage unknown');
+        case 'cleanup':
+            return verdictLabel('');
     }
 }
 
@@ -180,13 +184,25 @@ function usageGroupLabel(key: string): string {
     }
 }
 
+function cleanupGroupIcon(key: string): string {
+    return key === 'delete' ? 'trash' : key === 'protected' ? 'shield' : key === '' ? 'question' : 'pass';
+}
+
 function groupItem(node: GroupNode): vscode.TreeItem {
     const item = new vscode.TreeItem(groupLabel(node), vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     item.description = node.children.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', node.children.length);
     item.contextValue = node.deletableCount > 0 ? 'zenlayer.group.deletable' : 'zenlayer.group';
     item.iconPath = new vscode.ThemeIcon(
-        node.groupBy === 'region' ? 'globe' : node.groupBy === 'osType' ? 'vm' : node.groupBy === 'usage' ? 'server' : 'symbol-enum',
+        node.groupBy === 'region'
+            ? 'globe'
+            : node.groupBy === 'osType'
+              ? 'vm'
+              : node.groupBy === 'usage'
+                ? 'server'
+                : node.groupBy === 'cleanup'
+                  ? cleanupGroupIcon(node.key)
+                  : 'symbol-enum',
     );
     return item;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_ENDPOINT } from '../../zenlayer/endpoint';
 
 /** How the images view groups its rows (zenlayer.images.groupBy). */
-export const GROUP_BY_VALUES = ['none', 'status', 'osType', 'region', 'usage'] as const;
+export const GROUP_BY_VALUES = ['none', 'status', 'osType', 'region', 'usage', 'cleanup'] as const;
 export type GroupBy = (typeof GROUP_BY_VALUES)[number];
 
 export const CONFIRMATION_MODES = ['modal', 'typeToConfirm'] as const;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SETTINGS } from '../../constants';
+import { CLEANUP_SETTING_KEYS, SETTINGS } from '../../constants';
 import { parseProtectionRules, type ProtectionRule } from './protection';
 import { Emitter } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
@@ -13,6 +13,16 @@ export interface SettingsChange {
     readonly endpointChanged: boolean;
     readonly groupByChanged: boolean;
     readonly protectionChanged: boolean;
+    /** A zenlayer.cleanup.* setting changed at some level (the cleanup's rules are read again). */
+    readonly cleanupChanged: boolean;
+}
+
+/** One scope's levels of a setting, as `WorkspaceConfiguration.inspect()` gives them. */
+export interface InspectedLevels {
+    readonly defaultValue?: unknown;
+    readonly globalValue?: unknown;
+    readonly workspaceValue?: unknown;
+    readonly workspaceFolderValue?: unknown;
 }
 
 /**
@@ -26,6 +36,7 @@ export class SettingsService implements vscode.Disposable {
     private settings: ExtensionSettings;
     private proxySettings: ProxySettings;
     private protection: readonly ProtectionRule[];
+    private cleanupLevels: string;
     private readonly subscription: vscode.Disposable;
     private readonly reportedProblems = { settings: new Set<string>(), protection: new Set<string>() };
 
@@ -33,6 +44,7 @@ export class SettingsService implements vscode.Disposable {
         this.settings = this.readExtensionSettings();
         this.proxySettings = readProxySettings();
         this.protection = this.readProtection();
+        this.cleanupLevels = this.readCleanupLevels();
         this.subscription = vscode.workspace.onDidChangeConfiguration(() => this.reread());
     }
 
@@ -47,6 +59,15 @@ export class SettingsService implements vscode.Disposable {
     /** Every level's entries of zenlayer.delete.protectedImages together: a workspace adds, never removes. */
     get protectionRules(): readonly ProtectionRule[] {
         return this.protection;
+    }
+
+    /**
+     * Every level of a setting under `zenlayer.`, for the window and for each workspace folder (folder values differ per
+     * folder): for settings where a workspace may only make things stricter, which the caller decides level by level.
+     */
+    inspectEverywhere(key: string): readonly (InspectedLevels | undefined)[] {
+        const inspect = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS.section, scope).inspect<unknown>(key);
+        return [inspect(), ...(vscode.workspace.workspaceFolders ?? []).map((folder) => inspect(folder.uri))];
     }
 
     /**
@@ -79,8 +100,11 @@ export class SettingsService implements vscode.Disposable {
             before.settings.requestTimeoutMs !== after.settings.requestTimeoutMs ||
             JSON.stringify(before.proxy) !== JSON.stringify(after.proxy);
         const groupByChanged = before.settings.groupBy !== after.settings.groupBy;
-        if (clientChanged || groupByChanged || protectionChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
-            this.changed.fire({ clientChanged, endpointChanged, groupByChanged, protectionChanged });
+        const cleanupLevels = this.readCleanupLevels();
+        const cleanupChanged = cleanupLevels !== this.cleanupLevels;
+        this.cleanupLevels = cleanupLevels;
+        if (clientChanged || groupByChanged || protectionChanged || cleanupChanged || JSON.stringify(before.settings) !== JSON.stringify(after.settings)) {
+            this.changed.fire({ clientChanged, endpointChanged, groupByChanged, protectionChanged, cleanupChanged });
         }
     }
 
@@ -129,6 +153,10 @@ export class SettingsService implements vscode.Disposable {
             'protection',
         );
         return rules;
+    }
+
+    private readCleanupLevels(): string {
+        return JSON.stringify(CLEANUP_SETTING_KEYS.map((key) => this.inspectEverywhere(key)));
     }
 
     private readExtensionSettings(): ExtensionSettings {

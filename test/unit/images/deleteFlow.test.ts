@@ -429,10 +429,20 @@ describe('DeleteFlow: a protected image is never sent, by any path', () => {
 
     it('Delete Unused Images does not offer it, although no instance uses it', async () => {
         const feature = await protectedFeature();
+        feature.cleanupRules.keepNewest = 0; // no family rule: only the protection keeps it
         feature.ui.pickNext((labels) => labels).clickNext('Delete');
         await feature.deletes.deleteUnused();
         assert.strictEqual(feature.model.instancesOf('img-db-golden')?.length, 0, 'unused, so only the protection keeps it out');
-        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, ['web-1', 'web-2']);
+        assert.deepStrictEqual(feature.ui.of('pick')[0].labels, [
+            'Would delete (2)',
+            'web-1',
+            'web-2',
+            'Kept: not deletable (3)',
+            '$(info) cache, ci-runner, ubuntu',
+            'Protected (1)',
+            '$(info) db-golden',
+        ]);
+        assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-1', 'img-web-2']], 'the kept summaries, though ticked, send nothing');
         assert.deepStrictEqual(protectedSends(feature), []);
     });
 
@@ -452,12 +462,27 @@ describe('DeleteFlow: a protected image is never sent, by any path', () => {
 describe('DeleteFlow: Delete Unused Images', () => {
     it('refreshes usage, offers the unused deletable images all picked with count and size, and says what it freed once gone', async () => {
         const feature = await withUsage();
+        feature.cleanupRules.keepNewest = 0;
+        feature.cleanupRules.minAgeDays = 0; // old-build appears after the first listing: no age rule here
         feature.account.images.push(image('old-build', { sizeGiB: 40 }));
-        feature.ui.pickNext((labels) => labels).clickNext('Delete');
+        feature.ui.pickNext((labels) => labels.filter((label) => !label.startsWith('$(info)'))).clickNext('Delete');
         await feature.deletes.deleteUnused();
         const [pick] = feature.ui.of('pick');
-        assert.deepStrictEqual(pick.labels, ['old-build', 'web-1', 'web-2'], 'listed fresh, without the image in use, the transitional and public ones');
-        assert.strictEqual(pick.title, 'Delete Unused Images: 3 image(s), 80 GiB');
+        assert.deepStrictEqual(
+            pick.labels,
+            [
+                'Would delete (3)',
+                'old-build',
+                'web-1',
+                'web-2',
+                'Kept: not deletable (3)',
+                '$(info) cache, ci-runner, ubuntu',
+                'Kept: in use (1)',
+                '$(info) db-golden',
+            ],
+            'listed fresh, without the image in use, the transitional and public ones',
+        );
+        assert.strictEqual(pick.title, 'Delete Unused Images: 3 image(s), 80 GiB · 4 kept by the cleanup rules');
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-old-build', 'img-web-1', 'img-web-2']]);
         ['img-old-build', 'img-web-1', 'img-web-2'].forEach((id) => feature.account.remove(id));
         await feature.clock.advance(5000);

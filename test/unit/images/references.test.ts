@@ -194,15 +194,16 @@ describe('explicit deletes: references from the workspace', () => {
         assert.deepStrictEqual(feature.account.deleteCalls, [], 'dismissed: nothing sent');
     });
 
-    it('Delete Unused Images… is left to its own rules: no reference wait or lines in its confirmation', async () => {
-        const references = new FakeWorkspaceReferences({ kind: 'scanning' });
+    it('Delete Unused Images… keeps referenced images by the cleanup rules, so its confirmation needs no reference lines', async () => {
+        const references = new FakeWorkspaceReferences().reference('img-web-09', 'infra/main.tf:14');
         const feature = await withReferences(references);
-        feature.ui.pickNext(() => ['scratch']).clickNext('Delete');
+        // Only the reference rule: no family or age rule keeps these single builds.
+        feature.cleanupRules.keepNewest = 0;
+        feature.cleanupRules.minAgeDays = 0;
+        feature.ui.pickNext((labels) => labels.filter((label) => label === 'scratch')).clickNext('Delete');
         await feature.deletes.deleteUnused();
-        assert.deepStrictEqual(
-            feature.ui.of('progress').map((call) => call.title),
-            ['Deleting image scratch…'],
-        );
+        const [offer] = feature.ui.of('pick');
+        assert.ok(offer && offer.labels.includes('scratch') && !offer.labels.includes('web-09'), 'the referenced image is not offered');
         assert.doesNotMatch(feature.ui.messages('warning')[0].detail ?? '', /referenc/);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-scratch']]);
     });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { SettingsService, type SettingsChange } from '../../../../src/shared/settings/settingsService';
+import { CleanupRulesReader } from '../../../../src/images/cleanup/settingsRules';
 import { DEFAULT_ENDPOINT } from '../../../../src/zenlayer';
 import { fakeConfiguration } from '../../../support/fakeVscode';
 import { memoryLogger } from '../../../support/imagesFeature';
@@ -29,7 +30,9 @@ describe('SettingsService', () => {
         const { service, changes } = setup();
         fakeConfiguration.user.set('zenlayer.endpoint', 'http://127.0.0.1:9000'); // changed without its own event
         fakeConfiguration.set('user', 'zenlayer.images.groupBy', 'status');
-        assert.deepStrictEqual(changes, [{ clientChanged: true, endpointChanged: true, groupByChanged: true, protectionChanged: false }]);
+        assert.deepStrictEqual(changes, [
+            { clientChanged: true, endpointChanged: true, groupByChanged: true, protectionChanged: false, cleanupChanged: false },
+        ]);
         assert.strictEqual(service.current.endpoint, 'http://127.0.0.1:9000');
     });
 
@@ -46,10 +49,20 @@ describe('SettingsService', () => {
             ['http.proxyAuthorization', 'Basic x'],
         ] as const) {
             fakeConfiguration.set('user', key, value);
-            assert.deepStrictEqual(changes.pop(), { clientChanged: true, endpointChanged: false, groupByChanged: false, protectionChanged: false }, key);
+            assert.deepStrictEqual(
+                changes.pop(),
+                { clientChanged: true, endpointChanged: false, groupByChanged: false, protectionChanged: false, cleanupChanged: false },
+                key,
+            );
         }
         fakeConfiguration.set('user', 'zenlayer.delete.confirmation', 'typeToConfirm');
-        assert.deepStrictEqual(changes.pop(), { clientChanged: false, endpointChanged: false, groupByChanged: false, protectionChanged: false });
+        assert.deepStrictEqual(changes.pop(), {
+            clientChanged: false,
+            endpointChanged: false,
+            groupByChanged: false,
+            protectionChanged: false,
+            cleanupChanged: false,
+        });
     });
 
     it('logs an invalid value once, not at every later change, and uses the default', () => {
@@ -93,5 +106,27 @@ describe('SettingsService', () => {
         await service.updateGroupBy('osType');
         assert.strictEqual(fakeConfiguration.workspace.get('zenlayer.images.groupBy'), 'osType', 'a user write would stay hidden behind the workspace value');
         assert.strictEqual(service.current.groupBy, 'osType');
+    });
+
+    it('reads the cleanup rules from every level: a workspace makes them stricter, never looser; a change is reported; a bad value is logged once', () => {
+        const { service, changes, logger } = setup();
+        fakeConfiguration.set('defaults', 'zenlayer.cleanup.keepNewest', 2);
+        fakeConfiguration.set('defaults', 'zenlayer.cleanup.minAgeDays', 7);
+        const reader = new CleanupRulesReader(service, logger);
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [2, 7]);
+        fakeConfiguration.set('user', 'zenlayer.cleanup.keepNewest', 1);
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.minAgeDays', 0);
+        assert.strictEqual(changes.at(-1)?.cleanupChanged, true);
+        reader.reread();
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [1, 7], "the user's 1 counts; the workspace's 0 would delete more");
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.keepNewest', 5);
+        fakeConfiguration.set('workspace', 'zenlayer.cleanup.minAgeDays', 'soon');
+        reader.reread();
+        reader.reread();
+        assert.deepStrictEqual([reader.rules.keepNewest, reader.rules.minAgeDays], [5, 7], 'the workspace keeps more: it counts');
+        assert.deepStrictEqual(
+            logger.lines.filter((line) => line.includes('cleanup')),
+            ['[warn] Ignoring zenlayer.cleanup.minAgeDays = "soon" (workspace settings: not a whole number in range); using the default.'],
+        );
     });
 });
