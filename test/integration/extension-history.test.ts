@@ -33,7 +33,7 @@ function tooltipText(api: ZenlayerImagesTestApi, name: string): string {
 }
 
 describe('extension: delete history and observation record', () => {
-    const fixture = useSignedInExtension({ deleteDelayMs: 1500 });
+    const fixture = useSignedInExtension({ deleteDelayMs: 1500 }, { workspaceReferences: false });
     let emulator: RunningEmulator;
     let api: ZenlayerImagesTestApi;
     let ui: ScriptedUi;
