@@ -8,29 +8,12 @@ import type { DeleteFailure, ImageMarks } from './images';
 import type { Scheduler } from './polling';
 import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
 import type { DeleteGuard } from './selection';
-import { buildImageTree, type GroupBy, type ImageNode, type MessageKind, type RootNode, type TreeNode } from './tree';
-import { instancesUsing, joinUsage, type Usage, type UsingInstance } from './usage';
+import { buildImageTree, type GroupBy, type ImageNode, type RootNode, type TreeNode } from './tree';
+import { type CompleteListing, listImagesAndUsage, serverFilter } from './listing';
+import { type FailureClassifier, type ListingOutcome, type LoadState, type RefreshOutcome, stateRows } from './loadState';
+import { instancesUsing, type Usage, type UsingInstance } from './usage';
 import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { referencedFileCounts } from './references';
-
-export type LoadState =
-    { readonly kind: 'signedOut' } | { readonly kind: 'loading' } | { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
-
-/**
- * How a refresh ended: `loaded` (the cache now holds a full listing), `signedOut`, `failed` (the cache is empty because
- * the listing failed, not because the images are gone) or `superseded` (a newer refresh aborted it; it changed nothing).
- */
-export type RefreshOutcome = 'loaded' | 'signedOut' | 'failed' | 'superseded';
-
-/** How a change that needs a new listing ended: that listing's outcome, or `deferred` until the view is shown. */
-export type ListingOutcome = RefreshOutcome | 'deferred';
-
-/** How the model tells a failed load apart, so the view can offer the right way out. */
-export interface FailureClassifier {
-    readonly isClockSkew: (error: unknown) => boolean;
-    readonly isAuthFailure: (error: unknown) => boolean;
-    readonly isUnreachable: (error: unknown) => boolean;
-}
 
 export interface ImagesModelDependencies {
     /** The API for the stored credentials; undefined when signed out. */
@@ -54,13 +37,6 @@ export interface ImagesModelDependencies {
     readonly references?: WorkspaceReferences;
     /** Every complete listing (no filter Zenlayer applies), for the observation record; called before the view updates. */
     readonly listed?: (listing: CompleteListing) => void;
-}
-
-/** One listing of every image of the account, with the usage listed beside it. */
-export interface CompleteListing {
-    readonly account: string;
-    readonly images: readonly ZenlayerImage[];
-    readonly usage: Usage;
 }
 
 /**
@@ -180,19 +156,7 @@ export class ImagesModel implements DeleteGuard {
 
     /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
     rootNodes(): RootNode[] {
-        if (this.loadState.kind === 'loaded' && this.filter.unusedOnly && this.usage.kind === 'unknown') {
-            return [message('usageUnknown', this.deps.describeError(this.usage.error))]; // never "unused" without knowing
-        }
-        switch (this.loadState.kind) {
-            case 'signedOut':
-                return [];
-            case 'loading':
-                return this.images.size > 0 ? this.roots : [message('loading')];
-            case 'failed':
-                return [this.failureMessage(this.loadState.error)];
-            case 'loaded':
-                return this.roots.length > 0 ? this.roots : [message(isFilterActive(this.filter) ? 'noMatches' : 'noImages')];
-        }
+        return stateRows({ state: this.loadState, roots: this.roots, cached: this.images.size, filter: this.filter, usage: this.usage }, this.deps);
     }
 
     /** The image rows top to bottom, as the view shows them (groups expanded). */
@@ -357,17 +321,7 @@ export class ImagesModel implements DeleteGuard {
             if (!api) {
                 return this.apply(generation, { kind: 'signedOut' }, []);
             }
-            // Images and instances in one round-trip depth; instances failing leaves usage unknown, not the view empty.
-            const [images, usage] = await Promise.all([
-                api.listCustomImages(serverFilter(this.filter), { signal }),
-                api.listInstances({}, { signal }).then(
-                    (instances): Usage => joinUsage(instances),
-                    (error: unknown): Usage => ({ kind: 'unknown', error }),
-                ),
-            ]);
-            if (usage.kind === 'unknown' && !signal.aborted) {
-                this.deps.logger.warn(`Listing instances failed, so image usage is unknown: ${this.deps.describeError(usage.error)}`);
-            }
+            const { images, usage } = await listImagesAndUsage(api, this.filter, signal, this.deps);
             this.usage = generation === this.generation ? usage : this.usage;
             return this.apply(generation, { kind: 'loaded' }, images);
         } catch (error) {
@@ -426,30 +380,4 @@ export class ImagesModel implements DeleteGuard {
         }));
         this.changed.fire();
     }
-
-    private failureMessage(error: unknown): RootNode {
-        const { classify } = this.deps;
-        // A skewed clock is refused like a wrong key, but re-entering the key would not help.
-        const kind = classify.isClockSkew(error)
-            ? 'clockSkew'
-            : classify.isAuthFailure(error)
-              ? 'credentialsRejected'
-              : classify.isUnreachable(error)
-                ? 'unreachable'
-                : 'loadFailed';
-        return message(kind, this.deps.describeError(error));
-    }
-}
-
-/** What Zenlayer filters; "unused only" is the model's own, from the instance listing. */
-function serverFilter(filter: ImageFilter): ImageFilter {
-    return {
-        ...(filter.name !== undefined ? { name: filter.name } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.osType ? { osType: filter.osType } : {}),
-    };
-}
-
-function message(kind: MessageKind, detail?: string): RootNode {
-    return { kind: 'message', id: `message:${kind}`, message: kind, ...(detail ? { detail } : {}) };
 }

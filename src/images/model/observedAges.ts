@@ -1,5 +1,5 @@
 import type { AccountObservations, FirstSeen, ObservedListing } from '../../shared/records/observations';
-import type { CompleteListing } from './imagesModel';
+import type { CompleteListing } from './listing';
 
 /** The observation record as this feature uses it (src/shared/records/observations.ts ObservationRecord). */
 export interface ObservationStore {

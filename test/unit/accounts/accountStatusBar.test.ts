@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import { AccountChecks } from '../../../src/accounts/model/accountChecks';
 import { AccountStatusBar } from '../../../src/accounts/statusBar';
 import { AccountStore } from '../../../src/shared/session/accountStore';
-import type { LoadState } from '../../../src/images/model/imagesModel';
+import type { LoadState } from '../../../src/images/model/loadState';
 import { describeError, isAuthFailure } from '../../../src/platform/errorText';
 import { ZenlayerApiError } from '../../../src/zenlayer';
 import { EventEmitter, type MarkdownString, type ThemeColor } from '../../support/fakeVscode';
