@@ -1,43 +1,17 @@
-import type { ImagesApi } from '../../shared/session/session';
 import { Emitter } from '../../platform/events';
-import type { Logger } from '../../platform/logger';
 import type { ZenlayerImage } from '../../zenlayer/types';
 import { type ImageFilter, isFilterActive } from './filter';
 import { DeleteTracker } from './deleteTracker';
 import type { DeleteFailure, ImageMarks } from './images';
-import type { Scheduler } from './polling';
 import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
 import type { DeleteGuard } from './selection';
 import { buildImageTree, type GroupBy, type ImageNode, type RootNode, type TreeNode } from './tree';
-import { type CompleteListing, listImagesAndUsage, serverFilter } from './listing';
-import { type FailureClassifier, type ListingOutcome, type LoadState, type RefreshOutcome, stateRows } from './loadState';
+import { listImagesAndUsage, serverFilter } from './listing';
+import { type ListingOutcome, type LoadState, type RefreshOutcome, stateRows } from './loadState';
 import { instancesUsing, type Usage, type UsingInstance } from './usage';
-import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { referencedFileCounts } from './references';
-
-export interface ImagesModelDependencies {
-    /** The API for the stored credentials; undefined when signed out. */
-    readonly api: () => Promise<ImagesApi | undefined>;
-    readonly logger: Logger;
-    /** One line for the log (the view's own texts are built from the typed state). */
-    readonly describeError: (error: unknown) => string;
-    readonly classify: FailureClassifier;
-    /** Shows that a load runs (the view's progress bar) while the view keeps showing what it had. */
-    readonly withProgress: <R>(task: () => Promise<R>) => Promise<R>;
-    /** Persists the filter (per workspace) when the user changes it. */
-    readonly saveFilter: (filter: ImageFilter) => Promise<void>;
-    readonly scheduler: Scheduler;
-    readonly pollIntervalMs: () => number;
-    /** Deleted images still listed when polling gives up. */
-    readonly onPollingGaveUp: (remaining: readonly string[]) => void;
-    readonly initial: { readonly groupBy: GroupBy; readonly filter: ImageFilter };
-    /** Group By "cleanup": each listed image's live cleanup verdict (the cleanup's rules, not the model's). */
-    readonly cleanupVerdicts?: (images: readonly ZenlayerImage[]) => ReadonlyMap<string, string>;
-    /** The workspace's references to the images (rows, tooltips, Group By usage); absent in tests that do not need them. */
-    readonly references?: WorkspaceReferences;
-    /** Every complete listing (no filter Zenlayer applies), for the observation record; called before the view updates. */
-    readonly listed?: (listing: CompleteListing) => void;
-}
+import { LatestRun } from './latestRun';
+import type { ImagesModelDependencies } from './modelDependencies';
 
 /**
  * Everything the images view shows, in one place: the cached listing, its load state and error, the filter and
@@ -70,14 +44,11 @@ export class ImagesModel implements DeleteGuard {
      */
     private stale = false;
     private protection: readonly ProtectionRule[] = [];
-    /** Bumped by every refresh; an answer for an older one changes nothing. */
-    private generation = 0;
+    /** The refresh running; a newer one aborts it. */
+    private readonly runs = new LatestRun();
     /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
     private account = 0;
     private shownAccountName: string | undefined;
-    /** Aborts the requests of the refresh in flight when a newer one starts. */
-    private loading: AbortController | undefined;
-    private inFlight: Promise<unknown> | undefined;
     private readonly referencesChanged: { dispose(): void } | undefined;
 
     constructor(private readonly deps: ImagesModelDependencies) {
@@ -176,10 +147,8 @@ export class ImagesModel implements DeleteGuard {
     }
 
     /** Resolves when no refresh is running any more, including ones started meanwhile. */
-    async whenIdle(): Promise<void> {
-        while (this.inFlight) {
-            await this.inFlight;
-        }
+    whenIdle(): Promise<void> {
+        return this.runs.whenIdle();
     }
 
     /**
@@ -188,20 +157,7 @@ export class ImagesModel implements DeleteGuard {
      */
     refresh(): Promise<RefreshOutcome> {
         this.stale = false;
-        const generation = ++this.generation;
-        this.loading?.abort();
-        const controller = new AbortController();
-        this.loading = controller;
-        const settled = this.deps
-            .withProgress(() => this.load(generation, controller.signal))
-            .finally(() => {
-                if (generation === this.generation) {
-                    this.inFlight = undefined;
-                    this.loading = undefined;
-                }
-            });
-        this.inFlight = settled;
-        return settled;
+        return this.runs.start((generation, signal) => this.deps.withProgress(() => this.load(generation, signal)));
     }
 
     /**
@@ -308,7 +264,7 @@ export class ImagesModel implements DeleteGuard {
     }
 
     dispose(): void {
-        this.loading?.abort();
+        this.runs.abort();
         this.referencesChanged?.dispose();
         this.deletes.dispose();
         this.changed.dispose();
@@ -322,10 +278,10 @@ export class ImagesModel implements DeleteGuard {
                 return this.apply(generation, { kind: 'signedOut' }, []);
             }
             const { images, usage } = await listImagesAndUsage(api, this.filter, signal, this.deps);
-            this.usage = generation === this.generation ? usage : this.usage;
+            this.usage = this.runs.isCurrent(generation) ? usage : this.usage;
             return this.apply(generation, { kind: 'loaded' }, images);
         } catch (error) {
-            if (signal.aborted || generation !== this.generation) {
+            if (signal.aborted || !this.runs.isCurrent(generation)) {
                 return 'superseded'; // the newer refresh reports its own outcome
             }
             this.deps.logger.error(`Listing images failed: ${this.deps.describeError(error)}`);
@@ -334,7 +290,7 @@ export class ImagesModel implements DeleteGuard {
     }
 
     private apply(generation: number, state: Exclude<LoadState, { kind: 'loading' }>, images: readonly ZenlayerImage[]): RefreshOutcome {
-        if (generation !== this.generation) {
+        if (!this.runs.isCurrent(generation)) {
             return 'superseded';
         }
         this.loadState = state;
