@@ -3,13 +3,13 @@ import type { ZenlayerImage } from '../../zenlayer/types';
 import { type ImageFilter, isFilterActive } from './filter';
 import { DeleteTracker } from './deleteTracker';
 import type { DeleteFailure, ImageMarks } from './images';
-import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
+import type { ProtectionRule } from '../../shared/settings/protection';
 import type { DeleteGuard } from './selection';
-import { buildImageTree, type GroupBy, type ImageNode, type RootNode, type TreeNode } from './tree';
+import { type GroupBy, type ImageNode, type RootNode, type TreeNode } from './tree';
 import { listImagesAndUsage, serverFilter } from './listing';
 import { type ListingOutcome, type LoadState, type RefreshOutcome, stateRows } from './loadState';
 import { instancesUsing, type Usage, type UsingInstance } from './usage';
-import { referencedFileCounts } from './references';
+import { ImageRows } from './imageRows';
 import { LatestRun } from './latestRun';
 import type { ImagesModelDependencies } from './modelDependencies';
 
@@ -33,9 +33,8 @@ export class ImagesModel implements DeleteGuard {
     private signInKnown = false;
     private images = new Map<string, ZenlayerImage>();
     private usage: Usage = { kind: 'unknown', error: undefined };
-    private roots: RootNode[] = [];
     private filter: ImageFilter;
-    private groupBy: GroupBy;
+    private readonly rows: ImageRows;
     private viewVisible = false;
     /**
      * Nothing is listed for the shown account yet (or a setting made the listing stale) and nobody has looked: no
@@ -43,7 +42,6 @@ export class ImagesModel implements DeleteGuard {
      * first account is known (accountChanged), so a view visible at start-up does not list before that.
      */
     private stale = false;
-    private protection: readonly ProtectionRule[] = [];
     /** The refresh running; a newer one aborts it. */
     private readonly runs = new LatestRun();
     /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
@@ -53,7 +51,7 @@ export class ImagesModel implements DeleteGuard {
 
     constructor(private readonly deps: ImagesModelDependencies) {
         this.filter = deps.initial.filter;
-        this.groupBy = deps.initial.groupBy;
+        this.rows = new ImageRows(deps.initial.groupBy, deps);
         this.deletes = new DeleteTracker({
             ...deps,
             isVisible: () => this.viewVisible,
@@ -98,7 +96,7 @@ export class ImagesModel implements DeleteGuard {
     }
 
     get grouping(): GroupBy {
-        return this.groupBy;
+        return this.rows.grouping;
     }
 
     /** Which instances use each image, from the last refresh; `unknown` when they could not be listed. */
@@ -127,23 +125,17 @@ export class ImagesModel implements DeleteGuard {
 
     /** The view's rows: images or groups, or one message row for the state (none while signed out: the welcome shows). */
     rootNodes(): RootNode[] {
-        return stateRows({ state: this.loadState, roots: this.roots, cached: this.images.size, filter: this.filter, usage: this.usage }, this.deps);
+        return stateRows({ state: this.loadState, roots: this.rows.all, cached: this.images.size, filter: this.filter, usage: this.usage }, this.deps);
     }
 
     /** The image rows top to bottom, as the view shows them (groups expanded). */
     imageRows(): ImageNode[] {
-        return this.roots.flatMap((root) => (root.kind === 'image' ? [root] : root.kind === 'group' ? root.children : []));
+        return this.rows.images();
     }
 
     /** An image's group (or a region row's image), or undefined for a root node (TreeView.reveal needs it). */
     parentOf(node: TreeNode): TreeNode | undefined {
-        if (node.kind === 'region') {
-            return node.parent;
-        }
-        if (node.kind !== 'image') {
-            return undefined;
-        }
-        return this.roots.find((root) => root.kind === 'group' && root.children.some((child) => child.id === node.id));
+        return this.rows.parentOf(node);
     }
 
     /** Resolves when no refresh is running any more, including ones started meanwhile. */
@@ -213,21 +205,20 @@ export class ImagesModel implements DeleteGuard {
     }
 
     setGroupBy(groupBy: GroupBy): void {
-        if (groupBy !== this.groupBy) {
-            this.groupBy = groupBy;
+        if (this.rows.setGroupBy(groupBy)) {
             this.rebuild();
         }
     }
 
     /** The rules of zenlayer.delete.protectedImages (every level of the setting). */
     setProtectionRules(rules: readonly ProtectionRule[]): void {
-        this.protection = rules;
+        this.rows.setProtectionRules(rules);
         this.rebuild();
     }
 
     /** The protecting entry of zenlayer.delete.protectedImages, or undefined: protected images are never sent. */
     protectedBy(image: ZenlayerImage): string | undefined {
-        return protectingEntry(image, this.protection);
+        return this.rows.protectedBy(image);
     }
 
     /** Polling runs only while the view can be seen; showing it runs a check that fell due meanwhile. */
@@ -319,21 +310,14 @@ export class ImagesModel implements DeleteGuard {
 
     /** The cleanup's verdicts changed (its rules, observations or the workspace's references): regroup if grouped by them. */
     regroup(): void {
-        if (this.groupBy === 'cleanup') {
+        if (this.rows.grouping === 'cleanup') {
             this.rebuild();
         }
     }
 
     private rebuild(): void {
         const shown = this.filter.unusedOnly ? this.cachedImages.filter((image) => this.instancesOf(image.id)?.length === 0) : this.cachedImages;
-        const referencedIn = referencedFileCounts(this.deps.references);
-        const verdicts = this.groupBy === 'cleanup' ? this.deps.cleanupVerdicts?.(this.cachedImages) : undefined;
-        this.roots = buildImageTree(shown, this.groupBy, (image) => ({
-            protectedBy: this.protectedBy(image),
-            instances: this.instancesOf(image.id),
-            referencedIn: referencedIn(image.id),
-            ...(verdicts ? { verdict: verdicts.get(image.id) ?? '' } : {}),
-        }));
+        this.rows.rebuild(shown, this.cachedImages, (imageId) => this.instancesOf(imageId));
         this.changed.fire();
     }
 }
