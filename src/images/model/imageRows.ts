@@ -12,6 +12,7 @@ import type { UsingInstance } from './usage';
 export class ImageRows {
     private roots: RootNode[] = [];
     private protection: readonly ProtectionRule[] = [];
+    private readonly referencesChanged: { dispose(): void } | undefined;
 
     constructor(
         private groupBy: GroupBy,
@@ -19,7 +20,15 @@ export class ImageRows {
             readonly references?: WorkspaceReferences;
             readonly cleanupVerdicts?: (images: readonly ZenlayerImage[]) => ReadonlyMap<string, string>;
         },
-    ) {}
+        /** The rows must be built again: the workspace's references changed. */
+        outdated: () => void,
+    ) {
+        this.referencesChanged = deps.references?.onDidChange(outdated);
+    }
+
+    dispose(): void {
+        this.referencesChanged?.dispose();
+    }
 
     get grouping(): GroupBy {
         return this.groupBy;

@@ -11,6 +11,7 @@ import { type ListingOutcome, type LoadState, type RefreshOutcome, stateRows } f
 import { instancesUsing, type Usage, type UsingInstance } from './usage';
 import { ImageRows } from './imageRows';
 import { LatestRun } from './latestRun';
+import { ListingSchedule } from './listingSchedule';
 import type { ImagesModelDependencies } from './modelDependencies';
 
 /**
@@ -21,9 +22,9 @@ import type { ImagesModelDependencies } from './modelDependencies';
 export class ImagesModel implements DeleteGuard {
     private readonly changed = new Emitter<void>();
     readonly onDidChange = this.changed.event;
-    private readonly visibility = new Emitter<boolean>();
+    private readonly schedule = new ListingSchedule(() => this.refresh());
     /** Fires when the view is shown or hidden: what follows images polls only while it shows. */
-    readonly onDidChangeVisibility = this.visibility.event;
+    readonly onDidChangeVisibility = this.schedule.onDidChangeVisibility;
     private readonly deletes: DeleteTracker;
     /** Fires when accepted deletes end, or when the model stops following them (`abandoned`). */
     readonly onDidSettleDeletes: DeleteTracker['onDidSettle'];
@@ -35,32 +36,24 @@ export class ImagesModel implements DeleteGuard {
     private usage: Usage = { kind: 'unknown', error: undefined };
     private filter: ImageFilter;
     private readonly rows: ImageRows;
-    private viewVisible = false;
-    /**
-     * Nothing is listed for the shown account yet (or a setting made the listing stale) and nobody has looked: no
-     * request goes to Zenlayer until the view is shown or a command needs the images (ensureLoaded). False until the
-     * first account is known (accountChanged), so a view visible at start-up does not list before that.
-     */
-    private stale = false;
     /** The refresh running; a newer one aborts it. */
     private readonly runs = new LatestRun();
     /** Bumped when the account changes; a poll answer for the previous account changes nothing. */
     private account = 0;
     private shownAccountName: string | undefined;
-    private readonly referencesChanged: { dispose(): void } | undefined;
 
     constructor(private readonly deps: ImagesModelDependencies) {
         this.filter = deps.initial.filter;
-        this.rows = new ImageRows(deps.initial.groupBy, deps);
+        // The workspace's references change the rows (referenced in N files), not the listing.
+        this.rows = new ImageRows(deps.initial.groupBy, deps, () => this.rebuild());
         this.deletes = new DeleteTracker({
             ...deps,
-            isVisible: () => this.viewVisible,
+            isVisible: () => this.schedule.isVisible,
             images: () => this.images,
             account: () => this.account,
             changed: () => this.rebuild(),
         });
         this.onDidSettleDeletes = this.deletes.onDidSettle;
-        this.referencesChanged = deps.references?.onDidChange(() => this.rebuild());
     }
 
     /** The name of the account whose images these are (the view's description, the status bar). */
@@ -148,7 +141,7 @@ export class ImagesModel implements DeleteGuard {
      * and it leaves no trace). Accepted deletes that a full listing no longer shows are settled as gone.
      */
     refresh(): Promise<RefreshOutcome> {
-        this.stale = false;
+        this.schedule.listing();
         return this.runs.start((generation, signal) => this.deps.withProgress(() => this.load(generation, signal)));
     }
 
@@ -163,20 +156,18 @@ export class ImagesModel implements DeleteGuard {
         this.images.clear();
         this.usage = { kind: 'unknown', error: undefined };
         this.loadState = { kind: 'loading' };
-        this.stale = true;
         if (name !== undefined) {
             this.signInKnown = true; // signed in, known from SecretStorage alone: the palette's commands show at once
         }
         this.rebuild();
         this.deletes.announce({ gone: [], reverted: [], abandoned });
         // Signed out (or the store unreadable) costs no request to Zenlayer: settle it now, so the welcome view shows.
-        return name === undefined ? this.refresh() : this.refreshIfSeen();
+        return name === undefined ? this.refresh() : this.schedule.fallDue();
     }
 
     /** The same account through a rebuilt client (timeout or proxy settings): list again, once someone looks. */
     clientChanged(): Promise<ListingOutcome> {
-        this.stale = true;
-        return this.refreshIfSeen();
+        return this.schedule.fallDue();
     }
 
     /**
@@ -184,9 +175,7 @@ export class ImagesModel implements DeleteGuard {
      * account yet, then waits for the listing in flight.
      */
     async ensureLoaded(): Promise<void> {
-        if (this.stale) {
-            await this.refresh();
-        }
+        await this.schedule.ensureListed();
         await this.whenIdle();
     }
 
@@ -223,18 +212,11 @@ export class ImagesModel implements DeleteGuard {
 
     /** Polling runs only while the view can be seen; showing it runs a check that fell due meanwhile. */
     setViewVisible(visible: boolean): void {
-        this.viewVisible = visible;
-        if (visible && this.stale) {
-            void this.refresh(); // first shown, or shown after a switch while hidden
-        }
-        if (visible) {
-            this.deletes.resume();
-        }
-        this.visibility.fire(visible);
+        this.schedule.setVisible(visible, () => visible && this.deletes.resume());
     }
 
     get isViewVisible(): boolean {
-        return this.viewVisible;
+        return this.schedule.isVisible;
     }
 
     /** Zenlayer answered with these images' new state (a rename, a copy, a creation): their rows change in place. */
@@ -256,10 +238,10 @@ export class ImagesModel implements DeleteGuard {
 
     dispose(): void {
         this.runs.abort();
-        this.referencesChanged?.dispose();
+        this.rows.dispose();
         this.deletes.dispose();
         this.changed.dispose();
-        this.visibility.dispose();
+        this.schedule.dispose();
     }
 
     private async load(generation: number, signal: AbortSignal): Promise<RefreshOutcome> {
@@ -294,11 +276,6 @@ export class ImagesModel implements DeleteGuard {
         this.rebuild();
         this.deletes.announce({ gone, reverted: [], abandoned: [] });
         return state.kind;
-    }
-
-    /** Lists now when the view is visible; otherwise when it is next shown or a command calls ensureLoaded(). */
-    private refreshIfSeen(): Promise<ListingOutcome> {
-        return this.viewVisible ? this.refresh() : Promise.resolve('deferred');
     }
 
     private credentialsRead(): void {
