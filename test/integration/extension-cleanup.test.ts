@@ -1,6 +1,7 @@
 // The cleanup plan in a real VS Code against the emulator's demo account: Plan Cleanup… opens the plan (the newest
 // builds of web-frontend kept, the older one proposed, the workspace's references kept), Apply Plan sends exactly the
-// plan's images but not one that became used meanwhile, and refuses a plan older than 30 minutes.
+// plan's images but not one that became used meanwhile, and refuses a plan older than 30 minutes. A kept image's copy
+// in a region where nothing runs it is proposed for removal, and Apply Plan never removes it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZenlayerImagesTestApi } from '../../src/dev/testApi';
@@ -42,6 +43,7 @@ describe('extension: cleanup plan', () => {
     afterEach(async () => {
         api.setCleanupClock(undefined);
         await setSetting('references.enabled', undefined);
+        await setSetting('cleanup.minAgeDays', undefined);
     });
 
     async function plan(): Promise<string> {
@@ -87,6 +89,41 @@ describe('extension: cleanup plan', () => {
             JSON.stringify(ui.messages()),
         );
         assert.ok(emulator.state.findByName('web-frontend-2026-09'), 'still there');
+        await waitFor(() => api.pollingIds().length === 0, 'the applied deletes to be followed until gone', 30_000);
+    });
+
+    it('proposes the copy of an image in a region nothing runs it in, from the zones listed once; Apply Plan removes no copy', async () => {
+        // Images an earlier test deleted come back with the emulator's reset as first seen now: no age rule, so that
+        // something is sent.
+        await setSetting('references.enabled', false);
+        await setSetting('cleanup.minAgeDays', 0);
+        // web-frontend-2026-11 is held in Hong Kong and Singapore; an instance now runs it in Hong Kong.
+        emulator.state.addInstance({ imageId: id('web-frontend-2026-11'), instanceName: 'hk-web-frontend-11', zoneId: 'asia-east-1a' });
+        await plan();
+        emulator.clearRequestLog();
+        const content = await plan();
+        assert.ok(!emulator.requestLog.some((entry) => entry.action === 'DescribeZones'), 'the second plan uses the zones already listed');
+        const copies = content.split('\n\n').find((block) => block.startsWith('Regional copies to remove'));
+        assert.strictEqual(
+            copies?.split('\n').slice(0, 2).join('\n'),
+            `Regional copies to remove: 1\n  - web-frontend-2026-11 (${id('web-frontend-2026-11')}) · asia-southeast-1 · 30 GiB · ` +
+                'no instance in asia-southeast-1 uses it; asia-east-1 keeps it',
+            content,
+        );
+        assert.match(copies, /Apply Plan does not remove these copies/);
+        const planned = toDelete(content);
+        assert.ok(planned.length >= 2 && planned.includes(id('web-frontend-2026-09')), JSON.stringify(planned));
+        // Held back from Apply, so that the Group By test still finds it as it was (not first seen again).
+        emulator.state.addInstance({ imageId: id('web-frontend-2026-09'), instanceName: 'hk-web-frontend-09' });
+        ui.typeNext(String(planned.length));
+        await vscode.commands.executeCommand('zenlayer.applyPlan');
+        assert.deepStrictEqual(deleteRequests(emulator).flat().sort(), planned.filter((planId) => planId !== id('web-frontend-2026-09')).sort());
+        assert.deepStrictEqual(
+            emulator.requestLog.filter((entry) => entry.action === 'DeleteImageCopy'),
+            [],
+            'Apply Plan sends the image deletes only',
+        );
+        assert.deepStrictEqual(emulator.state.findByName('web-frontend-2026-11')?.regionIdList, ['asia-east-1', 'asia-southeast-1']);
         await waitFor(() => api.pollingIds().length === 0, 'the applied deletes to be followed until gone', 30_000);
     });
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CleanupPlan, PlannedImage, PlanRules } from './model/plan';
 import { MAX_PLAN_AGE_MS } from './model/recheck';
+import type { RegionalCopyProposal } from './model/regionalCopies';
 import { firstSeenText, formatTime, keepReasonText } from './texts';
 
 /** The folder of the plans' read-only documents: the editor title's Apply Plan shows for documents under it. */
@@ -16,7 +17,10 @@ export function gib(value: number): string {
     return `${Number(value.toFixed(1))} GiB`;
 }
 
-function size(image: PlannedImage): string {
+/** Whether the plan looked for regional copies: it needs the zones, to tell which region each instance runs in. */
+export type CopiesLookup = { readonly kind: 'checked' } | { readonly kind: 'zonesUnknown'; readonly reason: string };
+
+function size(image: { readonly sizeGiB: number | undefined }): string {
     return image.sizeGiB === undefined ? vscode.l10n.t('size unknown') : gib(image.sizeGiB);
 }
 
@@ -39,11 +43,50 @@ function rulesLines(rules: PlanRules): string[] {
     return lines.map((line) => `  ${line}`);
 }
 
+function copyWhy(copy: RegionalCopyProposal): string {
+    const keptIn = copy.usedInRegions.join(', ');
+    return copy.usedInRegions.length === 1
+        ? vscode.l10n.t('no instance in {0} uses it; {1} keeps it', copy.regionId, keptIn)
+        : vscode.l10n.t('no instance in {0} uses it; {1} keep it', copy.regionId, keptIn);
+}
+
+/**
+ * The regional copies the plan proposes removing, or why there are none. Apply Plan never removes them: it sends the
+ * image deletes only, and a copy goes through Remove Copy from Region….
+ */
+function regionalCopiesLines(plan: CleanupPlan, copies: CopiesLookup): string[] {
+    const proposals = plan.regionalCopies;
+    if (copies.kind === 'zonesUnknown') {
+        return [
+            vscode.l10n.t('Regional copies to remove: not looked at, the zones could not be listed ({0}).', copies.reason),
+            `  ${vscode.l10n.t('Which region each instance runs in is unknown, so no copy is proposed.')}`,
+        ];
+    }
+    if (proposals.length === 0 && plan.rules.unusedForDays > 0) {
+        return [
+            vscode.l10n.t('Regional copies to remove: none.'),
+            `  ${vscode.l10n.t('Use per region is not observed over time, so while zenlayer.cleanup.unusedForDays is above 0 no copy is proposed.')}`,
+        ];
+    }
+    if (proposals.length === 0) {
+        return [
+            vscode.l10n.t('Regional copies to remove: none.'),
+            `  ${vscode.l10n.t('A kept image’s copy is proposed when no instance in its region uses it while instances in another region do.')}`,
+        ];
+    }
+    return [
+        vscode.l10n.t('Regional copies to remove: {0}', proposals.length),
+        ...proposals.map((copy) => `  - ${copy.imageName} (${copy.imageId}) · ${copy.regionId} · ${size(copy)} · ${copyWhy(copy)}`),
+        `  ${vscode.l10n.t('Apply Plan does not remove these copies: it sends only the image deletes under "To delete".')}`,
+        `  ${vscode.l10n.t('To remove one, use Remove Copy from Region… on the image’s region row in the Zenlayer Images view.')}`,
+    ];
+}
+
 /**
  * The plan as a person reads it before applying it: every image with its verdict and why, the space to free, the rules,
  * the account and the time. The "To delete" list is built from `plan.deleteIds`, exactly what Apply Plan sends.
  */
-export function planDocument(plan: CleanupPlan): string {
+export function planDocument(plan: CleanupPlan, copies: CopiesLookup): string {
     const byId = new Map(plan.images.map((image) => [image.id, image]));
     const toDelete = plan.deleteIds.map((id) => byId.get(id)!);
     const kept = plan.images.filter((image) => image.verdict === 'keep');
@@ -76,12 +119,7 @@ export function planDocument(plan: CleanupPlan): string {
     for (const image of kept) {
         lines.push(`  - ${image.name} (${image.id}): ${image.reasons.map(keepReasonText).join('; ')}`);
     }
-    if (plan.regionalCopies.length > 0) {
-        lines.push('', vscode.l10n.t('Copies in regions where nothing uses them (not part of Apply Plan):'));
-        for (const copy of plan.regionalCopies) {
-            lines.push(`  - ${copy.imageName} (${copy.imageId}) in ${copy.regionId}`);
-        }
-    }
+    lines.push('', ...regionalCopiesLines(plan, copies));
     const closing =
         toDelete.length > 0
             ? [

@@ -27,6 +27,8 @@ export interface CleanupListing {
     /** Undefined when the instances could not be listed. */
     readonly instancesOf: (imageId: string) => readonly PlanInstance[] | undefined;
     readonly protectedBy: (image: ZenlayerImage) => string | undefined;
+    /** An instance's region (Plan Cleanup… only): without it no regional copy is proposed. */
+    readonly regionOf?: (instance: PlanInstance) => string | undefined;
 }
 
 /** The plan's inputs: the plan, Delete Unused Images and Group By "cleanup" all build them here, so they never disagree. */
@@ -48,6 +50,7 @@ export function planInputs(
         references: referenceCounter(context.references),
         observations: context.observations,
         rules: context.rules,
+        regionOf: listing.regionOf,
     };
 }
 

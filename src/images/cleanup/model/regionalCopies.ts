@@ -1,3 +1,4 @@
+import type { ZenlayerRegion } from '../../../zenlayer/regions';
 import type { ZenlayerImage } from '../../../zenlayer/types';
 
 /** An instance as the cleanup needs it (the images view's UsingInstance fits). */
@@ -46,4 +47,10 @@ export function unusedRegionalCopies(
     return image.regionIds
         .filter((region) => !used.has(region))
         .map((regionId) => ({ imageId: image.id, imageName: image.name, regionId, sizeGiB: image.sizeGiB, usedInRegions }));
+}
+
+/** An instance's region, from the zones DescribeZones named; undefined for a zone none of them holds (or no zone). */
+export function regionOfZones(regions: readonly ZenlayerRegion[]): (instance: PlanInstance) => string | undefined {
+    const byZone = new Map(regions.flatMap((region) => region.zoneIds.map((zoneId) => [zoneId, region.regionId] as const)));
+    return (instance) => (instance.zoneId === undefined ? undefined : byZone.get(instance.zoneId));
 }
