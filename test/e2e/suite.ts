@@ -976,6 +976,187 @@ async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
     await ctx.shot('7e-copy-removed');
 }
 
+// ---- cleanup plan: Plan Cleanup…, Apply Plan, Show Delete History ------------------------------------------
+
+/** The stricter rules the plan step puts in the open folder's settings (a workspace may only tighten the user's 0s). */
+const PLAN_RULES = { keepNewest: 2, minAgeDays: 7 };
+
+/**
+ * Every line of the active editor, read as the screen shows them: the editor draws only the lines in view, so it is
+ * paged down (Ctrl+End at the end) until no new line appears. Returned in no particular order, each once.
+ */
+async function activeEditorLines(page: Page): Promise<Set<string>> {
+    const editor = page.locator('.editor-group-container .editor-instance .monaco-editor').first();
+    await expectVisible('the active editor', editor);
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    const lines = new Set<string>();
+    for (let page_ = 0; page_ < 20; page_++) {
+        const before = lines.size;
+        for (const text of await editor.locator('.view-lines .view-line').allInnerTexts()) {
+            lines.add(flat(text));
+        }
+        if (page_ > 0 && lines.size === before) {
+            break;
+        }
+        await page.keyboard.press('PageDown');
+        await sleep(150);
+    }
+    return lines;
+}
+
+/** The text of the open rendered Markdown preview (a webview: an iframe holding the content's iframe). */
+async function previewText(page: Page): Promise<string> {
+    return flat(await page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame').locator('body').innerText({ timeout: 2000 }));
+}
+
+/**
+ * Cleanup as a person plans it: stricter rules in the folder's settings; Plan Cleanup… opens the plan, which is read
+ * from the editor — images to delete (each one the emulator holds and no instance uses) and images kept with the
+ * reason in words (the newest of web-frontend, the image in use); Apply Plan from the document's title bar, the count
+ * typed; the result says what went, and the emulator no longer holds exactly the planned images; Show Delete History
+ * lists the delete as "Apply Plan" with those images.
+ */
+async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
+    const { page, texts, emulator } = ctx;
+    await dismiss(page);
+    await clearNotifications(page);
+    const settingsFile = path.join(ctx.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(
+        settingsFile,
+        JSON.stringify({ 'zenlayer.cleanup.keepNewest': PLAN_RULES.keepNewest, 'zenlayer.cleanup.minAgeDays': PLAN_RULES.minAgeDays }, null, 2),
+    );
+    try {
+        // The settings reach the extension through the file watcher: plan until the document states the folder's rules.
+        const keepRule = texts.t('Keep the newest {0} AVAILABLE images of each family (zenlayer.cleanup.keepNewest).', PLAN_RULES.keepNewest);
+        let lines = new Set<string>();
+        await waitUntil(
+            `a plan document stating "${keepRule}"`,
+            async () => {
+                await runCommand(page, commandTitle(texts, 'command.planCleanup'));
+                const header = texts.t('Zenlayer cleanup plan for account "{0}"', 'default');
+                await expectVisible(`the plan document "${header}"`, editorLine(page, header), 15000);
+                lines = await activeEditorLines(page);
+                return [...lines].some((line) => line === keepRule);
+            },
+            60000,
+        );
+        const toDeleteHeading = texts.pattern('To delete: {0} image(s), {1} to free', /(\d+)/, /[\d.]+ GiB/);
+        const heading = [...lines].map((line) => toDeleteHeading.exec(line)).find((m) => m !== null);
+        if (!heading) {
+            throw new Error(`the plan has no line ${String(toDeleteHeading)}: ${JSON.stringify([...lines])}`);
+        }
+        // "- name (id) · STATUS · size · regions · first seen": an image to delete; "- name (id): reasons": a kept one.
+        const planned = [...lines].flatMap((line) => {
+            const m = /^- (\S+) \((img-[0-9a-f]+)\) · /.exec(line);
+            return m ? [{ name: m[1], id: m[2] }] : [];
+        });
+        const kept = new Map(
+            [...lines].flatMap((line) => {
+                const m = /^- (\S+) \((img-[0-9a-f]+)\): (.+)$/.exec(line);
+                return m ? [[m[1], m[3]] as const] : [];
+            }),
+        );
+        const count = planned.length;
+        if (count < 2 || count !== Number(heading[1])) {
+            throw new Error(`the plan says "${heading[0]}" and lists ${count} images to delete: ${JSON.stringify(planned)}`);
+        }
+        const wrong = planned.filter((image) => !emulator.state.getImage(image.id) || emulator.state.isInUse(image.id));
+        if (wrong.length > 0) {
+            throw new Error(`the plan proposes images the emulator does not hold or that are in use: ${JSON.stringify(wrong)}`);
+        }
+        const expectedReasons: [string, RegExp][] = [
+            [
+                WEB_11.name,
+                new RegExp(
+                    `${texts.pattern('newest {0} of {1} (number {2} by imageVersion)', PLAN_RULES.keepNewest, 'web-frontend', 1).source}|${
+                        texts.pattern('newest {0} of {1} (number {2})', PLAN_RULES.keepNewest, 'web-frontend', 1).source
+                    }`,
+                ),
+            ],
+            [REFUSED, new RegExp(escapeRegExp(texts.t('used by {0}', texts.t('{0} instances', 2))))],
+        ];
+        for (const [name, reason] of expectedReasons) {
+            const why = kept.get(name);
+            if (why === undefined || !reason.test(why)) {
+                throw new Error(`the plan should keep ${name} (${String(reason)}); it says ${JSON.stringify(why ?? 'nothing: not kept')}`);
+            }
+            log(`kept: ${name}: ${why}`);
+        }
+        log(`to delete: ${heading[0]}: ${planned.map((image) => image.name).join(', ')}`);
+        // Read as a person reads it: the Problems panel of the previous step closed, long lines wrapped; the top (rules,
+        // what goes), then the end (what stays and why).
+        if (await page.locator('.part.panel').isVisible()) {
+            await runCommand(page, 'View: Hide Panel');
+        }
+        await runCommand(page, 'View: Toggle Word Wrap');
+        await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+        await page.keyboard.press('ControlOrMeta+Home');
+        await ctx.shot('8a-cleanup-plan-to-delete', { readme: LOCALE === 'en' ? 'cleanup-plan' : undefined });
+        await page.keyboard.press('ControlOrMeta+End');
+        await expectVisible(
+            'the end of the plan',
+            editorLine(page, flat(texts.t('It asks you to type their number, and an image that changed since the plan is not sent.')).slice(0, 30)),
+        );
+        await ctx.shot('8b-cleanup-plan-kept');
+
+        // Apply Plan from the document's title bar, as a person finds it above the plan.
+        const applyTitle = texts.nls('command.applyPlan');
+        const applyButton = page
+            .locator(
+                ['aria-label', 'title'].map((attribute) => `.editor-group-container .editor-actions .action-label[${attribute}^="${applyTitle}"]`).join(', '),
+            )
+            .first();
+        await expectVisible(`the "${applyTitle}" button in the plan's title bar`, applyButton);
+        await applyButton.click();
+        const question = texts.pattern('Apply the cleanup plan: delete {0} image(s), {1}?', count, /[\d.]+ GiB/);
+        const typeBox = quickInputBox(page);
+        await waitUntil(`the box asking to type the count (${String(question)})`, async () =>
+            question.test(await page.locator('.quick-input-widget .quick-input-title').innerText()),
+        );
+        await ctx.shot('8c-apply-plan-type-count');
+        await typeBox.fill(String(count));
+        await typeBox.press('Enter');
+        const done = texts.pattern('{0}, freeing {1} GiB', texts.t('Deleted {0} images', count), /[\d.]+/);
+        await expectVisible(`the notification ${String(done)}`, notification(page, done).first(), UI_TIMEOUT + DELETE_DELAY_MS + 30000);
+        const left = planned.filter((image) => emulator.state.getImage(image.id)).map((image) => image.name);
+        if (left.length > 0) {
+            throw new Error(`"Deleted" was said while the emulator still holds ${JSON.stringify(left)}`);
+        }
+        const lost = [...kept.keys()].filter((name) => !emulator.state.findByName(name));
+        if (lost.length > 0) {
+            throw new Error(`images the plan keeps were deleted: ${JSON.stringify(lost)}`);
+        }
+        await ctx.shot('8d-apply-plan-result');
+
+        await runCommand(page, commandTitle(texts, 'command.showDeleteHistory'));
+        const trigger = ` · ${texts.t('Apply Plan')} · ${texts.t('{0} images', count)}`;
+        await waitUntil(`the delete history to list the plan's delete ("${trigger}") with its images`, async () => {
+            const text = await previewText(page);
+            return text.includes(trigger) && planned.every((image) => text.includes(image.name) && text.includes(image.id));
+        });
+        log(`history: ${(await previewText(page)).slice(0, 300)}`);
+        await ctx.shot('8e-delete-history');
+    } finally {
+        fs.rmSync(path.join(ctx.workspace, '.vscode'), { recursive: true, force: true });
+    }
+    // The next steps count on the user's rules (0): plan again until the document states them, then close it.
+    const userRule = texts.t('Keep the newest {0} AVAILABLE images of each family (zenlayer.cleanup.keepNewest).', 0);
+    await waitUntil(
+        `a plan document stating "${userRule}" once the folder's settings are gone`,
+        async () => {
+            await runCommand(page, 'View: Close All Editors');
+            await runCommand(page, commandTitle(texts, 'command.planCleanup'));
+            const header = texts.t('Zenlayer cleanup plan for account "{0}"', 'default');
+            await expectVisible(`the plan document "${header}"`, editorLine(page, header), 15000);
+            return (await activeEditorLines(page)).has(userRule);
+        },
+        60000,
+    );
+    await runCommand(page, 'View: Close All Editors');
+}
+
 /** `locales`: the workbench languages a step runs in (all when absent); in the others it is reported as skipped, with `skipReason`. */
 const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: boolean; locales?: string[]; skipReason?: string }[] = [
     { name: "start-up: VS Code's own activation time for the extension; nothing sent to Zenlayer", run: activationAsVsCodeReportsIt },
@@ -987,6 +1168,11 @@ const STEPS: { name: string; run: (ctx: Ctx) => Promise<void>; needsPrevious?: b
         name: 'editor: infra/main.tf references images — the row, the delete naming the reference, a hover, the Problems entry and its quick fix',
         run: referencesInTheEditor,
         needsPrevious: true,
+    },
+    {
+        name: 'cleanup plan: Plan Cleanup… with stricter folder rules, read what goes and what stays and why, Apply Plan from the title bar, the history',
+        // Needs only a signed-in account: it plans whatever the account holds after the steps before it.
+        run: planAndApplyCleanup,
     },
     {
         name: 'palette: Delete Unused Images… offers the unused images with count and GiB, deletes them, says what was freed',
