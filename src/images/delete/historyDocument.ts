@@ -42,9 +42,11 @@ function entryLines(entry: HistoryEntry): string[] {
     const count = entry.requested.length === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', entry.requested.length);
     const lines = [`### ${escapeMarkdown(`${timeText(entry.at)} · ${triggerText(entry.trigger)} · ${count}`)}`, ''];
     for (const image of entry.images) {
-        const facts = [`\`${image.id}\``, ...(image.sizeGiB !== undefined ? [vscode.l10n.t('{0} GiB', image.sizeGiB)] : []), ...image.regionIds];
+        // The ID is a code span; the rest is text from Zenlayer, escaped (escaping the code span too would show its backticks).
+        const facts = [...(image.sizeGiB !== undefined ? [vscode.l10n.t('{0} GiB', image.sizeGiB)] : []), ...image.regionIds];
         const tags = image.tags.length > 0 ? ` · ${image.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}` : '';
-        lines.push(`- **${escapeMarkdown(image.name ?? image.id)}** (${escapeMarkdown(facts.join(', ') + tags)}): ${escapeMarkdown(resultText(image))}`);
+        const described = [`\`${image.id}\``, ...facts.map(escapeMarkdown)].join(', ') + escapeMarkdown(tags);
+        lines.push(`- **${escapeMarkdown(image.name ?? image.id)}** (${described}): ${escapeMarkdown(resultText(image))}`);
     }
     if (entry.omittedImages) {
         lines.push(`- ${escapeMarkdown(vscode.l10n.t('and {0} more images, not described', entry.omittedImages))}`);

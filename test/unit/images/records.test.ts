@@ -186,6 +186,7 @@ describe('records: Show Delete History and Export Delete History…', () => {
         await feature.commands.showDeleteHistory();
         const [document] = feature.ui.of('document');
         assert.strictEqual(document.name, 'Delete History.md');
+        assert.ok(document.content.includes('(`img-web-1`, 20 GiB'), 'the ID is a code span: its backticks are not escaped');
         const text = document.content.replace(/\\(.)/g, '$1');
         assert.match(text, /^# Zenlayer delete history/);
         assert.match(text, /## Account demo/);
