@@ -38,6 +38,8 @@ export interface DeleteRecorderDependencies {
  */
 export class DeleteRecorder {
     private readonly writes = new Set<Promise<unknown>>();
+    /** This window's appends, one after another: the file keeps them in the order the deletes were sent. */
+    private appended: Promise<unknown> = Promise.resolve();
     /** Accepted images still followed, by ID: the account they were deleted from. */
     private readonly accountOf = new Map<string, string>();
     private deletedIndex: { account: string | undefined; images: Map<string, DeletedImage> } = { account: undefined, images: new Map() };
@@ -62,7 +64,9 @@ export class DeleteRecorder {
         if (account === this.deletedIndex.account) {
             outcome.accepted.forEach((image) => this.deletedIndex.images.set(image.id, { deletedAt: new Date(sentAt), name: image.name }));
         }
-        this.track(this.deps.store.append(entry));
+        const append = this.appended.then(() => this.deps.store.append(entry));
+        this.appended = append.catch(() => undefined);
+        this.track(append);
     }
 
     /** Images of recorded deletes that Zenlayer no longer lists. */
