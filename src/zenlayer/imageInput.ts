@@ -59,16 +59,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** One ID-shaped string, as given (never trimmed: an ID with spaces is a mistake to report, not to guess at). */
-function idOf(action: string, field: string, value: unknown): string {
-    if (typeof value !== 'string') {
-        return fail(action, field, 'wrongType');
-    }
-    if (value.trim() === '') {
-        return fail(action, field, 'blank');
-    }
-    if (value.trim() !== value) {
-        return fail(action, field, 'spaces');
-    }
+function idOf(action: string, field: string, given: unknown): string {
+    const value = untrimmedText(action, field, given);
     if (value.length > MAX_ID_LENGTH) {
         return fail(action, field, 'tooLong', MAX_ID_LENGTH);
     }
@@ -151,7 +143,13 @@ function createImageTags(action: string, value: unknown): { key: string; value: 
 }
 
 /** A tag key or value: 1–64 characters, not blank, no surrounding spaces. */
-function tagText(action: string, field: string, value: unknown): string {
+function tagText(action: string, field: string, given: unknown): string {
+    const value = untrimmedText(action, field, given);
+    return [...value].length > MAX_TAG_TEXT_LENGTH ? fail(action, field, 'tooLong', MAX_TAG_TEXT_LENGTH) : value;
+}
+
+/** A string that is not blank and has no surrounding spaces (reported, never trimmed: spaces are a mistake, not padding). */
+function untrimmedText(action: string, field: string, value: unknown): string {
     if (typeof value !== 'string') {
         return fail(action, field, 'wrongType');
     }
@@ -161,5 +159,5 @@ function tagText(action: string, field: string, value: unknown): string {
     if (value.trim() !== value) {
         return fail(action, field, 'spaces');
     }
-    return [...value].length > MAX_TAG_TEXT_LENGTH ? fail(action, field, 'tooLong', MAX_TAG_TEXT_LENGTH) : value;
+    return value;
 }
