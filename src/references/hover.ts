@@ -9,6 +9,7 @@ import type { WorkspaceReferences } from '../shared/references/workspaceReferenc
 import * as vscode from 'vscode';
 import type { ZenlayerImage } from '../zenlayer/types';
 import { hasCustomImageIdShape, tokenAt } from './model/tokens';
+import { joinNames } from '../platform/listText';
 import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts, shortDate } from './texts';
 
@@ -63,7 +64,7 @@ export class ImageIdHover implements vscode.HoverProvider {
             if (users.length > MAX_INSTANCE_NAMES) {
                 names.push(referenceTexts.hover.moreInstances(users.length - MAX_INSTANCE_NAMES));
             }
-            markdown.appendText(referenceTexts.hover.instances(users.length, names.join(', ')));
+            markdown.appendText(referenceTexts.hover.instances(users.length, joinNames(names)));
         }
         const files = this.references.status.kind === 'ready' ? this.references.referencedImages().get(image.id) : undefined;
         if (files !== undefined) {

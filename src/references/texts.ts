@@ -1,5 +1,6 @@
 /** Every user-visible string of the workspace-references feature (English here, Chinese in zh-cn.strings.json). */
 import * as vscode from 'vscode';
+import { joinNames } from '../platform/listText';
 import type { ZenlayerImage } from '../zenlayer/types';
 
 /** `2 Dec` this year, `2 Dec 2025` before, in VS Code's display language. */
@@ -13,7 +14,7 @@ export const referenceTexts = {
     hover: {
         size: (gib: number) => vscode.l10n.t('{0} GiB', gib),
         regions: (regions: readonly string[]) =>
-            regions.length === 0 ? vscode.l10n.t('Regions: none yet') : vscode.l10n.t('Regions: {0}', regions.join(', ')),
+            regions.length === 0 ? vscode.l10n.t('Regions: none yet') : vscode.l10n.t('Regions: {0}', joinNames(regions)),
         noInstances: () => vscode.l10n.t('Instances: none'),
         instances: (count: number, names: string) => vscode.l10n.t('Instances ({0}): {1}', count, names),
         moreInstances: (count: number) => vscode.l10n.t('and {0} more', count),

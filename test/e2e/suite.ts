@@ -125,6 +125,34 @@ function treeItem(page: Page, name: string): Locator {
         .filter({ has: page.locator('.label-name').getByText(name, { exact: true }) });
 }
 
+/**
+ * Copies the extension's own log (its "Zenlayer" output channel, under the profile's logs) next to the failed step's
+ * screenshot, so a failure in CI can be read without the profile, which the run removes. Returns the copy's path.
+ */
+function saveExtensionLog(profile: Profile | undefined, name: string): string | undefined {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                walk(full);
+            } else if (entry.name === 'Zenlayer.log' || entry.name.endsWith('-Zenlayer.log')) {
+                found.push(full);
+            }
+        }
+    };
+    if (!profile) {
+        return undefined;
+    }
+    walk(profile.dir);
+    if (found.length === 0) {
+        return undefined;
+    }
+    const target = path.join(RESULTS, `${name}.log`);
+    fs.writeFileSync(target, found.map((file) => `==== ${path.relative(profile.dir, file)}\n${fs.readFileSync(file, 'utf8')}`).join('\n'));
+    return target;
+}
+
 async function treeLabels(page: Page): Promise<string[]> {
     return (await sidebar(page).getByRole('treeitem').locator('.label-name').allInnerTexts()).map((t) => t.trim());
 }
@@ -434,7 +462,10 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     // The refused row says so in its tooltip (the answer of DeleteImages names the failed IDs, never why). Hovered
     // once the others are gone: while the view polls for them, each refresh redraws the rows and drops the hover.
     const refusedTooltip = await hoverRow(page, REFUSED, refusedId);
-    const why = texts.pattern('Not deleted: {0}.', new RegExp(`.*${escapeRegExp(texts.t('used by {0} instances ({1})', 2, 'web-1, web-2'))}.*`));
+    const why = texts.pattern(
+        'Not deleted: {0}.',
+        new RegExp(`.*${escapeRegExp(texts.t('used by {0} instances ({1})', 2, texts.names(['web-1', 'web-2'])))}.*`),
+    );
     if (!why.test(refusedTooltip)) {
         throw new Error(`the tooltip of "${REFUSED}" does not say its delete failed (${String(why)}): ${JSON.stringify(refusedTooltip)}`);
     }
@@ -822,7 +853,7 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
         await expectVisible(`the hover of ${WEB_10.id}`, hover);
         const hoverText = flat(await hover.innerText());
         for (const expected of [
-            texts.t('Instances ({0}): {1}', 2, 'hk-web-frontend-01, hk-web-frontend-02'),
+            texts.t('Instances ({0}): {1}', 2, texts.names(['hk-web-frontend-01', 'hk-web-frontend-02'])),
             texts.t('Referenced in {0} files of this workspace', 2),
             texts.t('Account: {0}', 'default'),
             texts.t('Reveal in the Images View'),
@@ -1075,7 +1106,7 @@ async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
                     }`,
                 ),
             ],
-            [REFUSED, new RegExp(escapeRegExp(texts.t('used by {0}', texts.t('{0} instances', 2))))],
+            [REFUSED, new RegExp(escapeRegExp(texts.t('used by {0} instances', 2)))],
         ];
         for (const [name, reason] of expectedReasons) {
             const why = kept.get(name);
@@ -1329,6 +1360,19 @@ async function main(): Promise<number> {
                 console.log(`      screenshot: ${screenshot ?? '(none)'}`);
                 console.log(`      tree rows: ${JSON.stringify(await treeLabels(page).catch(() => []))}`);
                 console.log(`      notifications: ${JSON.stringify(await notificationTexts(page).catch(() => []))}`);
+                const logFile = saveExtensionLog(profile, `${i + 1}-FAILED-extension`);
+                console.log(`      extension log: ${logFile ?? '(none found)'}`);
+                if (logFile) {
+                    console.log(
+                        fs
+                            .readFileSync(logFile, 'utf8')
+                            .trimEnd()
+                            .split('\n')
+                            .slice(-25)
+                            .map((line) => `        ${line}`)
+                            .join('\n'),
+                    );
+                }
             }
         }
     } catch (e) {

@@ -10,6 +10,8 @@ export interface Texts {
     nls(key: string): string;
     /** What `vscode.l10n.t(message, ...args)` shows. */
     t(message: string, ...args: (string | number)[]): string;
+    /** Names joined as the extension joins them (src/platform/listText.ts): ", " in English, "、" in Chinese. */
+    names(list: readonly string[]): string;
     /** A pattern for `t(message, ...)`, where RegExp arguments stand for text the step does not pin down. */
     pattern(message: string, ...args: (string | number | RegExp)[]): RegExp;
     /** The label of the `[label](command:<id>)` link in a manifest string (the welcome view's buttons). */
@@ -45,6 +47,7 @@ export function loadTexts(root: string, locale: string): Texts {
     return {
         locale,
         nls,
+        names: (list) => list.join(bundle[', /Separator between names (of images or accounts) in a list'] ?? ', '),
         t: (message, ...args) =>
             template(message).replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
         pattern: (message, ...args) =>

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
-import { nameList } from '../../platform/listText';
+import { joinReasons, nameList } from '../../platform/listText';
 import { type Account, type AccountsState, checkAccountName, sameCredentials, sameName } from '../../shared/session/accounts';
 import type { CredentialSource } from '../../shared/session/credentialSources';
 import { accountNameProblemText } from '../texts';
@@ -90,7 +90,7 @@ function reportImport(
         ...(activated !== undefined ? [vscode.l10n.t('The view shows "{0}".', activated)] : []),
         ...(already.length > 0 ? [vscode.l10n.t('Already added: {0}.', nameList(already))] : []),
         ...(notImported.length > 0
-            ? [vscode.l10n.t('Not imported: {0}.', notImported.map(({ name, reason }) => vscode.l10n.t('{0} ({1})', name, reason)).join('; '))]
+            ? [vscode.l10n.t('Not imported: {0}.', joinReasons(notImported.map(({ name, reason }) => vscode.l10n.t('{0} ({1})', name, reason))))]
             : []),
     ];
     const severity = notImported.length === 0 ? 'info' : accepted.length === 0 ? 'error' : 'warning';

@@ -13,6 +13,7 @@ import type { CleanupPlan } from './model/plan';
 import { type ApplyRefusal, canApply, type HeldImage, recheckBeforeApply } from './model/recheck';
 import { gib } from './planDocument';
 import { formatTime, planChangeText } from './texts';
+import { joinNames } from '../../platform/listText';
 
 export interface ApplyFlowDependencies {
     readonly ui: UserInterface;
@@ -45,7 +46,7 @@ function refusalText(refusal: ApplyRefusal, plan: CleanupPlan): string {
 
 /** "web-frontend-2026-09 — now used by 1 instance": why a planned image was held back. */
 export function heldText(held: readonly HeldImage[]): string {
-    return reasonList(held.map((image) => `${image.name} — ${image.changes.map(planChangeText).join(', ')}`));
+    return reasonList(held.map((image) => `${image.name} — ${joinNames(image.changes.map(planChangeText))}`));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CleanupPlan, PlannedImage, PlanRules } from './model/plan';
 import { MAX_PLAN_AGE_MS } from './model/recheck';
 import type { RegionalCopyProposal } from './model/regionalCopies';
 import { firstSeenText, formatTime, keepReasonText } from './texts';
+import { joinNames, joinReasons } from '../../platform/listText';
 
 /** The folder of the plans' read-only documents: the editor title's Apply Plan shows for documents under it. */
 export const PLAN_DOCUMENT_FOLDER = 'cleanup-plan';
@@ -25,7 +26,7 @@ function size(image: { readonly sizeGiB: number | undefined }): string {
 }
 
 function regions(image: PlannedImage): string {
-    return image.regionIds.length > 0 ? image.regionIds.join(', ') : vscode.l10n.t('no region');
+    return image.regionIds.length > 0 ? joinNames(image.regionIds) : vscode.l10n.t('no region');
 }
 
 function rulesLines(rules: PlanRules): string[] {
@@ -44,7 +45,7 @@ function rulesLines(rules: PlanRules): string[] {
 }
 
 function copyWhy(copy: RegionalCopyProposal): string {
-    const keptIn = copy.usedInRegions.join(', ');
+    const keptIn = joinNames(copy.usedInRegions);
     return copy.usedInRegions.length === 1
         ? vscode.l10n.t('no instance in {0} uses it; {1} keeps it', copy.regionId, keptIn)
         : vscode.l10n.t('no instance in {0} uses it; {1} keep it', copy.regionId, keptIn);
@@ -105,7 +106,7 @@ export function planDocument(plan: CleanupPlan, copies: CopiesLookup): string {
         vscode.l10n.t('To delete: {0} image(s), {1} to free', toDelete.length, gib(freed.totalGiB)),
     ];
     if (perRegion.length > 0) {
-        lines.push(`  ${vscode.l10n.t('Per region (a copy in each region counts there): {0}', perRegion.join(', '))}`);
+        lines.push(`  ${vscode.l10n.t('Per region (a copy in each region counts there): {0}', joinNames(perRegion))}`);
     }
     if (freed.unknownSizes > 0) {
         lines.push(`  ${vscode.l10n.t('{0} image(s) of unknown size are not in these figures.', freed.unknownSizes)}`);
@@ -117,7 +118,7 @@ export function planDocument(plan: CleanupPlan, copies: CopiesLookup): string {
     }
     lines.push('', vscode.l10n.t('Kept: {0} image(s)', kept.length));
     for (const image of kept) {
-        lines.push(`  - ${image.name} (${image.id}): ${image.reasons.map(keepReasonText).join('; ')}`);
+        lines.push(`  - ${image.name} (${image.id}): ${joinReasons(image.reasons.map(keepReasonText))}`);
     }
     lines.push('', ...regionalCopiesLines(plan, copies));
     const closing =

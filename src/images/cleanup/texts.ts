@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { FirstSeen } from '../../shared/records/observations';
-import { instanceCountText } from '../texts';
 import type { KeepReason } from './model/reasons';
 import type { PlanChange } from './model/recheck';
 import type { VerdictKey } from './model/verdicts';
@@ -41,7 +40,7 @@ export function keepReasonText(reason: KeepReason): string {
         case 'protected':
             return vscode.l10n.t('protected by {0}', reason.entry);
         case 'inUse':
-            return vscode.l10n.t('used by {0}', instanceCountText(reason.instances));
+            return reason.instances === 1 ? vscode.l10n.t('used by 1 instance') : vscode.l10n.t('used by {0} instances', reason.instances);
         case 'usageUnknown':
             return vscode.l10n.t('usage unknown: the instances could not be listed');
         case 'referenced':
@@ -70,7 +69,7 @@ export function planChangeText(change: PlanChange): string {
         case 'renamed':
             return vscode.l10n.t('renamed to {0}', change.to);
         case 'inUse':
-            return vscode.l10n.t('now used by {0}', instanceCountText(change.instances));
+            return change.instances === 1 ? vscode.l10n.t('now used by 1 instance') : vscode.l10n.t('now used by {0} instances', change.instances);
         case 'usageUnknown':
             return vscode.l10n.t('usage unknown: the instances could not be listed');
         case 'protected':

@@ -8,6 +8,7 @@ import type { UsingInstance } from '../model/usage';
 import { instanceCountText } from '../texts';
 import { skippedLabel } from './labels';
 import type { ReferenceCheck } from './referenceCheck';
+import { joinNames } from '../../platform/listText';
 
 export interface ConfirmDependencies {
     readonly ui: UserInterface;
@@ -81,7 +82,7 @@ const LOCATIONS_NAMED = 3;
 function referenceLines(referenced: readonly ZenlayerImage[], locationsOf: (image: ZenlayerImage) => readonly string[]): string[] {
     const lines = referenced.slice(0, REFERENCED_IMAGES_NAMED).map((image) => {
         const locations = locationsOf(image);
-        const named = locations.slice(0, LOCATIONS_NAMED).join(', ');
+        const named = joinNames(locations.slice(0, LOCATIONS_NAMED));
         const where = locations.length > LOCATIONS_NAMED ? vscode.l10n.t('{0} and {1} more', named, locations.length - LOCATIONS_NAMED) : named;
         return vscode.l10n.t('{0} is referenced in {1}.', image.name, where);
     });

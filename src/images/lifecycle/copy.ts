@@ -3,6 +3,7 @@ import { describeError } from '../../platform/errorText';
 import { crossesBorder, type ZenlayerImage, type ZenlayerRegion } from '../../zenlayer';
 import { regionLabel } from '../view/regionItems';
 import { callZenlayer, type LifecycleContext, refuse, withRequestId } from './call';
+import { joinNames } from '../../platform/listText';
 
 export interface CopyChoices {
     /** Regions that do not hold the image and are on its side of the border. */
@@ -22,7 +23,7 @@ export function copyChoices(image: ZenlayerImage, regions: readonly ZenlayerRegi
 
 /** "Tokyo (asia-northeast-1), Frankfurt (eu-central-1)": regions named as the rows name them. */
 export function regionList(regionIds: readonly string[], regions: readonly ZenlayerRegion[] | undefined): string {
-    return regionIds.map((regionId) => regionLabel(regionId, regions?.find((region) => region.regionId === regionId)?.cityName)).join(', ');
+    return joinNames(regionIds.map((regionId) => regionLabel(regionId, regions?.find((region) => region.regionId === regionId)?.cityName)));
 }
 
 /** Copy to Regions…: pick regions that do not hold the image; the rows then show the copy's progress. */

@@ -6,6 +6,7 @@ import type { UsingInstance } from '../model/usage';
 import { instanceCountText } from '../texts';
 import { callZenlayer, type LifecycleContext, refuse, withRequestId } from './call';
 import { regionList } from './copy';
+import { joinNames } from '../../platform/listText';
 
 /** Why no copy of the image may be removed, in words; undefined when some may. */
 export function removeCopyRefusal(image: ZenlayerImage, protectedBy: string | undefined, regions: readonly ZenlayerRegion[] | undefined): string | undefined {
@@ -125,7 +126,7 @@ async function confirm(
             vscode.l10n.t(
                 'Instances use it in {0}: {1}. They keep running, but no new instance there can be made from it.',
                 regionList([id], regions),
-                (usedIn(id) ?? []).map((instance) => instance.name).join(', '),
+                joinNames((usedIn(id) ?? []).map((instance) => instance.name)),
             ),
         ),
         ...(unknown.length > 0 ? [vscode.l10n.t('Which instances use it in {0} is unknown.', regionList(unknown, regions))] : []),

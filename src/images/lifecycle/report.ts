@@ -4,6 +4,7 @@ import type { ZenlayerRegion } from '../../zenlayer';
 import type { LifecycleOutcome } from '../model/lifecycle';
 import { withRequestId } from './call';
 import { regionList } from './copy';
+import { joinNames, joinReasons } from '../../platform/listText';
 
 /** How a followed copy or creation ended: a failure is one notification naming what Zenlayer said; a success says so briefly. */
 export function reportLifecycleOutcome(ui: UserInterface, outcome: LifecycleOutcome, regions: readonly ZenlayerRegion[] | undefined): void {
@@ -17,7 +18,7 @@ export function reportLifecycleOutcome(ui: UserInterface, outcome: LifecycleOutc
             const reasons = failed.map(({ regionId, errorInfo }) =>
                 vscode.l10n.t('{0}: {1}', regionList([regionId], regions), errorInfo ?? vscode.l10n.t('Zenlayer gave no reason')),
             );
-            void ui.showMessage('error', withRequestId(vscode.l10n.t('Copying {0} failed in {1}', image.name, reasons.join('; ')), requestId), {});
+            void ui.showMessage('error', withRequestId(vscode.l10n.t('Copying {0} failed in {1}', image.name, joinReasons(reasons)), requestId), {});
             return;
         }
         case 'created':
@@ -37,7 +38,7 @@ export function reportLifecycleOutcome(ui: UserInterface, outcome: LifecycleOutc
         case 'gaveUp':
             void ui.showMessage(
                 'warning',
-                vscode.l10n.t('Stopped following {0}: still not done after 10 minutes. Refresh shows their state.', outcome.names.join(', ')),
+                vscode.l10n.t('Stopped following {0}: still not done after 10 minutes. Refresh shows their state.', joinNames(outcome.names)),
                 {},
             );
     }

@@ -120,6 +120,11 @@ function referencesText(node: ImageNode): string | undefined {
 /** How many instances the tooltip names before "and N more". */
 const TOOLTIP_INSTANCES = 10;
 
+/** "Used by 2 instances:" over the tooltip's list of instances. */
+function usedByHeading(count: number): string {
+    return count === 1 ? vscode.l10n.t('Used by 1 instance:') : vscode.l10n.t('Used by {0} instances:', count);
+}
+
 function usageMarkdown(node: ImageNode): string {
     if (node.instances === undefined) {
         return `$(question) ${escapeMarkdown(vscode.l10n.t('Usage unknown: the instances could not be listed.'))}`;
@@ -132,7 +137,7 @@ function usageMarkdown(node: ImageNode): string {
         .map((instance) => `- ${escapeMarkdown(`${instance.name} (${instance.id}) · ${instance.status}${instance.zoneId ? ` · ${instance.zoneId}` : ''}`)}`);
     const more = node.instances.length - TOOLTIP_INSTANCES;
     return [
-        `$(server) ${escapeMarkdown(vscode.l10n.t('Used by {0}:', usageText(node) ?? ''))}`,
+        `$(server) ${escapeMarkdown(usedByHeading(node.instances.length))}`,
         '',
         ...lines,
         ...(more > 0 ? [escapeMarkdown(vscode.l10n.t('and {0} more', more))] : []),
