@@ -164,11 +164,13 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         if (this.scan) {
             // The scan in flight searched for the old listing's prefixes: it starts again if the new one has others.
             if (this.scan.index.setImages(listing).needsRescan) {
+                this.deps.logger.info('Workspace references: scanning again (the listing has IDs of a new shape).');
                 this.fullScan();
             }
             return;
         }
         if (servedNeedsRescan) {
+            this.deps.logger.info('Workspace references: scanning again (the listing has IDs of a new shape).');
             this.fullScan();
             return;
         }

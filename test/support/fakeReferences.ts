@@ -26,6 +26,11 @@ export class FakeWorkspaceReferences implements WorkspaceReferences {
         return this;
     }
 
+    /** A file scanned again with the same findings (a save that moved no reference): a change event, nothing changed. */
+    rescannedUnchanged(): void {
+        this.changed.fire();
+    }
+
     /** The scan ends: the status changes and whoever waits is answered. */
     finish(status: ReferenceScanStatus = { kind: 'ready', filesScanned: 4, truncated: undefined }): void {
         this.status = status;

@@ -150,7 +150,9 @@ export class DeleteTracker {
         const gone = ids.filter((id) => !presentIds.has(id) && stillWatched(id));
         const goneImages = gone.flatMap((id) => images.get(id) ?? []);
         const reverted = present.filter((image) => stillWatched(image.id) && image.status !== DELETING_STATUS);
-        present.filter((image) => images.has(image.id)).forEach((image) => images.set(image.id, image));
+        // A poll that changes nothing leaves the rows alone: every rebuild refreshes the whole tree in VS Code.
+        const updated = present.filter((image) => images.has(image.id) && JSON.stringify(images.get(image.id)) !== JSON.stringify(image));
+        updated.forEach((image) => images.set(image.id, image));
         for (const id of gone) {
             images.delete(id);
             this.deleteMarks.delete(id);
@@ -164,7 +166,9 @@ export class DeleteTracker {
         if (reverted.length > 0) {
             this.deps.logger.warn(`Delete did not complete; no longer DELETING: ${reverted.map((image) => `${image.id} (${image.status})`).join(', ')}`);
         }
-        this.deps.changed();
+        if (gone.length > 0 || reverted.length > 0 || updated.length > 0) {
+            this.deps.changed();
+        }
         this.announce({ gone: goneImages, reverted, abandoned: [] });
     }
 

@@ -1,7 +1,7 @@
 import type { WorkspaceReferences } from '../../shared/references/workspaceReferences';
 import { type ProtectionRule, protectingEntry } from '../../shared/settings/protection';
 import type { ZenlayerImage } from '../../zenlayer/types';
-import { referencedFileCounts } from './references';
+import { referencedFileCounts, referencesShown } from './references';
 import { buildImageTree, type GroupBy, type ImageNode, type RootNode, type TreeNode } from './tree';
 import type { UsingInstance } from './usage';
 
@@ -13,6 +13,8 @@ export class ImageRows {
     private roots: RootNode[] = [];
     private protection: readonly ProtectionRule[] = [];
     private readonly referencesChanged: { dispose(): void } | undefined;
+    /** What the rows of the last rebuild show of the references (referencesShown). */
+    private shownReferences = '';
 
     constructor(
         private groupBy: GroupBy,
@@ -20,10 +22,12 @@ export class ImageRows {
             readonly references?: WorkspaceReferences;
             readonly cleanupVerdicts?: (images: readonly ZenlayerImage[]) => ReadonlyMap<string, string>;
         },
-        /** The rows must be built again: the workspace's references changed. */
+        /** The rows must be built again: what they say of the workspace's references changed. */
         outdated: () => void,
     ) {
-        this.referencesChanged = deps.references?.onDidChange(outdated);
+        // Every re-scanned file fires a change; only a changed count or readiness rebuilds the rows. A rebuild refreshes
+        // the whole tree, and a context-menu command clicked during a refresh gets no row from VS Code.
+        this.referencesChanged = deps.references?.onDidChange(() => referencesShown(deps.references) !== this.shownReferences && outdated());
     }
 
     dispose(): void {
@@ -74,6 +78,7 @@ export class ImageRows {
     /** `shown`: the images the rows are for; `all`: every cached image (the cleanup judges families as a whole). */
     rebuild(shown: readonly ZenlayerImage[], all: readonly ZenlayerImage[], instancesOf: (imageId: string) => readonly UsingInstance[] | undefined): void {
         const referencedIn = referencedFileCounts(this.deps.references);
+        this.shownReferences = referencesShown(this.deps.references);
         const verdicts = this.groupBy === 'cleanup' ? this.deps.cleanupVerdicts?.(all) : undefined;
         this.roots = buildImageTree(shown, this.groupBy, (image) => ({
             protectedBy: this.protectedBy(image),

@@ -54,6 +54,25 @@ describe('images view: references from the workspace', () => {
         assert.strictEqual(row(feature, 'web-11'), '20 GiB · referenced in 1 file', 'an edit that adds a reference updates the row');
     });
 
+    it('rebuilds the tree only when what it shows of the references changes, not on every re-scanned file', async () => {
+        // A rebuild refreshes the whole tree in VS Code, and a context-menu command clicked during it gets no row.
+        const references = new FakeWorkspaceReferences();
+        references.reference('img-web-09', 'infra/main.tf:14');
+        const feature = await withReferences(references);
+        let rebuilds = 0;
+        feature.model.onDidChange(() => rebuilds++);
+        for (let save = 0; save < 10; save++) {
+            references.rescannedUnchanged();
+        }
+        assert.strictEqual(rebuilds, 0, 'ten saves that moved no reference');
+        references.reference('img-web-09', 'infra/main.tf:30');
+        assert.strictEqual(rebuilds, 1, 'a new line for the tooltip');
+        assert.match(tooltip(feature, 'web-09', references), /main\.tf:30/);
+        references.reference('img-web-11', 'ci/deploy.yaml:3');
+        assert.strictEqual(rebuilds, 2);
+        assert.strictEqual(row(feature, 'web-11'), '20 GiB · referenced in 1 file');
+    });
+
     it('the tooltip lists up to ten file:line links, counts the rest and links Show References', async () => {
         const references = new FakeWorkspaceReferences();
         references.reference('img-web-09', ...Array.from({ length: 12 }, (_, index) => `infra/env${index + 1}.tfvars:${index + 2}`));
