@@ -70,7 +70,7 @@ describe('extension: resilience', () => {
         assert.ok(!api.logLines().some((line) => line.includes(`Deleted and gone: ${id}`)));
     });
 
-    it('the Delete key (the command without arguments) deletes the node selected in the view', async () => {
+    it("the Delete key (the command with its key binding's argument) deletes the node selected in the view", async () => {
         const node = findImage(api, 'backup-agent-v3');
         // One node: reveal() replaces the selection, so the test API cannot build a multi-selection.
         await selectInView(api, node);
@@ -79,7 +79,7 @@ describe('extension: resilience', () => {
             [node.id],
         );
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
         assert.match(ui.messages('warning')[0].message, /backup-agent-v3/);
         assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
     });
@@ -91,7 +91,7 @@ describe('extension: resilience', () => {
         assert.ok(index >= 0 && next, 'monitoring-stack and a row below it');
         await selectInView(api, rows[index]);
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
         await waitFor(
             () => api.selection().some((node) => node.kind === 'image' && node.image.id === next.image.id),
             `the selection to move to ${next.image.name}; it is ${JSON.stringify(api.selection().map((n) => n.id))}; ${api
@@ -100,7 +100,7 @@ describe('extension: resilience', () => {
                 .join(' | ')}`,
         );
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage');
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
         assert.deepStrictEqual(deleteRequests(emulator), [[rows[index].image.id], [next.image.id]]);
     });
 

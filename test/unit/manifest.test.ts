@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
+import { DELETE_KEY_ARGS } from '../../src/images/commands/deleteImage';
 import { imageContextValue } from '../../src/images/model/images';
 import { readSettings } from '../../src/shared/settings/settings';
 import { SettingsService } from '../../src/shared/settings/settingsService';
@@ -27,7 +28,7 @@ interface Manifest {
         viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
         views: Record<string, { id: string; name: string }[]>;
         viewsWelcome: { view: string; contents: string; when?: string }[];
-        keybindings: { command: string; key: string; mac?: string; when: string }[];
+        keybindings: { command: string; key: string; mac?: string; when: string; args?: unknown }[];
         configuration: { properties: Record<string, { default?: unknown; enum?: string[]; scope?: string }> };
     };
 }
@@ -118,6 +119,8 @@ describe('manifest (package.json contributes)', () => {
         assert.strictEqual(binding.key, 'delete');
         assert.strictEqual(binding.mac, 'cmd+backspace');
         assert.match(binding.when, new RegExp(`focusedView == ${IMAGES_VIEW_ID.replace('.', '\\.')}`));
+        // The key's own argument: a context-menu call without a row is a refreshed row, never the selection's cue.
+        assert.deepStrictEqual(binding.args, DELETE_KEY_ARGS);
     });
 
     it('shows "Loading…" until the credentials were read, then a welcome view with a Configure Credentials button when signed out', () => {

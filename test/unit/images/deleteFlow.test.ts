@@ -5,6 +5,7 @@ import { imageTooltip, toTreeItem } from '../../../src/images/view/treeItems';
 import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
 import { imagesFeature } from '../../support/imagesFeature';
+import { DELETE_KEY_ARGS } from '../../../src/images/commands/deleteImage';
 
 type Feature = ReturnType<typeof imagesFeature>;
 
@@ -74,6 +75,27 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         );
     });
 
+    it('following a delete, a poll that finds the image still DELETING leaves the tree alone; its going rebuilds it', async () => {
+        // Every rebuild refreshes the whole tree in VS Code, and a context-menu click during a refresh loses its row.
+        const feature = await loaded();
+        const target = node(feature, 'web-1');
+        feature.ui.clickNext('Delete');
+        await feature.deletes.deleteSelected(target, [target]);
+        // The first poll brings Zenlayer's own record of the DELETING image (the row was marked locally until then).
+        await feature.clock.advance(5000);
+        let rebuilds = 0;
+        feature.model.onDidChange(() => rebuilds++);
+        const polls = () => feature.account.describeCalls.length;
+        const before = polls();
+        await feature.clock.advance(30000);
+        assert.ok(polls() >= before + 2, `polled while DELETING (${polls() - before} polls)`);
+        assert.strictEqual(rebuilds, 0);
+        feature.account.remove('img-web-1');
+        await feature.clock.advance(30000);
+        assert.strictEqual(rebuilds, 1);
+        assert.ok(!feature.model.imageRows().some((row) => row.image.name === 'web-1'));
+    });
+
     it('sends nothing when the confirmation is dismissed', async () => {
         const feature = await loaded();
         const target = node(feature, 'web-1');
@@ -87,8 +109,24 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         const feature = await loaded();
         feature.select([node(feature, 'web-2')]);
         feature.ui.clickNext('Delete');
-        await feature.deletes.deleteSelected(undefined, undefined);
+        await feature.deletes.deleteSelected(DELETE_KEY_ARGS);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-2']]);
+    });
+
+    it('a context-menu Delete that comes without its row (clicked as the tree refreshed) sends nothing and never takes the selection instead', async () => {
+        const feature = await loaded();
+        feature.select([node(feature, 'web-2')]);
+        feature.ui.clickNext('Delete');
+        // What VS Code passes when the right-clicked row's handle was dropped by a refresh: no element.
+        await feature.deletes.deleteSelected(undefined, undefined);
+        const target = node(feature, 'web-1');
+        await feature.deletes.deleteSelected(target, [target, undefined]);
+        assert.deepStrictEqual(feature.account.deleteCalls, []);
+        assert.deepStrictEqual(
+            feature.ui.messages('warning').map((call) => [call.message, call.modal ?? false]),
+            Array(2).fill(['The list changed as you clicked Delete, so nothing was deleted. Right-click the image again.', false]),
+            'no confirmation for web-2, the selected row nobody right-clicked',
+        );
     });
 
     it('skips images that cannot be deleted and says why; with nothing left, sends nothing', async () => {
@@ -122,7 +160,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         await feature.model.refresh();
         const group = feature.model.rootNodes().find((candidate: TreeNode) => candidate.kind === 'group' && candidate.key === 'AVAILABLE');
         feature.ui.clickNext('Delete');
-        await feature.deletes.deleteSelected(group, [group as TreeNode]);
+        await feature.deletes.deleteSelected(group, [group]);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-a', 'img-b']]);
     });
 
@@ -401,7 +439,7 @@ describe('DeleteFlow: a protected image is never sent, by any path', () => {
     it('the Delete key on it alone sends nothing and says which entry protects it', async () => {
         const feature = await protectedFeature();
         feature.select([node(feature, 'db-golden')]);
-        await feature.deletes.deleteSelected(undefined, undefined);
+        await feature.deletes.deleteSelected(DELETE_KEY_ARGS);
         assert.deepStrictEqual(feature.account.deleteCalls, []);
         assert.deepStrictEqual(
             feature.ui.messages('warning').map((call) => call.message),
