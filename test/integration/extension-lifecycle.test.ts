@@ -171,8 +171,8 @@ describe('extension: regional copies, rename, create', function () {
         const image = findImage(api, 'db-replica-golden');
         await selectInView(api, image);
         ui.typeNext('db replica').typeNext('db-replica-old');
-        await vscode.commands.executeCommand('zenlayer.renameImage');
-        await vscode.commands.executeCommand('zenlayer.renameImage');
+        await vscode.commands.executeCommand('zenlayer.renameImage', { target: 'selection' });
+        await vscode.commands.executeCommand('zenlayer.renameImage', { target: 'selection' });
         const [invalid, valid] = ui.inputs();
         assert.strictEqual(invalid.options.value, 'db-replica-golden');
         assert.strictEqual(invalid.validation, 'An image name has only letters (A–Z, a–z), digits, "-", "_" and ".".');

@@ -79,7 +79,7 @@ describe('extension: resilience', () => {
             [node.id],
         );
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { target: 'selection' });
         assert.match(ui.messages('warning')[0].message, /backup-agent-v3/);
         assert.deepStrictEqual(deleteRequests(emulator), [[node.image.id]]);
     });
@@ -91,7 +91,7 @@ describe('extension: resilience', () => {
         assert.ok(index >= 0 && next, 'monitoring-stack and a row below it');
         await selectInView(api, rows[index]);
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { target: 'selection' });
         await waitFor(
             () => api.selection().some((node) => node.kind === 'image' && node.image.id === next.image.id),
             `the selection to move to ${next.image.name}; it is ${JSON.stringify(api.selection().map((n) => n.id))}; ${api
@@ -100,7 +100,7 @@ describe('extension: resilience', () => {
                 .join(' | ')}`,
         );
         ui.clickNext('Delete');
-        await vscode.commands.executeCommand('zenlayer.deleteImage', { trigger: 'deleteKey' });
+        await vscode.commands.executeCommand('zenlayer.deleteImage', { target: 'selection' });
         assert.deepStrictEqual(deleteRequests(emulator), [[rows[index].image.id], [next.image.id]]);
     });
 

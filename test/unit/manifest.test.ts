@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, CONTEXT_KEYS, EXTENSION_ID, IMAGES_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/constants';
-import { DELETE_KEY_ARGS } from '../../src/images/commands/deleteImage';
+import { KEY_BINDING_ARGS } from '../../src/images/commands/context';
 import { imageContextValue } from '../../src/images/model/images';
 import { readSettings } from '../../src/shared/settings/settings';
 import { SettingsService } from '../../src/shared/settings/settingsService';
@@ -120,7 +120,16 @@ describe('manifest (package.json contributes)', () => {
         assert.strictEqual(binding.mac, 'cmd+backspace');
         assert.match(binding.when, new RegExp(`focusedView == ${IMAGES_VIEW_ID.replace('.', '\\.')}`));
         // The key's own argument: a context-menu call without a row is a refreshed row, never the selection's cue.
-        assert.deepStrictEqual(binding.args, DELETE_KEY_ARGS);
+        assert.deepStrictEqual(binding.args, KEY_BINDING_ARGS);
+    });
+
+    it('every key binding on the view passes the argument that says "act on the selection"', () => {
+        const onView = manifest.contributes.keybindings.filter((entry) => entry.when.includes(`focusedView == ${IMAGES_VIEW_ID}`));
+        assert.deepStrictEqual(
+            onView.map((entry) => entry.command),
+            [COMMANDS.deleteImage, COMMANDS.renameImage],
+        );
+        onView.forEach((entry) => assert.deepStrictEqual(entry.args, KEY_BINDING_ARGS, entry.command));
     });
 
     it('shows "Loading…" until the credentials were read, then a welcome view with a Configure Credentials button when signed out', () => {

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Logger } from '../../platform/logger';
 import type { UserInterface } from '../../platform/userInterface';
 import type { ImagesApi } from '../../shared/session/session';
@@ -31,11 +32,32 @@ export interface ImagesCommandContext {
     readonly cleanup: CleanupState;
 }
 
+/** What the view's key bindings pass (package.json keybindings: Delete, F2): act on the view's selection. */
+export const KEY_BINDING_ARGS = { target: 'selection' } as const;
+
+export type KeyBindingArgs = typeof KEY_BINDING_ARGS;
+
+export const isKeyBinding = (argument: unknown): argument is KeyBindingArgs =>
+    typeof argument === 'object' && argument !== null && (argument as { target?: unknown }).target === KEY_BINDING_ARGS.target;
+
 /**
- * The image a command is for: the clicked row, or with a key binding or the palette, the first selected row (with
- * several rows selected, keyboard and palette commands act on the first one).
+ * The row a command is for: the clicked row, or with a key binding the first selected row. These commands are not in
+ * the palette, so one without a row was clicked in a context menu as the tree refreshed (VS Code hands over no
+ * element then): it does nothing and says so; the selection never stands in for the row the person right-clicked.
  */
-export function targetImage(context: ImagesCommandContext, node: TreeNode | undefined): ZenlayerImage | undefined {
-    const target = node ?? context.selection()[0];
+export function targetNode(context: ImagesCommandContext, node: TreeNode | KeyBindingArgs | undefined): TreeNode | undefined {
+    if (isKeyBinding(node)) {
+        return context.selection()[0];
+    }
+    if (node === undefined) {
+        context.logger.warn('A context-menu command came without its row (the tree refreshed as it was clicked); nothing done.');
+        void context.ui.showMessage('warning', vscode.l10n.t('The list changed as you clicked, so nothing was done. Right-click the image again.'), {});
+    }
+    return node;
+}
+
+/** The image of targetNode(), when the row is an image's. */
+export function targetImage(context: ImagesCommandContext, node: TreeNode | KeyBindingArgs | undefined): ZenlayerImage | undefined {
+    const target = targetNode(context, node);
     return target?.kind === 'image' ? target.image : undefined;
 }

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
 import { createImageFromInstance } from '../lifecycle/create';
 import type { TreeNode } from '../model/tree';
-import { type ImagesCommandContext, targetImage } from './context';
+import { type ImagesCommandContext, type KeyBindingArgs, targetImage } from './context';
 
 /** Show Instances Using This Image: pick one (name, ID, status, zone) to copy its ID; a STOPPED one's button makes an image of it. */
-export const showInstances = (context: ImagesCommandContext) => async (node?: TreeNode) => {
+export const showInstances = (context: ImagesCommandContext) => async (node?: TreeNode | KeyBindingArgs) => {
     const image = targetImage(context, node);
     if (!image) {
         return;

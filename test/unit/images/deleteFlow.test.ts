@@ -5,7 +5,7 @@ import { imageTooltip, toTreeItem } from '../../../src/images/view/treeItems';
 import { ZenlayerApiError, ZenlayerNetworkError } from '../../../src/zenlayer';
 import { image } from '../../support/fixtures';
 import { imagesFeature } from '../../support/imagesFeature';
-import { DELETE_KEY_ARGS } from '../../../src/images/commands/deleteImage';
+import { KEY_BINDING_ARGS } from '../../../src/images/commands/context';
 
 type Feature = ReturnType<typeof imagesFeature>;
 
@@ -109,7 +109,7 @@ describe('DeleteFlow: the context menu and the Delete key', () => {
         const feature = await loaded();
         feature.select([node(feature, 'web-2')]);
         feature.ui.clickNext('Delete');
-        await feature.deletes.deleteSelected(DELETE_KEY_ARGS);
+        await feature.deletes.deleteSelected(KEY_BINDING_ARGS);
         assert.deepStrictEqual(feature.account.deleteCalls, [['img-web-2']]);
     });
 
@@ -439,7 +439,7 @@ describe('DeleteFlow: a protected image is never sent, by any path', () => {
     it('the Delete key on it alone sends nothing and says which entry protects it', async () => {
         const feature = await protectedFeature();
         feature.select([node(feature, 'db-golden')]);
-        await feature.deletes.deleteSelected(DELETE_KEY_ARGS);
+        await feature.deletes.deleteSelected(KEY_BINDING_ARGS);
         assert.deepStrictEqual(feature.account.deleteCalls, []);
         assert.deepStrictEqual(
             feature.ui.messages('warning').map((call) => call.message),

@@ -14,6 +14,7 @@ import { InputBoxValidationSeverity, TreeItemCollapsibleState } from '../../supp
 import { settle } from '../../support/fakeClock';
 import { image } from '../../support/fixtures';
 import { imagesFeature } from '../../support/imagesFeature';
+import { KEY_BINDING_ARGS } from '../../../src/images/commands/context';
 
 type Feature = ReturnType<typeof imagesFeature>;
 
@@ -307,15 +308,28 @@ describe('images view: regions, copies, rename', () => {
             assert.strictEqual(feature.account.listCalls.length, 1, 'no new listing was needed');
         });
 
+        it('Rename from a context menu that lost its row (clicked as the tree refreshed) asks nothing and never renames the selected image', async () => {
+            const feature = await loaded();
+            feature.select([node(feature, 'web')]);
+            feature.ui.typeNext('web-2');
+            await feature.commands.renameImage(undefined);
+            assert.deepStrictEqual(feature.ui.inputs(), []);
+            assert.deepStrictEqual(feature.account.lifecycleCalls, []);
+            assert.deepStrictEqual(
+                feature.ui.messages('warning').map((message) => message.message),
+                ['The list changed as you clicked, so nothing was done. Right-click the image again.'],
+            );
+        });
+
         it('F2 acts on the selected image; an invalid name sends nothing; a refusal names what Zenlayer said', async () => {
             const feature = await loaded();
             feature.select([node(feature, 'web')]);
             feature.ui.typeNext('web/2');
-            await feature.commands.renameImage();
+            await feature.commands.renameImage(KEY_BINDING_ARGS);
             assert.deepStrictEqual(feature.account.lifecycleCalls, []);
             feature.account.failNextAction.set('ModifyImagesAttributes', apiError('ModifyImagesAttributes', 'INVALID_IMAGE_NAME_DUPLICATE'));
             feature.ui.typeNext('web-2');
-            await feature.commands.renameImage();
+            await feature.commands.renameImage(KEY_BINDING_ARGS);
             assert.deepStrictEqual(
                 feature.ui.messages('error').map((message) => message.message),
                 ['Could not rename web: INVALID_IMAGE_NAME_DUPLICATE: Zenlayer refused it. (requestId req-err-7)'],

@@ -9,7 +9,7 @@ import type { HistoryEntry } from '../../../src/shared/records/deleteHistory';
 import { image } from '../../support/fixtures';
 import { fakeWorkspace } from '../../support/fakeVscode';
 import { imagesFeature } from '../../support/imagesFeature';
-import { DELETE_KEY_ARGS } from '../../../src/images/commands/deleteImage';
+import { KEY_BINDING_ARGS } from '../../../src/images/commands/context';
 
 type Feature = ReturnType<typeof imagesFeature>;
 
@@ -54,7 +54,7 @@ describe('records: the delete history, appended by every delete path', () => {
         await feature.deletes.deleteSelected(node(feature, 'old-1'), [node(feature, 'old-1')]);
         feature.select([node(feature, 'old-2')]);
         feature.ui.clickNext('Delete');
-        await feature.deletes.deleteSelected(DELETE_KEY_ARGS);
+        await feature.deletes.deleteSelected(KEY_BINDING_ARGS);
         feature.ui.pickNext((labels) => labels.filter((label) => label === 'old-3')).clickNext('Delete');
         await feature.deletes.pickAndRun();
         feature.ui.pickNext(() => ['old-4']).clickNext('Delete');
