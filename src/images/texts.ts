@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { nameList } from '../platform/listText';
 import type { DetailField } from './model/details';
 import type { RefusalReason } from './model/images';
-import { joinNames } from '../platform/listText';
 import { describeFilter, type ImageFilter } from './model/filter';
 
 /** Localised texts of the images view shared by the tree, the tooltips and the delete flow. */
@@ -53,8 +53,10 @@ export function filterText(filter: ImageFilter): string {
 export function refusalReasonText(reason: RefusalReason): string {
     switch (reason.kind) {
         case 'inUse': {
-            const names = reason.instances.slice(0, 3).map((instance) => instance.name);
-            const list = reason.instances.length > 3 ? vscode.l10n.t('{0} and {1} more', joinNames(names), reason.instances.length - 3) : joinNames(names);
+            const list = nameList(
+                reason.instances.map((instance) => instance.name),
+                3,
+            );
             return reason.instances.length === 1
                 ? vscode.l10n.t('used by 1 instance ({0})', list)
                 : vscode.l10n.t('used by {0} instances ({1})', reason.instances.length, list);

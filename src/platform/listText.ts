@@ -28,18 +28,18 @@ export function joinReasons(entries: readonly string[]): string {
     return entries.join(reasonSeparator());
 }
 
-/** "a, b, c, d, e and 3 more": the first few names, joined the way the user's language lists things. */
-export function nameList(names: readonly string[]): string {
-    return shortList(names, nameSeparator());
+/** "a, b, c, d, e and 3 more": the first few (`shown`) names, joined the way the user's language lists things. */
+export function nameList(names: readonly string[], shown = NAMES_SHOWN): string {
+    return shortList(names, nameSeparator(), shown);
 }
 
 /** Entries that carry their own commas ("db — used by 2 instances (web-1, web-2)"), so joined by semicolons. */
 export function reasonList(entries: readonly string[]): string {
-    return shortList(entries, reasonSeparator());
+    return shortList(entries, reasonSeparator(), NAMES_SHOWN);
 }
 
-function shortList(entries: readonly string[], separator: string): string {
-    const { shown, more } = firstNames(entries, NAMES_SHOWN);
+function shortList(entries: readonly string[], separator: string, max: number): string {
+    const { shown, more } = firstNames(entries, max);
     const joined = shown.join(separator);
     return more > 0 ? vscode.l10n.t('{0} and {1} more', joined, more) : joined;
 }

@@ -4,12 +4,12 @@
  * complete listing), what is known of it instead. Works without the workspace scan (the references line waits for it).
  */
 import { COMMANDS } from '../constants';
+import { joinNames } from '../platform/listText';
 import type { ShownImages } from '../shared/images/shownImages';
 import type { WorkspaceReferences } from '../shared/references/workspaceReferences';
 import * as vscode from 'vscode';
 import type { ZenlayerImage } from '../zenlayer/types';
 import { hasCustomImageIdShape, tokenAt } from './model/tokens';
-import { joinNames } from '../platform/listText';
 import type { DeleteHistoryLookup } from './ports';
 import { referenceTexts, shortDate } from './texts';
 

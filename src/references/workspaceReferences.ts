@@ -161,17 +161,13 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         }
         this.listing = listing;
         const servedNeedsRescan = this.index.setImages(listing).needsRescan;
-        if (this.scan) {
-            // The scan in flight searched for the old listing's prefixes: it starts again if the new one has others.
-            if (this.scan.index.setImages(listing).needsRescan) {
-                this.deps.logger.info('Workspace references: scanning again (the listing has IDs of a new shape).');
-                this.fullScan();
-            }
-            return;
-        }
-        if (servedNeedsRescan) {
+        // A scan in flight searched for the old listing's prefixes: it starts again if the new one has others.
+        if (this.scan ? this.scan.index.setImages(listing).needsRescan : servedNeedsRescan) {
             this.deps.logger.info('Workspace references: scanning again (the listing has IDs of a new shape).');
             this.fullScan();
+            return;
+        }
+        if (this.scan) {
             return;
         }
         this.changed.fire();

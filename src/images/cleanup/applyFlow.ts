@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
-import { reasonList } from '../../platform/listText';
+import { joinNames, reasonList } from '../../platform/listText';
 import type { UserInterface } from '../../platform/userInterface';
 import type { ImagesApi } from '../../shared/session/session';
 import { confirmByCount } from '../delete/confirm';
@@ -13,7 +13,6 @@ import type { CleanupPlan } from './model/plan';
 import { type ApplyRefusal, canApply, type HeldImage, recheckBeforeApply } from './model/recheck';
 import { gib } from './planDocument';
 import { formatTime, planChangeText } from './texts';
-import { joinNames } from '../../platform/listText';
 
 export interface ApplyFlowDependencies {
     readonly ui: UserInterface;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { joinNames, joinReasons } from '../../platform/listText';
 import type { CleanupPlan, PlannedImage, PlanRules } from './model/plan';
 import { MAX_PLAN_AGE_MS } from './model/recheck';
 import type { RegionalCopyProposal } from './model/regionalCopies';
 import { firstSeenText, formatTime, keepReasonText } from './texts';
-import { joinNames, joinReasons } from '../../platform/listText';
 
 /** The folder of the plans' read-only documents: the editor title's Apply Plan shows for documents under it. */
 export const PLAN_DOCUMENT_FOLDER = 'cleanup-plan';

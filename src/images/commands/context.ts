@@ -50,10 +50,15 @@ export function targetNode(context: ImagesCommandContext, node: TreeNode | KeyBi
         return context.selection()[0];
     }
     if (node === undefined) {
-        context.logger.warn('A context-menu command came without its row (the tree refreshed as it was clicked); nothing done.');
-        void context.ui.showMessage('warning', vscode.l10n.t('The list changed as you clicked, so nothing was done. Right-click the image again.'), {});
+        reportLostRow(context, vscode.l10n.t('The list changed as you clicked, so nothing was done. Right-click the image again.'));
     }
     return node;
+}
+
+/** A context-menu command came without its row (the tree refreshed as it was clicked): logged, and the person told. */
+export function reportLostRow({ logger, ui }: ImagesCommandContext, message: string): void {
+    logger.warn('A context-menu command came without its row (the tree refreshed as it was clicked); nothing done.');
+    void ui.showMessage('warning', message, {});
 }
 
 /** The image of targetNode(), when the row is an image's. */

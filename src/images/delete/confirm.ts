@@ -8,7 +8,6 @@ import type { UsingInstance } from '../model/usage';
 import { instanceCountText } from '../texts';
 import { skippedLabel } from './labels';
 import type { ReferenceCheck } from './referenceCheck';
-import { joinNames } from '../../platform/listText';
 
 export interface ConfirmDependencies {
     readonly ui: UserInterface;
@@ -81,10 +80,7 @@ const LOCATIONS_NAMED = 3;
 /** `web-frontend-2026-10 is referenced in infra/prod.tf:14, infra/main.tf:7.`, one line per image. */
 function referenceLines(referenced: readonly ZenlayerImage[], locationsOf: (image: ZenlayerImage) => readonly string[]): string[] {
     const lines = referenced.slice(0, REFERENCED_IMAGES_NAMED).map((image) => {
-        const locations = locationsOf(image);
-        const named = joinNames(locations.slice(0, LOCATIONS_NAMED));
-        const where = locations.length > LOCATIONS_NAMED ? vscode.l10n.t('{0} and {1} more', named, locations.length - LOCATIONS_NAMED) : named;
-        return vscode.l10n.t('{0} is referenced in {1}.', image.name, where);
+        return vscode.l10n.t('{0} is referenced in {1}.', image.name, nameList(locationsOf(image), LOCATIONS_NAMED));
     });
     const more = referenced.length - REFERENCED_IMAGES_NAMED;
     return more > 0 ? [...lines, vscode.l10n.t('{0} more of these images are referenced in the workspace.', more)] : lines;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
+import { joinNames } from '../../platform/listText';
 import { crossesBorder, type ZenlayerImage, type ZenlayerRegion } from '../../zenlayer';
 import { regionLabel } from '../view/regionItems';
 import { callZenlayer, type LifecycleContext, refuse, withRequestId } from './call';
-import { joinNames } from '../../platform/listText';
 
 export interface CopyChoices {
     /** Regions that do not hold the image and are on its side of the border. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../platform/errorText';
+import { joinNames } from '../../platform/listText';
 import type { ZenlayerImage, ZenlayerRegion } from '../../zenlayer';
 import { instancesInRegion } from '../model/regionRows';
 import type { UsingInstance } from '../model/usage';
 import { instanceCountText } from '../texts';
 import { callZenlayer, type LifecycleContext, refuse, withRequestId } from './call';
 import { regionList } from './copy';
-import { joinNames } from '../../platform/listText';
 
 /** Why no copy of the image may be removed, in words; undefined when some may. */
 export function removeCopyRefusal(image: ZenlayerImage, protectedBy: string | undefined, regions: readonly ZenlayerRegion[] | undefined): string | undefined {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { joinNames, joinReasons } from '../../platform/listText';
 import type { UserInterface } from '../../platform/userInterface';
 import type { ZenlayerRegion } from '../../zenlayer';
 import type { LifecycleOutcome } from '../model/lifecycle';
 import { withRequestId } from './call';
 import { regionList } from './copy';
-import { joinNames, joinReasons } from '../../platform/listText';
 
 /** How a followed copy or creation ended: a failure is one notification naming what Zenlayer said; a success says so briefly. */
 export function reportLifecycleOutcome(ui: UserInterface, outcome: LifecycleOutcome, regions: readonly ZenlayerRegion[] | undefined): void {
