@@ -19,7 +19,7 @@ const { RESULTS_DIR, readResult, resultFile, skippedLine, writeResult } = requir
 const ROOT = path.resolve(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** @typedef {{ name: string, ok: boolean, seconds: number, passed?: number, failed?: number, skipped?: number, skippedTests?: { title: string, reason: string }[], note?: string }} Result */
+/** @typedef {{ name: string, ok: boolean, seconds: number, passed?: number, failed?: number, skipped?: number, skippedTests?: { title: string, reason: string }[], failures?: { title: string, error: string }[], note?: string }} Result */
 /** @type {Result[]} */
 const results = [];
 
@@ -96,12 +96,22 @@ function reportSuite(name, code, seconds) {
     const failed = (result?.failed ?? 0) || (ok ? 0 : 1);
     const skipped = result?.skipped ?? 0;
     const skippedTests = result?.skippedTests ?? [];
+    const failures = result?.failures ?? [];
     /** @type {Result} */
-    const r = { name, ok, seconds, passed, failed, skipped, skippedTests, note: notes.join('; ') };
+    const r = { name, ok, seconds, passed, failed, skipped, skippedTests, failures, note: notes.join('; ') };
     results.push(r);
     console.log(`${name}: ${passed} ok / ${failed} not ok${skipped ? ` / ${skipped} skipped` : ''}${ok ? '' : `  (FAILED${r.note ? `: ${r.note}` : ''})`}`);
     // Which tests did not run and why, again beside the counts (the suite's own output may be far above).
     skippedTests.forEach((skippedTest) => console.log(skippedLine(skippedTest)));
+    failures.forEach((failure) => console.log(failedLine(failure)));
+}
+
+/**
+ * A failed test as a line of its own: its title and the first line of its error. CI keeps only the tail of the
+ * output, so the summary repeats these. @param {{ title: string, error: string }} failure @returns {string}
+ */
+function failedLine(failure) {
+    return `  ✗ ${failure.title}: ${failure.error}`;
 }
 
 /**
@@ -217,6 +227,11 @@ async function main() {
         writeResult(path.join(RESULTS_DIR, 'summary.json'), { suite: 'all', passed, failed, skipped, durationMs: Math.round(seconds * 1000), steps: results });
     } catch (e) {
         console.error(`could not write the summary: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const failures = results.flatMap((r) => (r.failures ?? []).map((f) => ({ title: `${r.name}: ${f.title}`, error: f.error })));
+    if (failures.length > 0) {
+        console.log('\ntests that failed:');
+        failures.forEach((failure) => console.log(failedLine(failure)));
     }
     console.log(`\n${ok ? 'All checks passed' : 'Some checks FAILED'} in ${seconds.toFixed(0)} s`);
     console.log(`skipped: ${skipped}`);

@@ -5,9 +5,6 @@ import type { ImageFilter } from '../../src/images/model/filter';
 import type { GroupBy, TreeNode } from '../../src/images/model/tree';
 import { describeError, isAuthFailure, isClockSkew, isUnreachable } from '../../src/platform/errorText';
 import type { ConfirmationMode } from '../../src/shared/settings/settings';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { DeleteHistory } from '../../src/shared/records/deleteHistory';
 import { ObservationRecord } from '../../src/shared/records/observations';
 import { type CleanupRules, DEFAULT_CLEANUP_RULES } from '../../src/images/cleanup/model/rules';
@@ -15,6 +12,7 @@ import type { WorkspaceReferences } from '../../src/shared/references/workspaceR
 import { FakeAccount } from './fakeAccount';
 import { FakeClock } from './fakeClock';
 import { ScriptedUi } from './scriptedUi';
+import { tempFolder } from './tempFolders';
 
 export interface MemoryLogger {
     readonly lines: string[];
@@ -62,7 +60,7 @@ export function imagesFeature(options: ImagesFeatureOptions = {}) {
     let selection: readonly TreeNode[] = [];
     let configureCalls = 0;
     // The records in a folder of their own, as in the extension's global storage.
-    const storage = options.storage ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zl-records-'));
+    const storage = options.storage ?? tempFolder();
     const records = { observations: new ObservationRecord(storage, logger), history: new DeleteHistory(storage, logger) };
     const api = () => Promise.resolve(account.signedIn ? account.api : undefined);
     const feature = createImagesFeature(

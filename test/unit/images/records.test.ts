@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Uri } from 'vscode';
 import type { ImageNode } from '../../../src/images/model/tree';
@@ -9,6 +8,7 @@ import type { HistoryEntry } from '../../../src/shared/records/deleteHistory';
 import { image } from '../../support/fixtures';
 import { fakeWorkspace } from '../../support/fakeVscode';
 import { imagesFeature } from '../../support/imagesFeature';
+import { tempFolder } from '../../support/tempFolders';
 import { KEY_BINDING_ARGS } from '../../../src/images/commands/context';
 
 type Feature = ReturnType<typeof imagesFeature>;
@@ -121,7 +121,7 @@ describe('records: the delete history, appended by every delete path', () => {
     });
 
     it('a history that cannot be written never blocks a delete: it goes out, is reported, and the log says why', async () => {
-        const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-records-'));
+        const storage = tempFolder();
         fs.writeFileSync(path.join(storage, 'delete-history'), 'a file where the folder should be');
         const feature = await signedIn({ storage });
         feature.ui.clickNext('Delete');

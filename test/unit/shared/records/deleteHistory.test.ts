@@ -13,7 +13,8 @@ import {
 import { historyToCsv, historyToJson } from '../../../../src/shared/records/historyExport';
 import type { DeleteImagesResult } from '../../../../src/zenlayer/types';
 import { image } from '../../../support/fixtures';
-import { collectingLogger, runWriters, tempFolder } from './support';
+import { tempFolder } from '../../../support/tempFolders';
+import { collectingLogger, runWriters } from './support';
 
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 0);
 
@@ -41,8 +42,8 @@ describe('records: the delete history', () => {
     let logger: ReturnType<typeof collectingLogger>;
     let history: DeleteHistory;
     const historyFile = (account: string) => accountFilePath(path.join(folder, 'delete-history'), account);
-    beforeEach(async () => {
-        folder = await tempFolder();
+    beforeEach(() => {
+        folder = tempFolder();
         logger = collectingLogger();
         history = new DeleteHistory(folder, logger);
     });

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { LockTimeoutError } from '../../../../src/shared/records/fileLock';
 import { JsonFile, NewerFormatError } from '../../../../src/shared/records/jsonFile';
 import { counterFile } from './concurrentWriter';
-import { collectingLogger, runWriters, tempFolder } from './support';
+import { tempFolder } from '../../../support/tempFolders';
+import { collectingLogger, runWriters } from './support';
 
 interface Counter {
     count: number;
@@ -44,7 +45,7 @@ function deadPid(): number {
 
 describe('records: the JSON file every window writes', () => {
     let folder: string;
-    beforeEach(async () => (folder = await tempFolder()));
+    beforeEach(() => (folder = tempFolder()));
     afterEach(() => fs.rm(folder, { recursive: true, force: true }));
 
     it('loses no update when two processes update it at once, and a reader never sees a half-written file', async () => {

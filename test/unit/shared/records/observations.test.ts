@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { accountFilePath } from '../../../../src/shared/records/accountFiles';
 import { AccountObservations, LAST_USED_RESOLUTION_MS, MAX_OBSERVED_IMAGES, ObservationRecord } from '../../../../src/shared/records/observations';
 import { OBSERVED_AT } from './concurrentWriter';
-import { collectingLogger, runWriters, tempFolder } from './support';
+import { tempFolder } from '../../../support/tempFolders';
+import { collectingLogger, runWriters } from './support';
 
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 0);
 const HOUR = 3_600_000;
@@ -16,8 +17,8 @@ describe('records: what the extension observed of each account', () => {
     let folder: string;
     let logger: ReturnType<typeof collectingLogger>;
     let record: ObservationRecord;
-    beforeEach(async () => {
-        folder = await tempFolder();
+    beforeEach(() => {
+        folder = tempFolder();
         logger = collectingLogger();
         record = new ObservationRecord(folder, logger);
     });

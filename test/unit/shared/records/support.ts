@@ -1,11 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-
-export async function tempFolder(): Promise<string> {
-    return fs.mkdtemp(path.join(tmpdir(), 'zl-records-'));
-}
 
 export function collectingLogger(): { lines: string[]; info(line: string): void; warn(line: string): void } {
     const lines: string[] = [];
