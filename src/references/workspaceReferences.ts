@@ -7,7 +7,7 @@ import type { ReferenceLocation, ReferenceScanStatus, WorkspaceReferences } from
 import * as vscode from 'vscode';
 import { WorkspaceFileSource } from './fileSource';
 import { describeLocation, linkTarget } from './locations';
-import { logScan } from './scanLog';
+import { logRejectedGlobs, logScan } from './scanLog';
 import { Emitter } from '../platform/events';
 import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
@@ -35,6 +35,8 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
     private scan: { readonly controller: AbortController; readonly done: Promise<void>; readonly index: ReferenceIndex } | undefined;
     /** Files changed while a full scan ran: scanned again once it is done. */
     private readonly changedDuringScan = new Set<string>();
+    /** Files to read again by the one queued update: a copied-in file's create and change events read it once. */
+    private readonly toRescan = new Set<string>();
     private updatesOneByOne: Promise<void> = Promise.resolve();
     private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
     private readonly disposables: vscode.Disposable[] = [];
@@ -114,11 +116,7 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         this.scan?.controller.abort();
         const controller = new AbortController();
         this.scopes = (vscode.workspace.workspaceFolders ?? []).map(folderScope);
-        for (const scope of this.scopes) {
-            if (scope.rejected.length > 0) {
-                this.deps.logger.warn(`Workspace references: ignored globs that cannot be read in ${scope.folder.name}: ${scope.rejected.join(', ')}`);
-            }
-        }
+        logRejectedGlobs(this.deps.logger, this.scopes);
         this.listing = this.currentListing();
         const index = new ReferenceIndex(this.evaluator);
         index.setImages(this.listing);
@@ -255,13 +253,18 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
         );
     }
 
-    /** Reads files again (one change, or those changed during a full scan) and updates the index. */
+    /** Reads files again (changed ones, or those changed during a full scan) and updates the index. */
     private rescan(uris: readonly string[]): void {
-        if (uris.length === 0) {
+        const queued = this.toRescan.size > 0;
+        uris.forEach((uri) => this.toRescan.add(uri));
+        if (queued || this.toRescan.size === 0) {
             return;
         }
         this.enqueue(async () => {
-            for (const uri of uris) {
+            // Taken when the update starts: a change during the reads below is read again by the next one.
+            const batch = [...this.toRescan];
+            this.toRescan.clear();
+            for (const uri of batch) {
                 try {
                     const result = findingsOf(uri, await this.source.readFile(uri, this.limits.maxFileBytes), this.index.prefixes, this.limits.maxFileBytes);
                     if (result.kind === 'scanned') {

@@ -122,6 +122,27 @@ describe('references: the feature in VS Code (fake)', function () {
         assert.deepStrictEqual(feature.references.referencesTo(IDS.web10), [], 'the folder is searched with the same exclusions');
     });
 
+    it('reads a file copied in once, though the watcher reports its creation and then its change', async () => {
+        feature = setUpFeature({ '/w/main.tf': '# nothing yet' });
+        await feature.references.whenReady();
+        const reads = fakeWorkspace.reads;
+        const update = feature.changeWhere(() => feature.references.referencesTo(IDS.web11).length === 1);
+        fakeWorkspace.write('/w/copied.tf', `image_id = "${IDS.web11}"`);
+        fakeWorkspace.emit('change', Uri.file('/w/copied.tf'));
+        await update;
+        await feature.references.whenReady();
+        assert.strictEqual(fakeWorkspace.reads - reads, 1);
+
+        // Folding events never loses the newest text: a change right behind another one still counts.
+        const second = feature.changeWhere(() => feature.references.referencesTo(IDS.web10).length === 1);
+        fakeWorkspace.write('/w/copied.tf', `image_id = "${IDS.web09}"`);
+        await Promise.resolve();
+        fakeWorkspace.write('/w/copied.tf', `image_id = "${IDS.web10}"`);
+        await second;
+        await feature.references.whenReady();
+        assert.deepStrictEqual([...feature.references.referencedImages().keys()].sort(), [IDS.web10].sort());
+    });
+
     it('scans again when the include or exclude settings change', async () => {
         feature = setUpFeature({ '/w/infra/main.tf': MAIN_TF, '/w/notes.txt': `x = "${IDS.web11}"` });
         await feature.references.whenReady();
