@@ -76,8 +76,9 @@ describe('extension: cleanup plan', () => {
 
     it('Apply Plan sends exactly the planned images, but not one that became used since the plan, and names it', async () => {
         await setSetting('references.enabled', false);
-        const planned = toDelete(await plan());
-        assert.ok(planned.includes(id('web-frontend-2026-09')) && planned.length >= 3, JSON.stringify(planned));
+        const content = await plan();
+        const planned = toDelete(content);
+        assert.ok(planned.includes(id('web-frontend-2026-09')) && planned.length >= 3, content);
         // Someone starts an instance from web-frontend-2026-09 between the plan and Apply.
         emulator.state.addInstance({ imageId: id('web-frontend-2026-09'), instanceName: 'hk-web-frontend-09' });
         ui.typeNext(String(planned.length));
@@ -112,7 +113,7 @@ describe('extension: cleanup plan', () => {
         );
         assert.match(copies, /Apply Plan does not remove these copies/);
         const planned = toDelete(content);
-        assert.ok(planned.length >= 2 && planned.includes(id('web-frontend-2026-09')), JSON.stringify(planned));
+        assert.ok(planned.length >= 2 && planned.includes(id('web-frontend-2026-09')), content);
         // Held back from Apply, so that the Group By test still finds it as it was (not first seen again).
         emulator.state.addInstance({ imageId: id('web-frontend-2026-09'), instanceName: 'hk-web-frontend-09' });
         ui.typeNext(String(planned.length));

@@ -214,6 +214,14 @@ export function useSignedInExtension(emulatorOptions: EmulatorOptions = {}, opti
         current = { emulator, api, ui };
     });
 
+    afterEach(function () {
+        // What the extension logged during a failed test, beside the failure: CI keeps only the output.
+        if (this.currentTest?.state === 'failed' && api) {
+            const lines = api.logLines().slice(-25);
+            console.log([`      the extension's log during this test (last ${lines.length} lines):`, ...lines.map((line) => `        ${line}`)].join('\n'));
+        }
+    });
+
     after(async () => {
         api?.setUi(undefined);
         for (const key of [...RESET_SETTINGS, 'references.enabled']) {
