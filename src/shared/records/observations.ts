@@ -110,7 +110,9 @@ export class AccountObservations {
      */
     encode(): string {
         const base = Math.floor((this.firstListingAt ?? 0) / 1000);
-        const offset = (ms: number | undefined) => (ms === undefined || ms === BEFORE_FIRST_LISTING ? -1 : Math.max(0, Math.round(ms / 1000) - base));
+        // Down to the second, never up: a time read back must not lie ahead of the listing (an image seen 0.6 s ago
+        // would read as first seen in the future, too new for any age rule, even one of 0 days).
+        const offset = (ms: number | undefined) => (ms === undefined || ms === BEFORE_FIRST_LISTING ? -1 : Math.max(0, Math.floor(ms / 1000) - base));
         const images: string[] = [];
         for (const [id, seen] of this.seen) {
             images.push(`${JSON.stringify(id)}:[${offset(seen.firstSeen)},${offset(seen.lastUsed)}]`);

@@ -110,8 +110,9 @@ function keepReasons(
         reasons.push({ kind: 'firstSeenUnknown' });
         return reasons;
     }
-    // Images there at the first listing have no known age: older than any age rule.
-    if (firstSeen.kind === 'at' && now - firstSeen.at < rules.minAgeDays * DAY_MS) {
+    // Images there at the first listing have no known age: older than any age rule. A rule of 0 days keeps nothing, even
+    // an image whose first-seen time is a moment ahead of this clock (another window's, or a clock set back).
+    if (rules.minAgeDays > 0 && firstSeen.kind === 'at' && now - firstSeen.at < rules.minAgeDays * DAY_MS) {
         reasons.push({ kind: 'tooNew', firstSeenAt: firstSeen.at, ageDays: wholeDays(firstSeen.at, now), minAgeDays: rules.minAgeDays });
     }
     if (rules.unusedForDays > 0 && instances !== undefined && instances.length === 0) {

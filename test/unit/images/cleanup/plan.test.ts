@@ -140,6 +140,16 @@ describe('cleanup plan: the verdict per image', () => {
         assert.deepStrictEqual(verdicts(planOf({ images, observations, rules: { keepNewest: 0, minAgeDays: 0 } }))['fresh-build'], 'delete');
     });
 
+    it('a minimum age of 0 keeps nothing for its age, even an image first seen after the clock reads now', () => {
+        // The clock stepped back (NTP), or another window wrote a time a little ahead: no age rule means no age keeps.
+        const observations = observed([
+            { at: NOW - DAY, ids: [] },
+            { at: NOW + 400, ids: ['img-just-seen'] },
+        ]);
+        const plan = planOf({ images: [image('just-seen')], observations, rules: { keepNewest: 0, minAgeDays: 0 } });
+        assert.deepStrictEqual(verdicts(plan), { 'just-seen': 'delete' });
+    });
+
     it('keeps an image the record does not know (its age is unknown)', () => {
         const plan = planOf({ images: [image('unseen')], observations: observed([{ at: NOW - 30 * DAY, ids: [] }]), rules: { keepNewest: 0 } });
         assert.deepStrictEqual(verdicts(plan), { unseen: 'firstSeenUnknown' });

@@ -77,6 +77,14 @@ describe('records: what the extension observed of each account', () => {
         assert.strictEqual(later.lastUsedAt('img-a'), T0 + LAST_USED_RESOLUTION_MS);
     });
 
+    it('reads back a first-seen time never later than the listing that saw the image (times are kept to the second)', async () => {
+        await record.observe('Demo', listing(['img-a'], []), T0);
+        const seenAt = T0 + 3 * DAY + 999;
+        await record.observe('Demo', listing(['img-a', 'img-b'], []), seenAt);
+        const firstSeen = (await record.read('Demo')).firstSeen('img-b');
+        assert.ok(firstSeen?.kind === 'at' && firstSeen.at <= seenAt && seenAt - firstSeen.at < 1000, JSON.stringify(firstSeen));
+    });
+
     it('drops images that are no longer listed', async () => {
         await record.observe('Demo', listing(['img-a', 'img-b'], []), T0);
         const after = await record.observe('Demo', listing(['img-b'], []), T0 + HOUR);
