@@ -11,7 +11,7 @@ import { logRejectedGlobs, logScan } from './scanLog';
 import { Emitter } from '../platform/events';
 import { ReferenceIndex } from './model/referenceIndex';
 import { WorkerRegexEvaluator, type NameRegexEvaluator } from './model/regexWorker';
-import { DEFAULT_SCAN_LIMITS, findingsOf, ScanCancelledError, scanWorkspace, type ScanLimits } from './model/scanner';
+import { DEFAULT_SCAN_LIMITS, rescanFiles, ScanCancelledError, scanWorkspace, type ScanLimits } from './model/scanner';
 import { scanText } from './model/scanText';
 import type { FileFindings, ImageKey } from './model/types';
 import type { ReferencesDependencies } from './ports';
@@ -35,8 +35,11 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
     private scan: { readonly controller: AbortController; readonly done: Promise<void>; readonly index: ReferenceIndex } | undefined;
     /** Files changed while a full scan ran: scanned again once it is done. */
     private readonly changedDuringScan = new Set<string>();
-    /** Files to read again by the one queued update: a copied-in file's create and change events read it once. */
-    private readonly toRescan = new Set<string>();
+    /**
+     * The queued re-read while it is last in the queue and not started: changes join it (a copied-in file is read once).
+     * Once it starts, or anything queues behind it (a delete), a change queues a read of its own: it may be newer.
+     */
+    private openRescan: Set<string> | undefined;
     private updatesOneByOne: Promise<void> = Promise.resolve();
     private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
     private readonly disposables: vscode.Disposable[] = [];
@@ -255,35 +258,23 @@ export class WorkspaceReferencesService implements WorkspaceReferences, vscode.D
 
     /** Reads files again (changed ones, or those changed during a full scan) and updates the index. */
     private rescan(uris: readonly string[]): void {
-        const queued = this.toRescan.size > 0;
-        uris.forEach((uri) => this.toRescan.add(uri));
-        if (queued || this.toRescan.size === 0) {
+        if (uris.length === 0 || this.openRescan) {
+            uris.forEach((uri) => this.openRescan?.add(uri));
             return;
         }
+        const batch = new Set(uris);
         this.enqueue(async () => {
-            // Taken when the update starts: a change during the reads below is read again by the next one.
-            const batch = [...this.toRescan];
-            this.toRescan.clear();
-            for (const uri of batch) {
-                try {
-                    const result = findingsOf(uri, await this.source.readFile(uri, this.limits.maxFileBytes), this.index.prefixes, this.limits.maxFileBytes);
-                    if (result.kind === 'scanned') {
-                        this.index.setFile(uri, result.findings);
-                    } else {
-                        this.index.removeFile(uri);
-                    }
-                } catch {
-                    // Gone (a deleted file or folder) or unreadable: it references nothing any more.
-                    this.index.removeFile(uri);
-                    this.index.removeFolder(uri);
-                }
+            if (this.openRescan === batch) {
+                this.openRescan = undefined;
             }
-            await this.index.matchPatterns();
+            await rescanFiles(this.source, this.index, batch, this.limits.maxFileBytes);
             this.changed.fire();
         });
+        this.openRescan = batch;
     }
 
     private enqueue(update: () => void | Promise<void>): void {
+        this.openRescan = undefined;
         this.updatesOneByOne = this.updatesOneByOne.then(update).catch((error: unknown) => {
             this.deps.logger.warn(`Workspace references: an update failed: ${error instanceof Error ? error.message : String(error)}`);
         });

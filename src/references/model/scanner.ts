@@ -128,3 +128,22 @@ export async function scanWorkspace(source: FileSource, index: ReferenceIndex, o
     checkCancelled();
     return { filesListed: listed.uris.length, filesScanned, skipped, bytesScanned, truncated, durationMs: now() - started };
 }
+
+/** Reads files again into `index` (changed, created or deleted ones) and matches the name regexes found. */
+export async function rescanFiles(source: FileSource, index: ReferenceIndex, uris: Iterable<string>, maxFileBytes: number): Promise<void> {
+    for (const uri of uris) {
+        try {
+            const result = findingsOf(uri, await source.readFile(uri, maxFileBytes), index.prefixes, maxFileBytes);
+            if (result.kind === 'scanned') {
+                index.setFile(uri, result.findings);
+            } else {
+                index.removeFile(uri);
+            }
+        } catch {
+            // Gone (a deleted file or folder) or unreadable: it references nothing any more.
+            index.removeFile(uri);
+            index.removeFolder(uri);
+        }
+    }
+    await index.matchPatterns();
+}

@@ -143,6 +143,16 @@ describe('references: the feature in VS Code (fake)', function () {
         assert.deepStrictEqual([...feature.references.referencedImages().keys()].sort(), [IDS.web10].sort());
     });
 
+    it('keeps the references of a file deleted and written again at once (an editor saving by replacing the file)', async () => {
+        feature = setUpFeature({ '/w/main.tf': `image_id = "${IDS.web10}"` });
+        await feature.references.whenReady();
+        fakeWorkspace.write('/w/main.tf', `image_id = "${IDS.web09}"`);
+        fakeWorkspace.remove('/w/main.tf');
+        fakeWorkspace.write('/w/main.tf', `image_id = "${IDS.web11}"`);
+        await feature.references.whenReady();
+        assert.deepStrictEqual([...feature.references.referencedImages().keys()], [IDS.web11]);
+    });
+
     it('scans again when the include or exclude settings change', async () => {
         feature = setUpFeature({ '/w/infra/main.tf': MAIN_TF, '/w/notes.txt': `x = "${IDS.web11}"` });
         await feature.references.whenReady();
