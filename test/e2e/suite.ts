@@ -273,7 +273,7 @@ async function signInThroughPalette(ctx: Ctx): Promise<void> {
     const configure = texts.commandLink('welcome.signedOut', 'zenlayer.configureCredentials');
     const welcomeButton = sidebar(page).getByRole('button', { name: configure });
     await expectVisible(`the signed-out welcome content with a "${configure}" button`, welcomeButton);
-    await ctx.shot('1a-signed-out-welcome');
+    await ctx.shot('02a-signed-out-welcome');
 
     await runCommand(page, commandTitle(texts, 'command.configureCredentials'));
     const input = quickInputBox(page);
@@ -284,7 +284,7 @@ async function signInThroughPalette(ctx: Ctx): Promise<void> {
         prompt: texts.t('From the Zenlayer console: Account → Access Keys.'),
         placeholder: texts.t('AccessKey ID'),
     });
-    await ctx.shot('1b-access-key-id-input');
+    await ctx.shot('02b-access-key-id-input');
     await input.fill(DEMO_ACCESS_KEY_ID);
     await input.press('Enter');
 
@@ -296,7 +296,7 @@ async function signInThroughPalette(ctx: Ctx): Promise<void> {
         placeholder: texts.t('AccessKey Password'),
     });
     await password.fill(DEMO_ACCESS_KEY_PASSWORD);
-    await ctx.shot('1c-access-key-password-input');
+    await ctx.shot('02c-access-key-password-input');
     await password.press('Enter');
 
     const saved = texts.t('Added the Zenlayer account "{0}" ({1}); the view shows it now.', 'default', texts.t('AccessKey ID {0}', '••••••••EY01'));
@@ -305,7 +305,7 @@ async function signInThroughPalette(ctx: Ctx): Promise<void> {
         await expectVisible(`image "${name}" in the tree after signing in`, treeItem(page, name), 60000);
     }
     log(`tree shows ${(await treeLabels(page)).length} rows`);
-    await ctx.shot('1d-images-in-tree');
+    await ctx.shot('02d-images-in-tree');
     await expectTooltip(ctx);
 }
 
@@ -347,7 +347,7 @@ async function expectTooltip(ctx: Ctx): Promise<void> {
         throw new Error(`the tooltip lacks the field labels ${JSON.stringify(missing)}: ${JSON.stringify(text)}`);
     }
     log(`tooltip: ${text.replace(/\s+/g, ' ').trim()}`);
-    await ctx.shot('1e-tooltip', { readme: LOCALE === 'en' ? 'tree' : undefined });
+    await ctx.shot('02e-tooltip', { readme: LOCALE === 'en' ? 'tree' : undefined });
     await page.mouse.move(700, 300);
 }
 
@@ -363,18 +363,20 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
         async () => (await first.getAttribute('aria-selected')) === 'true' && (await second.getAttribute('aria-selected')) === 'true',
         5000,
     );
-    await ctx.shot('2a-two-selected');
+    await ctx.shot('03a-two-selected');
 
-    await contextMenu(ctx, second, 'command.deleteImage', '2b-context-menu');
+    await contextMenu(ctx, second, 'command.deleteImage', '03b-context-menu');
 
     const names = TREE_DELETE.map(escapeRegExp).join('|');
-    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 2, new RegExp(`(${names})\\S*\\s?(${names})`)), '2c-delete-confirmation')}`);
+    log(
+        `modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 2, new RegExp(`(${names})\\S*\\s?(${names})`)), '03c-delete-confirmation')}`,
+    );
     // Accepted first ("Deleting 2 images: …" while the rows say DELETING), then "Deleted" once Zenlayer no longer lists them.
     const deleted = texts.t('Deleted {0} images', 2);
     const toast = notification(page, new RegExp(`^${escapeRegExp(deleted)}$`)).first();
     await expectVisible(`the notification "${deleted}"`, toast, UI_TIMEOUT + DELETE_DELAY_MS + 10_000);
     log(`notification: ${(await toast.innerText()).trim()}`);
-    await ctx.shot('2d-deleted-notification');
+    await ctx.shot('03d-deleted-notification');
 
     for (const name of TREE_DELETE) {
         await treeItem(page, name)
@@ -387,7 +389,7 @@ async function deleteTwoFromTree(ctx: Ctx): Promise<void> {
             throw new Error(`${firstLine(e)} (status ${emulator.state.findByName(name)?.imageStatus})`);
         });
     }
-    await ctx.shot('2e-tree-after-delete');
+    await ctx.shot('03e-tree-after-delete');
 }
 
 async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
@@ -420,12 +422,12 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
         );
     }
     await input.fill('');
-    await ctx.shot('3a-quick-pick-three-checked');
+    await ctx.shot('04a-quick-pick-three-checked');
     await input.press('Enter');
 
     // REFUSED is in use by instances: the confirmation names it and offers to delete only the unused; "Delete All" sends it too.
     log(
-        `modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '3b-delete-confirmation', texts.t('Delete All'))}`,
+        `modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', 3, new RegExp(`.*${escapeRegExp(REFUSED)}.*`)), '04b-delete-confirmation', texts.t('Delete All'))}`,
     );
     const refused = `(?:${escapeRegExp(REFUSED)}|${escapeRegExp(refusedId)})`;
     const partial = new RegExp(`${texts.pattern('Deleting {0} of {1} images.', 2, 3).source.replace(/\$$/, '')}.*${refused}.*`);
@@ -436,7 +438,7 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     for (const label of ['Show Details', 'Retry Failed', 'Copy Failed IDs'].map((button) => texts.t(button))) {
         await expectVisible(`the "${label}" button on the partial-failure notification`, buttons.getByRole('button', { name: label, exact: true }));
     }
-    await ctx.shot('3c-partial-failure-notification', { readme: LOCALE === 'en' ? 'delete-result' : LOCALE });
+    await ctx.shot('04c-partial-failure-notification', { readme: LOCALE === 'en' ? 'delete-result' : LOCALE });
 
     for (const name of PALETTE_DELETE) {
         await treeItem(page, name)
@@ -460,10 +462,10 @@ async function bulkDeleteFromPalette(ctx: Ctx): Promise<void> {
     if (!why.test(refusedTooltip)) {
         throw new Error(`the tooltip of "${REFUSED}" does not say its delete failed (${String(why)}): ${JSON.stringify(refusedTooltip)}`);
     }
-    await ctx.shot('3d-refused-tooltip');
+    await ctx.shot('04d-refused-tooltip');
     await page.mouse.move(700, 300);
 
-    await ctx.shot('3e-tree-after-bulk-delete');
+    await ctx.shot('04e-tree-after-bulk-delete');
 }
 
 /** What Zenlayer (the emulator) holds that Delete Unused Images must offer: every custom image of the account no
@@ -539,10 +541,10 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
         );
     }
     log(`offer: ${count} images, ${gib} GiB, every row ticked`);
-    await ctx.shot('6a-delete-unused-offer', { readme: LOCALE === 'en' ? 'delete-unused' : undefined });
+    await ctx.shot('08a-delete-unused-offer', { readme: LOCALE === 'en' ? 'delete-unused' : undefined });
     await quickInputBox(page).press('Enter');
 
-    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', count, /.*/), '6b-delete-unused-confirmation')}`);
+    log(`modal: ${await confirmModal(ctx, texts.pattern('Delete {0} images: {1}?', count, /.*/), '08b-delete-unused-confirmation')}`);
     const typeBox = quickInputBox(page);
     await waitUntil('the box asking to type the count', async () =>
         (await page.locator('.quick-input-widget .quick-input-title').innerText()).includes(texts.t('Delete {0} images?', count)),
@@ -567,7 +569,7 @@ async function pruneUnusedFromPalette(ctx: Ctx): Promise<void> {
         throw new Error(`images in use were deleted: ${JSON.stringify(lost)}`);
     }
     await expectVisible(`the image in use "${REFUSED}" still in the tree`, treeItem(page, REFUSED));
-    await ctx.shot('6c-delete-unused-result');
+    await ctx.shot('08c-delete-unused-result');
 }
 
 /** Clears the notifications of earlier steps, as a person does before starting something new (the workbench's command). */
@@ -604,7 +606,7 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
         'the name-taken message',
         page.locator('.quick-input-widget .quick-input-message').getByText(texts.t('An account named "{0}" already exists.', 'default'), { exact: false }),
     );
-    await ctx.shot('5a-account-name-taken');
+    await ctx.shot('05a-account-name-taken');
     await input.fill('staging');
     await input.press('Enter');
     // A named account may sign in with a key or a token: pick the key.
@@ -630,7 +632,7 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
     await expectVisible('the status bar item of the account "staging"', accountItem(ctx, 'staging'));
     await treeItem(page, REFUSED).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await dismiss(page);
-    await ctx.shot('5b-staging-account-images');
+    await ctx.shot('05b-staging-account-images');
 
     await clearNotifications(page);
     await accountItem(ctx, 'staging').click();
@@ -646,7 +648,7 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
         throw new Error(`the picker shows the whole key ID: ${rowText}`);
     }
     log(`picker row: ${rowText}`);
-    await ctx.shot('5c-switch-account-picker', { readme: LOCALE === 'en' ? 'switch-account' : undefined });
+    await ctx.shot('05c-switch-account-picker', { readme: LOCALE === 'en' ? 'switch-account' : undefined });
     await row.click();
     await expectVisible(`image "${REFUSED}" of the default account back in the tree`, treeItem(page, REFUSED), 60000);
     await treeItem(page, stagingImage).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
@@ -654,7 +656,7 @@ async function switchAccountFromStatusBar(ctx: Ctx): Promise<void> {
     if (!emulator.requestLog.some((entry) => entry.action === 'DescribeZones' && entry.accessKeyId === staging.accessKeyId)) {
         throw new Error('the staging key was stored without a check');
     }
-    await ctx.shot('5d-default-account-again');
+    await ctx.shot('05d-default-account-again');
 }
 
 /**
@@ -699,7 +701,7 @@ async function extensionsView(ctx: Ctx): Promise<void> {
     await expectVisible('the README on the details page', readme);
     log(`README: ${(await readme.innerText()).trim()}`);
     await page.mouse.move(700, 600);
-    await ctx.shot('4a-extensions-view');
+    await ctx.shot('10a-extensions-view');
 }
 
 /**
@@ -734,7 +736,7 @@ async function activationAsVsCodeReportsIt(ctx: Ctx): Promise<void> {
     const text = (await activation.innerText()).trim();
     log(`VS Code reports: ${text} (Developer: Show Running Extensions)`);
     fs.writeFileSync(path.join(RESULTS, 'activation.json'), JSON.stringify({ reportedByVsCode: text, ms: Number(/(\d+)ms/.exec(text)?.[1]) }));
-    await ctx.shot('0-running-extensions');
+    await ctx.shot('01a-running-extensions');
     if (emulator.requestLog.length > 0) {
         throw new Error(`the window sent Zenlayer ${emulator.requestLog.map((entry) => entry.action).join(', ')} before anyone looked at images`);
     }
@@ -794,10 +796,10 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
             async () => (await row.locator('.label-description').innerText()).includes(referenced),
             60000,
         );
-        await ctx.shot('7a-referenced-row');
+        await ctx.shot('06a-referenced-row');
 
         await contextMenu(ctx, row, 'command.deleteImage');
-        const dialog = await confirmModal(ctx, texts.pattern('Delete image "{0}" ({1})?', WEB_09.name, WEB_09.id), '7b-confirmation-names-reference');
+        const dialog = await confirmModal(ctx, texts.pattern('Delete image "{0}" ({1})?', WEB_09.name, WEB_09.id), '06b-confirmation-names-reference');
         const named = texts.t('{0} is referenced in {1}.', WEB_09.name, 'infra/main.tf:14');
         if (!dialog.includes(named)) {
             throw new Error(`the confirmation does not say "${named}": ${JSON.stringify(dialog)}`);
@@ -847,7 +849,7 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
             }
         }
         log(`hover: ${hoverText}`);
-        await ctx.shot('7c-hover-image-id');
+        await ctx.shot('06c-hover-image-id');
         await page.mouse.move(700, 600);
 
         // The Problems view names the deleted image's ID.
@@ -856,7 +858,7 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
         const [problem] = texts.t('Image {0} ({1}) was deleted on {2} from this VS Code.', WEB_09.id, WEB_09.name, '\u0000').split('\u0000');
         const entry = page.locator('.markers-panel .monaco-list-row').filter({ hasText: problem }).first();
         await expectVisible(`the Problems entry "${problem}"`, entry);
-        await ctx.shot('7d-problems-entry');
+        await ctx.shot('06d-problems-entry');
 
         // The quick fix at the ID (line 14), from the keyboard.
         const source = fs.readFileSync(path.join(infra, 'main.tf'), 'utf8').split('\n');
@@ -866,15 +868,15 @@ async function referencesInTheEditor(ctx: Ctx): Promise<void> {
         const fixTitle = texts.t('Replace with {0} ({1})', WEB_11.name, WEB_11.id);
         const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: fixTitle }).first();
         await expectVisible(`the quick fix "${fixTitle}"`, fix);
-        await ctx.shot('7e-quick-fix');
+        await ctx.shot('06e-quick-fix');
         // The one fix is focused in the menu: Enter applies it, as from the keyboard.
         await page.keyboard.press('Enter');
         await expectVisible(`line 14 with ${WEB_11.id}`, editorLine(page, `image_id          = "${WEB_11.id}"`));
         await waitUntil('the Problems entry to go', async () => (await entry.count()) === 0, 10000);
-        await ctx.shot('7f-quick-fix-applied');
+        await ctx.shot('06f-quick-fix-applied');
     } catch (error) {
         // The runner's own screenshot comes after the clean-up below, when infra/ and its references are gone.
-        await ctx.shot('6-FAILED-before-clean-up').catch(() => undefined);
+        await ctx.shot('06-FAILED-before-clean-up').catch(() => undefined);
         throw error;
     } finally {
         // Unsaved: revert, then close, so no save prompt; the files go with the step.
@@ -947,7 +949,7 @@ async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
     // In a multi-select pick a click on the row ticks it, as a person does.
     await option.first().locator('.label-name').first().click();
     await waitUntil(`"${COPY_REGION.city}" ticked`, async () => (await option.first().getAttribute('aria-checked')) === 'true', 5000);
-    await ctx.shot('7a-copy-to-regions-picker');
+    await ctx.shot('09a-copy-to-regions-picker');
     await quickInputBox(page).press('Enter');
 
     const where = texts.t('{0} ({1})', COPY_REGION.city, COPY_REGION.regionId);
@@ -961,14 +963,14 @@ async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
     const progress = texts.pattern('SYNCING {0}%', /[1-9]\d?/);
     await waitUntil(`the "${COPY_REGION.city}" row to show a percentage`, async () => progress.test(await rowDescription(regionRow)), 60_000);
     log(`progress: ${await rowDescription(regionRow)}`);
-    await ctx.shot('7b-copy-progress');
+    await ctx.shot('09b-copy-progress');
     const unusedHere = texts.t('unused here');
     await waitUntil(`the copy to end ("${unusedHere}")`, async () => (await rowDescription(regionRow)).startsWith(unusedHere), 60_000);
     const held = emulator.state.findByName(COPIED)?.regionIdList ?? [];
     if (!held.includes(COPY_REGION.regionId)) {
         throw new Error(`the row says the copy ended, but the emulator holds ${COPIED} in ${JSON.stringify(held)}`);
     }
-    await ctx.shot('7c-copied');
+    await ctx.shot('09c-copied');
 
     await contextMenu(ctx, regionRow, 'command.removeImageCopy');
     const button = texts.t('Remove Copy');
@@ -988,7 +990,7 @@ async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
         }
     }
     log(`modal: ${text}`);
-    await ctx.shot('7d-remove-copy-confirmation');
+    await ctx.shot('09d-remove-copy-confirmation');
     await dialog.getByRole('button', { name: button, exact: true }).click();
     const removed = texts.pattern('{0} (requestId {1})', texts.t('Removed {0} from {1}: {2} GiB no longer stored.', COPIED, where, sizeGiB), /\S+/);
     await expectVisible(`the notification ${String(removed)}`, notification(page, removed).first());
@@ -997,7 +999,7 @@ async function copyToRegionAndRemove(ctx: Ctx): Promise<void> {
     if (JSON.stringify(left) !== JSON.stringify(image.regionIdList)) {
         throw new Error(`after removing the copy the emulator holds ${COPIED} in ${JSON.stringify(left)}`);
     }
-    await ctx.shot('7e-copy-removed');
+    await ctx.shot('09e-copy-removed');
 }
 
 // ---- cleanup plan: Plan Cleanup…, Apply Plan, Show Delete History ------------------------------------------
@@ -1117,13 +1119,13 @@ async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
         await runCommand(page, 'View: Toggle Word Wrap');
         await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
         await page.keyboard.press('ControlOrMeta+Home');
-        await ctx.shot('8a-cleanup-plan-to-delete', { readme: LOCALE === 'en' ? 'cleanup-plan' : undefined });
+        await ctx.shot('07a-cleanup-plan-to-delete', { readme: LOCALE === 'en' ? 'cleanup-plan' : undefined });
         await page.keyboard.press('ControlOrMeta+End');
         await expectVisible(
             'the end of the plan',
             editorLine(page, flat(texts.t('It asks you to type their number, and an image that changed since the plan is not sent.')).slice(0, 30)),
         );
-        await ctx.shot('8b-cleanup-plan-kept');
+        await ctx.shot('07b-cleanup-plan-kept');
 
         // Apply Plan from the document's title bar, as a person finds it above the plan.
         const applyTitle = texts.nls('command.applyPlan');
@@ -1139,7 +1141,7 @@ async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
         await waitUntil(`the box asking to type the count (${String(question)})`, async () =>
             question.test(await page.locator('.quick-input-widget .quick-input-title').innerText()),
         );
-        await ctx.shot('8c-apply-plan-type-count');
+        await ctx.shot('07c-apply-plan-type-count');
         await typeBox.fill(String(count));
         await typeBox.press('Enter');
         const done = texts.pattern('{0}, freeing {1} GiB', texts.t('Deleted {0} images', count), /[\d.]+/);
@@ -1152,7 +1154,7 @@ async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
         if (lost.length > 0) {
             throw new Error(`images the plan keeps were deleted: ${JSON.stringify(lost)}`);
         }
-        await ctx.shot('8d-apply-plan-result');
+        await ctx.shot('07d-apply-plan-result');
 
         await runCommand(page, commandTitle(texts, 'command.showDeleteHistory'));
         const trigger = ` · ${texts.t('Apply Plan')} · ${texts.t('{0} images', count)}`;
@@ -1161,7 +1163,7 @@ async function planAndApplyCleanup(ctx: Ctx): Promise<void> {
             return text.includes(trigger) && planned.every((image) => text.includes(image.name) && text.includes(image.id));
         });
         log(`history: ${(await previewText(page)).slice(0, 300)}`);
-        await ctx.shot('8e-delete-history');
+        await ctx.shot('07e-delete-history');
     } finally {
         fs.rmSync(path.join(ctx.workspace, '.vscode'), { recursive: true, force: true });
     }
@@ -1346,14 +1348,16 @@ async function main(): Promise<number> {
                 steps.push({ name: title, ok: true, ms: Date.now() - t0 });
                 console.log(`    ✔ passed (${Date.now() - t0} ms)`);
             } catch (e) {
-                const screenshot = await ctx.shot(`${i + 1}-FAILED`).catch(() => undefined);
+                // Two digits, as the steps' own screenshots: a folder lists them in step order.
+                const stepNumber = String(i + 1).padStart(2, '0');
+                const screenshot = await ctx.shot(`${stepNumber}-FAILED`).catch(() => undefined);
                 const error = firstLine(e);
                 steps.push({ name: title, ok: false, ms: Date.now() - t0, error, screenshot });
                 console.log(`    ✖ FAILED: ${error}`);
                 console.log(`      screenshot: ${screenshot ?? '(none)'}`);
                 console.log(`      tree rows: ${JSON.stringify(await treeLabels(page).catch(() => []))}`);
                 console.log(`      notifications: ${JSON.stringify(await notificationTexts(page).catch(() => []))}`);
-                const logFile = saveExtensionLog(profile, `${i + 1}-FAILED-extension`);
+                const logFile = saveExtensionLog(profile, `${stepNumber}-FAILED-extension`);
                 console.log(`      extension log: ${logFile ?? '(none found)'}`);
                 if (logFile) {
                     console.log(
